@@ -1,0 +1,176 @@
+package org.mhtrigger.engine.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.mhtrigger.engine.record.TextSpan;
+import org.mhtrigger.engine.screen.Assertion;
+
+/**
+ * Decides the assertion of one trigger mention from the cues in its sentence, in the manner of ConText (Harkema et
+ * al., 2009): a cue's scope runs a number of words forward, backward or both, stops at a termination cue, and pseudo
+ * cues hide look-alike words. Where cues disagree the strongest wins: policy, other experiencer, negated,
+ * hypothetical, historical. With no cue, a year before the admission year in the same clause makes a mention
+ * historical. Thread-safe.
+ */
+public final class ContextClassifier {
+    private static final List<Assertion> PRIORITY = List.of(
+            Assertion.POLICY,
+            Assertion.OTHER_EXPERIENCER,
+            Assertion.NEGATED,
+            Assertion.HYPOTHETICAL,
+            Assertion.HISTORICAL);
+
+    private final Analyzer analyzer;
+    private final List<CompiledCue> cues;
+
+    public ContextClassifier(ContextRules rules, Analyzer analyzer) {
+        this.analyzer = analyzer;
+        List<CompiledCue> compiled = new ArrayList<>();
+        for (ContextCue cue : rules.cues()) {
+            String phrase = cue.phrase().strip();
+            boolean prefix = phrase.endsWith("*");
+            List<String> terms = Tokens.terms(analyzer, prefix ? phrase.substring(0, phrase.length() - 1) : phrase);
+            if (terms.isEmpty()) {
+                throw new IllegalArgumentException("cue '" + cue.phrase() + "' has no word characters");
+            }
+            compiled.add(new CompiledCue(cue, terms.toArray(String[]::new), prefix));
+        }
+        compiled.sort(Comparator.comparingInt((CompiledCue c) -> -c.terms.length));
+        this.cues = List.copyOf(compiled);
+    }
+
+    /**
+     * The assertion of the mention at {@code mention}, inside {@code sentence} of {@code text}.
+     *
+     * @param admissionYear the calendar year the stay began, for dated mentions
+     */
+    public Assertion classify(String text, TextSpan sentence, TextSpan mention, int admissionYear) {
+        List<Token> tokens = Tokens.of(analyzer, text.substring(sentence.start(), sentence.end()), sentence.start());
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.end() > mention.start() && t.start() < mention.end()) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i + 1;
+            }
+        }
+        if (first < 0) {
+            return Assertion.AFFIRMED;
+        }
+        List<CueMatch> matches = findCues(tokens, first, last);
+        Set<Assertion> applying = EnumSet.noneOf(Assertion.class);
+        for (CueMatch match : matches) {
+            Assertion assertion = match.cue.category().assertion();
+            if (assertion == null) {
+                continue;
+            }
+            CueDirection direction = match.cue.direction();
+            int window = match.cue.window();
+            boolean forward = direction != CueDirection.BACKWARD
+                    && match.end <= first
+                    && first - match.end <= window
+                    && !terminated(matches, match.end, first);
+            boolean backward = direction != CueDirection.FORWARD
+                    && match.start >= last
+                    && match.start - last <= window
+                    && !terminated(matches, last, match.start);
+            if (forward || backward) {
+                applying.add(assertion);
+            }
+        }
+        for (Assertion assertion : PRIORITY) {
+            if (applying.contains(assertion)) {
+                return assertion;
+            }
+        }
+        return datedBeforeAdmission(tokens, matches, first, last, admissionYear)
+                ? Assertion.HISTORICAL
+                : Assertion.AFFIRMED;
+    }
+
+    private static boolean terminated(List<CueMatch> matches, int from, int to) {
+        for (CueMatch m : matches) {
+            if (m.cue.category() == CueCategory.TERMINATE && m.start >= from && m.end <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A year before the admission year in the mention's clause (between the nearest termination cues). */
+    private static boolean datedBeforeAdmission(
+            List<Token> tokens, List<CueMatch> matches, int first, int last, int admissionYear) {
+        int from = 0;
+        int to = tokens.size();
+        for (CueMatch m : matches) {
+            if (m.cue.category() != CueCategory.TERMINATE) {
+                continue;
+            }
+            if (m.end <= first) {
+                from = Math.max(from, m.end);
+            } else if (m.start >= last) {
+                to = Math.min(to, m.start);
+            }
+        }
+        for (int i = from; i < to; i++) {
+            String term = tokens.get(i).term();
+            if (term.length() == 4
+                    && (term.startsWith("19") || term.startsWith("20"))
+                    && term.chars().allMatch(Character::isDigit)) {
+                int year = Integer.parseInt(term);
+                if (year < admissionYear) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Cue occurrences, longest first at each position, none overlapping each other or the mention. */
+    private List<CueMatch> findCues(List<Token> tokens, int mentionFirst, int mentionLast) {
+        List<CueMatch> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            CompiledCue hit = null;
+            for (CompiledCue cue : cues) {
+                int end = i + cue.terms.length;
+                if (end > tokens.size() || (i < mentionLast && end > mentionFirst)) {
+                    continue;
+                }
+                if (cue.matches(tokens, i)) {
+                    hit = cue;
+                    break;
+                }
+            }
+            if (hit == null) {
+                i++;
+            } else {
+                found.add(new CueMatch(i, i + hit.terms.length, hit.cue));
+                i += hit.terms.length;
+            }
+        }
+        return found;
+    }
+
+    private record CompiledCue(ContextCue cue, String[] terms, boolean lastIsPrefix) {
+        boolean matches(List<Token> tokens, int at) {
+            for (int k = 0; k < terms.length; k++) {
+                String term = tokens.get(at + k).term();
+                boolean prefix = lastIsPrefix && k == terms.length - 1;
+                if (prefix ? !term.startsWith(terms[k]) : !term.equals(terms[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private record CueMatch(int start, int end, ContextCue cue) {}
+}

@@ -1,0 +1,172 @@
+package org.mhtrigger.engine.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.mhtrigger.engine.ConfigurationException;
+
+/**
+ * The lexicon entries of every text trigger, compiled to Lucene span queries: one query of mentions and one of
+ * exclusions per trigger. Immutable, thread-safe.
+ */
+public final class Lexicon {
+    static final String FIELD = "text";
+
+    private final List<LexiconEntry> entries;
+    private final Map<String, CompiledTrigger> triggers;
+
+    /**
+     * Compiles {@code entries}.
+     *
+     * @throws ConfigurationException naming the entry whose pattern cannot be compiled
+     */
+    public Lexicon(List<LexiconEntry> entries, Analyzer analyzer) {
+        this.entries = List.copyOf(entries);
+        Map<String, List<SpanQuery>> include = new LinkedHashMap<>();
+        Map<String, List<SpanQuery>> exclude = new LinkedHashMap<>();
+        for (LexiconEntry entry : this.entries) {
+            SpanQuery query = compile(entry, analyzer);
+            (entry.exclude() ? exclude : include)
+                    .computeIfAbsent(entry.trigger(), t -> new ArrayList<>())
+                    .add(query);
+        }
+        Map<String, CompiledTrigger> compiled = new LinkedHashMap<>();
+        include.forEach((trigger, queries) -> compiled.put(
+                trigger,
+                new CompiledTrigger(
+                        trigger, or(queries), exclude.containsKey(trigger) ? or(exclude.get(trigger)) : null)));
+        this.triggers = Map.copyOf(compiled);
+        for (String trigger : exclude.keySet()) {
+            if (!include.containsKey(trigger)) {
+                throw new ConfigurationException("lexicon has exclusions for " + trigger + " but no entries for it");
+            }
+        }
+    }
+
+    public List<LexiconEntry> entries() {
+        return entries;
+    }
+
+    /** Trigger codes with at least one entry, in first-seen order. */
+    public List<String> triggerCodes() {
+        return triggers.values().stream().map(CompiledTrigger::trigger).sorted().toList();
+    }
+
+    List<CompiledTrigger> compiled() {
+        return triggers.values().stream()
+                .sorted(java.util.Comparator.comparing(CompiledTrigger::trigger))
+                .toList();
+    }
+
+    /** The queries of one trigger. */
+    record CompiledTrigger(String trigger, SpanQuery include, SpanQuery exclude) {}
+
+    private static SpanQuery or(List<SpanQuery> queries) {
+        return queries.size() == 1 ? queries.get(0) : new SpanOrQuery(queries.toArray(SpanQuery[]::new));
+    }
+
+    /** Compiles one entry's pattern; public for tests that check an entry on its own. */
+    static SpanQuery compile(LexiconEntry entry, Analyzer analyzer) {
+        String pattern = entry.pattern().strip();
+        List<SpanQuery> segment = new ArrayList<>();
+        SpanQuery result = null;
+        int pendingGap = -1;
+        for (String part : pattern.split("\\s+")) {
+            if (part.startsWith("...")) {
+                if (segment.isEmpty()) {
+                    throw invalid(entry, "'...' must stand between words");
+                }
+                result = join(result, adjacent(segment), pendingGap);
+                segment = new ArrayList<>();
+                pendingGap = part.length() == 3 ? entry.window() : parseGap(entry, part);
+                continue;
+            }
+            segment.add(slot(entry, part, analyzer));
+        }
+        if (segment.isEmpty()) {
+            throw invalid(entry, "must not end with '...'");
+        }
+        return join(result, adjacent(segment), pendingGap);
+    }
+
+    private static int parseGap(LexiconEntry entry, String part) {
+        try {
+            int gap = Integer.parseInt(part.substring(3));
+            if (gap < 0 || gap > 50) {
+                throw invalid(entry, "gap '" + part + "' must be between ...0 and ...50");
+            }
+            return gap;
+        } catch (NumberFormatException e) {
+            throw invalid(entry, "gap '" + part + "' must be '...' or '...N'");
+        }
+    }
+
+    private static SpanQuery join(SpanQuery left, SpanQuery right, int gap) {
+        return left == null ? right : new SpanNearQuery(new SpanQuery[] {left, right}, gap, true);
+    }
+
+    private static SpanQuery adjacent(List<SpanQuery> slots) {
+        return slots.size() == 1 ? slots.get(0) : new SpanNearQuery(slots.toArray(SpanQuery[]::new), 0, true);
+    }
+
+    private static SpanQuery slot(LexiconEntry entry, String part, Analyzer analyzer) {
+        if (part.startsWith("(") && part.endsWith(")")) {
+            String[] alternatives = part.substring(1, part.length() - 1).split("\\|");
+            List<SpanQuery> queries = new ArrayList<>();
+            for (String alternative : alternatives) {
+                if (alternative.isBlank()) {
+                    throw invalid(entry, "empty alternative in '" + part + "'");
+                }
+                queries.add(word(entry, alternative, analyzer));
+            }
+            return or(queries);
+        }
+        if (part.contains("(") || part.contains(")") || part.contains("|")) {
+            throw invalid(entry, "alternatives must be written '(a|b|c)' without spaces, found '" + part + "'");
+        }
+        return word(entry, part, analyzer);
+    }
+
+    private static SpanQuery word(LexiconEntry entry, String word, Analyzer analyzer) {
+        boolean prefix = word.endsWith("*");
+        String text = prefix ? word.substring(0, word.length() - 1) : word;
+        List<String> terms = Tokens.terms(analyzer, text);
+        if (terms.isEmpty()) {
+            throw invalid(entry, "'" + word + "' has no word characters");
+        }
+        List<SpanQuery> parts = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            Term term = new Term(FIELD, terms.get(i));
+            boolean last = i == terms.size() - 1;
+            parts.add(
+                    prefix && last ? new SpanMultiTermQueryWrapper<>(new PrefixQuery(term)) : new SpanTermQuery(term));
+        }
+        return adjacent(parts);
+    }
+
+    private static ConfigurationException invalid(LexiconEntry entry, String problem) {
+        return new ConfigurationException(
+                "lexicon entry " + entry.trigger() + " '" + entry.pattern() + "': " + problem);
+    }
+
+    @Override
+    public String toString() {
+        return "Lexicon[" + entries.size() + " entries, " + triggers.size() + " triggers]";
+    }
+
+    /** Entries of one trigger, for tests and tools. */
+    public List<LexiconEntry> entriesOf(String trigger) {
+        Objects.requireNonNull(trigger, "trigger must not be null");
+        return entries.stream().filter(e -> e.trigger().equals(trigger)).toList();
+    }
+}

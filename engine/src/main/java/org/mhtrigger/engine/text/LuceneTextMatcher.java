@@ -1,0 +1,250 @@
+package org.mhtrigger.engine.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.mhtrigger.engine.record.Note;
+import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.engine.record.TextSpan;
+import org.mhtrigger.engine.screen.Assertion;
+import org.mhtrigger.engine.screen.TextHit;
+import org.mhtrigger.engine.screen.TextMatcher;
+
+/**
+ * Finds trigger mentions in notes with Lucene span queries over a one-document {@link MemoryIndex}, and classifies
+ * each mention's context. Every mention is returned, affirmed or not, with exact offsets into the decoded note text
+ * and its sentence as evidence. Thread-safe.
+ */
+public final class LuceneTextMatcher implements TextMatcher {
+    private final Analyzer analyzer;
+    private final Lexicon lexicon;
+    private final ContextClassifier classifier;
+    private final SentenceSplitter splitter;
+    private final List<SectionRule> sections;
+    private final Pattern sectionHeader;
+
+    public LuceneTextMatcher(Lexicon lexicon, ContextRules context, SentenceSplitter splitter, Analyzer analyzer) {
+        this.lexicon = Objects.requireNonNull(lexicon, "lexicon must not be null");
+        this.splitter = Objects.requireNonNull(splitter, "splitter must not be null");
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer must not be null");
+        this.classifier = new ContextClassifier(context, analyzer);
+        this.sections = context.sections().stream()
+                .sorted(Comparator.comparingInt((SectionRule s) -> -s.header().length()))
+                .toList();
+        this.sectionHeader = sections.isEmpty() ? null : headerPattern(sections);
+    }
+
+    /** A matcher with the pretrained sentence model and the clinical analysis chain. */
+    public static LuceneTextMatcher create(List<LexiconEntry> entries, ContextRules context) {
+        ClinicalAnalyzer analyzer = new ClinicalAnalyzer();
+        return new LuceneTextMatcher(new Lexicon(entries, analyzer), context, SentenceSplitter.pretrained(), analyzer);
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    @Override
+    public List<TextHit> match(StayRecord record) {
+        int admissionYear = record.stay().admitted().atZone(ZoneOffset.UTC).getYear();
+        List<TextHit> hits = new ArrayList<>();
+        for (Note note : record.notes()) {
+            hits.addAll(match(note, admissionYear));
+        }
+        return hits;
+    }
+
+    /** Every mention in one note, in offset order. */
+    public List<TextHit> match(Note note, int admissionYear) {
+        String text = note.text();
+        if (text.isBlank()) {
+            return List.of();
+        }
+        List<TextSpan> sentences = splitter.split(text);
+        List<Section> noteSections = sections(text);
+        List<TextHit> hits = new ArrayList<>();
+        MemoryIndex index = new MemoryIndex(true, false);
+        index.addField(Lexicon.FIELD, text, analyzer);
+        IndexSearcher searcher = index.createSearcher();
+        for (Lexicon.CompiledTrigger trigger : lexicon.compiled()) {
+            List<TextSpan> mentions = spans(searcher, trigger.include());
+            if (mentions.isEmpty()) {
+                continue;
+            }
+            List<TextSpan> excluded = trigger.exclude() == null ? List.of() : spans(searcher, trigger.exclude());
+            for (TextSpan mention : longestNonOverlapping(mentions)) {
+                if (excluded.stream().anyMatch(mention::overlaps)) {
+                    continue;
+                }
+                TextSpan sentence = sentenceOf(sentences, mention);
+                if (sentence == null) {
+                    continue; // a pattern stretched across a sentence boundary: not one statement
+                }
+                Assertion assertion = classifier.classify(text, sentence, mention, admissionYear);
+                if (assertion == Assertion.AFFIRMED) {
+                    assertion = sectionAssertion(noteSections, mention.start());
+                }
+                hits.add(new TextHit(
+                        trigger.trigger(),
+                        note.source(),
+                        mention,
+                        text.substring(sentence.start(), sentence.end()),
+                        assertion,
+                        note.time()));
+            }
+        }
+        hits.sort(Comparator.comparingInt((TextHit h) -> h.span().start()).thenComparing(TextHit::trigger));
+        return hits;
+    }
+
+    /** Spans matched by {@code pattern} alone in {@code text}: for checking one lexicon entry. */
+    public List<TextSpan> find(LexiconEntry entry, String text) {
+        MemoryIndex index = new MemoryIndex(true, false);
+        index.addField(Lexicon.FIELD, text, analyzer);
+        return spans(index.createSearcher(), Lexicon.compile(entry, analyzer));
+    }
+
+    private static List<TextSpan> spans(IndexSearcher searcher, Query query) {
+        try {
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
+            Matches matches = weight.matches(leaf, 0);
+            if (matches == null) {
+                return List.of();
+            }
+            MatchesIterator it = matches.getMatches(Lexicon.FIELD);
+            if (it == null) {
+                return List.of();
+            }
+            List<TextSpan> spans = new ArrayList<>();
+            while (it.next()) {
+                spans.add(new TextSpan(it.startOffset(), it.endOffset()));
+            }
+            return spans;
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching an in-memory index failed", e);
+        }
+    }
+
+    /** Overlapping mentions of one trigger become one: the earliest, then the longest. */
+    private static List<TextSpan> longestNonOverlapping(List<TextSpan> spans) {
+        List<TextSpan> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(TextSpan::start).thenComparingInt(s -> -s.length()));
+        List<TextSpan> kept = new ArrayList<>();
+        for (TextSpan span : sorted) {
+            if (kept.isEmpty() || !kept.get(kept.size() - 1).overlaps(span)) {
+                kept.add(span);
+            } else if (span.end() > kept.get(kept.size() - 1).end()
+                    && span.start() == kept.get(kept.size() - 1).start()) {
+                kept.set(kept.size() - 1, span);
+            }
+        }
+        return kept;
+    }
+
+    private static TextSpan sentenceOf(List<TextSpan> sentences, TextSpan mention) {
+        for (TextSpan sentence : sentences) {
+            if (sentence.start() <= mention.start() && mention.end() <= sentence.end()) {
+                return sentence;
+            }
+            if (sentence.start() > mention.start()) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private record Section(int start, int end, Assertion assertion) {}
+
+    private static Pattern headerPattern(List<SectionRule> sections) {
+        StringBuilder alternatives = new StringBuilder();
+        for (SectionRule rule : sections) {
+            if (!alternatives.isEmpty()) {
+                alternatives.append('|');
+            }
+            alternatives.append(Pattern.quote(rule.header().strip()));
+        }
+        return Pattern.compile(
+                "^[ \\t]*(?:[-*\\u2022][ \\t]*)?(" + alternatives + ")[ \\t]*[:\\-\\u2013]",
+                Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    }
+
+    /** Sections with a non-neutral assertion: from a header to the next header or blank line. */
+    private List<Section> sections(String text) {
+        if (sectionHeader == null) {
+            return List.of();
+        }
+        List<Section> found = new ArrayList<>();
+        Matcher m = sectionHeader.matcher(text);
+        List<int[]> headers = new ArrayList<>();
+        List<Assertion> kinds = new ArrayList<>();
+        while (m.find()) {
+            headers.add(new int[] {m.start(), m.end()});
+            kinds.add(assertionOf(m.group(1)));
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            Assertion assertion = kinds.get(i);
+            if (assertion == Assertion.AFFIRMED) {
+                continue;
+            }
+            int start = headers.get(i)[0];
+            int end = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
+            int blank = blankLine(text, headers.get(i)[1], end);
+            found.add(new Section(start, blank, assertion));
+        }
+        return found;
+    }
+
+    private Assertion assertionOf(String header) {
+        for (SectionRule rule : sections) {
+            if (rule.header().strip().equalsIgnoreCase(header.strip())) {
+                return rule.assertion();
+            }
+        }
+        return Assertion.AFFIRMED;
+    }
+
+    private static int blankLine(String text, int from, int to) {
+        int i = text.indexOf('\n', from);
+        while (i >= 0 && i < to) {
+            int next = i + 1;
+            while (next < to && (text.charAt(next) == ' ' || text.charAt(next) == '\t' || text.charAt(next) == '\r')) {
+                next++;
+            }
+            if (next < to && text.charAt(next) == '\n') {
+                return i;
+            }
+            i = text.indexOf('\n', next);
+        }
+        return to;
+    }
+
+    private static Assertion sectionAssertion(List<Section> sections, int offset) {
+        for (Section section : sections) {
+            if (section.start <= offset && offset < section.end) {
+                return section.assertion;
+            }
+        }
+        return Assertion.AFFIRMED;
+    }
+
+    @Override
+    public String toString() {
+        return "LuceneTextMatcher[" + lexicon + "]";
+    }
+}

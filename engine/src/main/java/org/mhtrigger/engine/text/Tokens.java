@@ -1,0 +1,40 @@
+package org.mhtrigger.engine.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/** Runs the analysis chain over a string. Stateless, thread-safe. */
+final class Tokens {
+    private Tokens() {}
+
+    static List<Token> of(Analyzer analyzer, String text) {
+        return of(analyzer, text, 0);
+    }
+
+    /** Tokens of {@code text}, with offsets shifted by {@code base}. */
+    static List<Token> of(Analyzer analyzer, String text, int base) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(new Token(term.toString(), base + offset.startOffset(), base + offset.endOffset()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing text in memory failed", e);
+        }
+        return tokens;
+    }
+
+    static List<String> terms(Analyzer analyzer, String text) {
+        return of(analyzer, text).stream().map(Token::term).toList();
+    }
+}

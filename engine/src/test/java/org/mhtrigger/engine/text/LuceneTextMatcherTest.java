@@ -1,0 +1,210 @@
+package org.mhtrigger.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mhtrigger.engine.ConfigurationException;
+import org.mhtrigger.engine.record.Note;
+import org.mhtrigger.engine.record.SourceRef;
+import org.mhtrigger.engine.record.TextSpan;
+import org.mhtrigger.engine.screen.Assertion;
+import org.mhtrigger.engine.screen.TextHit;
+
+class LuceneTextMatcherTest {
+    private static final List<LexiconEntry> LEXICON = List.of(
+            new LexiconEntry("MH-B01", "(tied|tying|ties) ... (ligature|ligture)", 4, false, ""),
+            new LexiconEntry("MH-B01", "self-harm*", 0, false, ""),
+            new LexiconEntry("MH-B01", "SH", 0, false, ""),
+            new LexiconEntry("MH-C01", "(fell|fall|falls)", 0, false, ""),
+            new LexiconEntry("MH-C01", "found ... on the floor", 3, false, ""),
+            new LexiconEntry("MH-C01", "(fell|falls|fall) asleep", 0, true, ""),
+            new LexiconEntry("MH-B05", "(absconded|awol|absconding)", 0, false, ""),
+            new LexiconEntry("MH-R03", "IM (lorazepam|haloperidol)", 0, false, ""));
+
+    private static final ContextRules CONTEXT = new ContextRules(
+            List.of(
+                    new ContextCue("denies", CueCategory.NEGATED, CueDirection.FORWARD, 6),
+                    new ContextCue("no", CueCategory.NEGATED, CueDirection.FORWARD, 4),
+                    new ContextCue("h/o", CueCategory.HISTORICAL, CueDirection.FORWARD, 6),
+                    new ContextCue("risk of", CueCategory.HYPOTHETICAL, CueDirection.FORWARD, 4),
+                    new ContextCue("if required", CueCategory.HYPOTHETICAL, CueDirection.BACKWARD, 4),
+                    new ContextCue("mother", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 5),
+                    new ContextCue("will not be tolerated", CueCategory.POLICY, CueDirection.BACKWARD, 6),
+                    new ContextCue("no change", CueCategory.PSEUDO, CueDirection.BOTH, 0),
+                    new ContextCue("today", CueCategory.TERMINATE, CueDirection.BOTH, 0),
+                    new ContextCue("but", CueCategory.TERMINATE, CueDirection.BOTH, 0)),
+            List.of(
+                    new SectionRule("Past psychiatric history", Assertion.HISTORICAL),
+                    new SectionRule("Family history", Assertion.OTHER_EXPERIENCER),
+                    new SectionRule("MSE", Assertion.AFFIRMED)));
+
+    private static final LuceneTextMatcher MATCHER = LuceneTextMatcher.create(LEXICON, CONTEXT);
+
+    private static List<TextHit> hits(String text) {
+        Note note = new Note(
+                new SourceRef("DocumentReference", "n-1"), "nursing", Instant.parse("2026-03-04T10:00:00Z"), text);
+        return MATCHER.match(note, 2026);
+    }
+
+    private static TextHit only(String text) {
+        List<TextHit> hits = hits(text);
+        assertThat(hits).hasSize(1);
+        return hits.get(0);
+    }
+
+    @Test
+    void proximityPattern_reportsTheExactSpanFromFirstToLastWord() {
+        String text = "Pt settled. At 14:30 pt tied a ligature around neck, removed by staff.";
+
+        TextHit hit = only(text);
+
+        assertThat(hit.trigger()).isEqualTo("MH-B01");
+        assertThat(hit.span()).isEqualTo(new TextSpan(24, 39));
+        assertThat(text.substring(24, 39)).isEqualTo("tied a ligature");
+        assertThat(hit.assertion()).isEqualTo(Assertion.AFFIRMED);
+        assertThat(hit.sentence()).isEqualTo("At 14:30 pt tied a ligature around neck, removed by staff.");
+    }
+
+    @Test
+    void misspellingListedInTheLexicon_isFound() {
+        String text = "pt found tying ligture in bathroom";
+
+        TextHit hit = only(text);
+
+        assertThat(text.substring(hit.span().start(), hit.span().end())).isEqualTo("tying ligture");
+    }
+
+    @Test
+    void hyphenatedPrefixPattern_matchesInflections() {
+        String text = "She self-harmed by scratching forearm.";
+
+        TextHit hit = only(text);
+
+        assertThat(hit.span()).isEqualTo(new TextSpan(4, 15));
+    }
+
+    @Test
+    void negationCueBeforeTheMention_negatesIt() {
+        TextHit hit = only("Pt denies SH or thoughts of harm.");
+
+        assertThat(hit.assertion()).isEqualTo(Assertion.NEGATED);
+        assertThat(hit.span()).isEqualTo(new TextSpan(10, 12));
+    }
+
+    @Test
+    void negationBeyondItsWindow_doesNotReachTheMention() {
+        TextHit hit = only("No concerns raised by family at visiting time and later pt tied a ligature");
+
+        assertThat(hit.assertion()).isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void historyCue_makesTheMentionHistorical_untilATerminationCue() {
+        List<TextHit> hits = hits("h/o self-harm as teenager but today tied a ligature");
+
+        assertThat(hits).extracting(TextHit::assertion).containsExactly(Assertion.HISTORICAL, Assertion.AFFIRMED);
+    }
+
+    @Test
+    void hypotheticalCues_forwardAndBackward() {
+        assertThat(only("Remains at risk of absconding.").assertion()).isEqualTo(Assertion.HYPOTHETICAL);
+        assertThat(only("IM lorazepam if required for agitation").assertion()).isEqualTo(Assertion.HYPOTHETICAL);
+    }
+
+    @Test
+    void otherExperiencer_isNotAboutThePatient() {
+        TextHit hit = only("Her mother self-harmed in her twenties.");
+
+        assertThat(hit.assertion()).isEqualTo(Assertion.OTHER_EXPERIENCER);
+    }
+
+    @Test
+    void policyStatement_isNotAnEvent() {
+        TextHit hit = only("Absconding will not be tolerated and police will be informed.");
+
+        assertThat(hit.assertion()).isEqualTo(Assertion.POLICY);
+    }
+
+    @Test
+    void aYearBeforeAdmission_makesAnUncuedMentionHistorical() {
+        assertThat(only("Overdosed and self-harmed in 2016.").assertion()).isEqualTo(Assertion.HISTORICAL);
+        assertThat(only("Self-harmed on 03/03/2026 at 14:00.").assertion()).isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void pseudoCue_doesNotNegate() {
+        TextHit hit = only("no change in obs after pt absconded");
+
+        assertThat(hit.assertion()).isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void sectionAssertion_appliesUntilTheNextHeaderOrBlankLine() {
+        String text = "Past psychiatric history: tied ligature 2019, overdose.\n"
+                + "MSE: calm, settled.\n"
+                + "Family history: father self-harmed\n"
+                + "\n"
+                + "Pt absconded from ward at 15:00.";
+
+        List<TextHit> hits = hits(text);
+
+        assertThat(hits)
+                .extracting(TextHit::trigger, TextHit::assertion)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("MH-B01", Assertion.HISTORICAL),
+                        org.assertj.core.groups.Tuple.tuple("MH-B01", Assertion.OTHER_EXPERIENCER),
+                        org.assertj.core.groups.Tuple.tuple("MH-B05", Assertion.AFFIRMED));
+    }
+
+    @Test
+    void exclusionEntry_cancelsAnOverlappingMention() {
+        assertThat(hits("Pt fell asleep at 23:00.")).isEmpty();
+        assertThat(only("Pt fell in corridor at 23:00.").trigger()).isEqualTo("MH-C01");
+    }
+
+    @Test
+    void linesEndSentencesEvenWithoutFullStops() {
+        String text = "- obs maintained\n- found lying on the floor of bedroom\n- no injuries";
+
+        TextHit hit = only(text);
+
+        assertThat(hit.sentence()).isEqualTo("- found lying on the floor of bedroom");
+        assertThat(text.substring(hit.span().start(), hit.span().end())).isEqualTo("found lying on the floor");
+    }
+
+    @Test
+    void aPatternAcrossTwoSentences_isNotAMention() {
+        assertThat(hits("Pt tied shoelaces.\nLigature risk assessed.")).isEmpty();
+    }
+
+    @Test
+    void everyMention_isReportedInOffsetOrder() {
+        List<TextHit> hits = hits("AWOL at 10:00, returned; IM haloperidol 5mg given; later fell in dining room");
+
+        assertThat(hits).extracting(TextHit::trigger).containsExactly("MH-B05", "MH-R03", "MH-C01");
+        assertThat(hits).allSatisfy(h -> assertThat(h.assertion()).isEqualTo(Assertion.AFFIRMED));
+    }
+
+    @Test
+    void findChecksOneEntryOnItsOwn() {
+        LexiconEntry entry = LEXICON.get(4);
+
+        assertThat(MATCHER.find(entry, "Pt was found by staff on the floor")).containsExactly(new TextSpan(7, 34));
+        assertThat(MATCHER.find(entry, "found keys on the table")).isEmpty();
+    }
+
+    @Test
+    void malformedPattern_isAConfigurationErrorNamingTheEntry() {
+        assertThatThrownBy(() -> LuceneTextMatcher.create(
+                        List.of(new LexiconEntry("MH-C01", "fell ...", 3, false, "")), CONTEXT))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("MH-C01")
+                .hasMessageContaining("fell ...");
+        assertThatThrownBy(() -> LuceneTextMatcher.create(
+                        List.of(new LexiconEntry("MH-C01", "(fell| )", 3, false, "")), CONTEXT))
+                .isInstanceOf(ConfigurationException.class);
+    }
+}

@@ -1,0 +1,43 @@
+package org.mhtrigger.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mhtrigger.engine.record.TextSpan;
+
+class SentenceSplitterTest {
+    private static final SentenceSplitter SPLITTER = SentenceSplitter.pretrained();
+
+    private static List<String> sentences(String text) {
+        return SPLITTER.split(text).stream()
+                .map(s -> text.substring(s.start(), s.end()))
+                .toList();
+    }
+
+    @Test
+    void prose_isSplitAtFullStops() {
+        assertThat(sentences("Pt settled overnight. Slept well. Ate breakfast."))
+                .containsExactly("Pt settled overnight.", "Slept well.", "Ate breakfast.");
+    }
+
+    @Test
+    void everyLineIsAtLeastOneSentence() {
+        assertThat(sentences("obs maintained\n\n  - ate lunch  \n- no concerns"))
+                .containsExactly("obs maintained", "- ate lunch", "- no concerns");
+    }
+
+    @Test
+    void spansAreTrimmedOffsetsIntoTheOriginalText() {
+        String text = "  Calm.\nSettled. ";
+
+        List<TextSpan> spans = SPLITTER.split(text);
+
+        assertThat(spans).containsExactly(new TextSpan(2, 7), new TextSpan(8, 16));
+    }
+
+    @Test
+    void blankText_hasNoSentences() {
+        assertThat(SPLITTER.split(" \n \n")).isEmpty();
+    }
+}
