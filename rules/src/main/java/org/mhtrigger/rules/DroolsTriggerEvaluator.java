@@ -1,0 +1,162 @@
+package org.mhtrigger.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.mhtrigger.engine.ConfigurationException;
+import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.engine.screen.Finding;
+import org.mhtrigger.engine.screen.TextHit;
+import org.mhtrigger.engine.screen.TriggerDefinition;
+import org.mhtrigger.engine.screen.TriggerEvaluator;
+import org.mhtrigger.rules.internal.DailyAntipsychoticTotal;
+import org.mhtrigger.rules.internal.FindingSink;
+import org.mhtrigger.rules.internal.Limits;
+import org.mhtrigger.rules.internal.Resources;
+import org.mhtrigger.rules.internal.ReviewWindow;
+import org.mhtrigger.rules.internal.RuleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the trigger rules (the DRL files of {@code org/mhtrigger/rules/}) with Drools. Thread-safe: the compiled
+ * rule base is shared and each {@link #evaluate} call uses its own session. Build one per configuration and reuse
+ * it; building compiles the rules and takes about a second.
+ *
+ * <p>Facts of a session: the record's {@link org.mhtrigger.engine.record.Stay} and
+ * {@link org.mhtrigger.engine.record.Patient}, each lab result, medication event, procedure, condition, flag, care
+ * plan, risk assessment, linked encounter and note, every text hit, a {@code ReviewWindow} (the stay cut at the
+ * review-window cap) and the daily antipsychotic totals. Thresholds are the global {@code limits}. A trigger fires at
+ * most once per (trigger, source resource, text span).
+ */
+public final class DroolsTriggerEvaluator implements TriggerEvaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsTriggerEvaluator.class);
+
+    private final RulesConfig config;
+    private final Limits limits;
+    private final KieBase base;
+    private final String version;
+
+    /**
+     * Compiles the rules for {@code config}.
+     *
+     * @throws ConfigurationException if the rules do not compile or Drools cannot open a session
+     */
+    public DroolsTriggerEvaluator(RulesConfig config) {
+        this.config = Objects.requireNonNull(config, "config must not be null");
+        this.limits = new Limits(config);
+        long started = System.nanoTime();
+        this.base = RuleBase.compile(RuleBase.DRL_FILES);
+        this.version = TriggerCatalogue.VERSION + "+" + hash(config);
+        LOG.info(
+                "rules {} ready: {} DRL files in {} ms",
+                version,
+                RuleBase.DRL_FILES.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public List<Finding> evaluate(StayRecord record, List<TextHit> textHits) {
+        Objects.requireNonNull(record, "record must not be null");
+        Objects.requireNonNull(textHits, "textHits must not be null");
+        FindingSink sink = new FindingSink();
+        ReviewWindow window = ReviewWindow.of(record.stay(), limits.reviewWindowDays());
+        KieSession session = base.newKieSession();
+        if (session == null) {
+            throw new ConfigurationException("rule base cannot open a session: Drools returned null");
+        }
+        try {
+            session.setGlobal("limits", limits);
+            session.setGlobal("out", sink);
+            session.insert(window);
+            session.insert(record.patient());
+            session.insert(record.stay());
+            record.otherEncounters().forEach(session::insert);
+            record.notes().forEach(session::insert);
+            record.labs().forEach(session::insert);
+            record.medications().forEach(session::insert);
+            record.procedures().forEach(session::insert);
+            record.conditions().forEach(session::insert);
+            record.flags().forEach(session::insert);
+            record.carePlans().forEach(session::insert);
+            record.riskAssessments().forEach(session::insert);
+            DailyAntipsychoticTotal.of(record.medications(), window, config).forEach(session::insert);
+            textHits.forEach(session::insert);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        Map<String, Finding> findings = new LinkedHashMap<>();
+        for (FindingSink.Fired fired : sink.fired()) {
+            String key = fired.trigger() + "|" + fired.source() + "|" + fired.span();
+            findings.computeIfAbsent(key, k -> toFinding(record, fired));
+        }
+        LOG.debug("record screened: {} findings from {} text hits", findings.size(), textHits.size());
+        return List.copyOf(findings.values());
+    }
+
+    @Override
+    public String rulesetVersion() {
+        return version;
+    }
+
+    /** The configuration this evaluator applies. */
+    public RulesConfig config() {
+        return config;
+    }
+
+    private Finding toFinding(StayRecord record, FindingSink.Fired fired) {
+        String name = config.catalogue()
+                .find(fired.trigger())
+                .map(TriggerDefinition::name)
+                .orElseThrow(() -> new ConfigurationException(
+                        "rule fired trigger " + fired.trigger() + ", which is not in the catalogue"));
+        return new Finding(
+                record.id(),
+                record.patient().id(),
+                fired.trigger(),
+                name,
+                fired.source(),
+                fired.span(),
+                fired.evidence(),
+                fired.at(),
+                version);
+    }
+
+    /** The first 12 hex digits of SHA-256 over the DRL files and the three configuration files in force. */
+    private static String hash(RulesConfig config) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String name : RuleBase.DRL_FILES) {
+                update(digest, name, Resources.classpathBytes(name));
+            }
+            for (var file : config.files().entrySet()) {
+                update(digest, file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String name, byte[] content) {
+        // length-prefixed so that moving bytes between files changes the hash
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(Long.toString(content.length).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(content);
+    }
+
+    @Override
+    public String toString() {
+        return "DroolsTriggerEvaluator[" + version + "]";
+    }
+}
