@@ -42,9 +42,12 @@ public final class RulesConfig {
 
     private static final class Defaults {
         static final RulesConfig INSTANCE = new RulesConfig(Map.of(
-                TriggerCatalogue.FILE, Resources.classpathText(TriggerCatalogue.FILE),
-                THRESHOLDS, Resources.classpathText(THRESHOLDS),
-                CLASSES, Resources.classpathText(CLASSES)));
+                TriggerCatalogue.FILE,
+                Resources.classpathText(TriggerCatalogue.FILE),
+                THRESHOLDS,
+                Resources.classpathText(THRESHOLDS),
+                CLASSES,
+                Resources.classpathText(CLASSES)));
     }
 
     private final TriggerCatalogue catalogue;
@@ -166,7 +169,8 @@ public final class RulesConfig {
         Set<String> required = requiredKeys();
         Set<String> seen = new TreeSet<>();
         int lastLine = 0;
-        for (CsvTable.Row row : CsvTable.parse(THRESHOLDS, text, THRESHOLD_HEADER).rows()) {
+        for (CsvTable.Row row :
+                CsvTable.parse(THRESHOLDS, text, THRESHOLD_HEADER).rows()) {
             lastLine = row.line();
             String key = row.get("key");
             String value = row.get("value");
@@ -207,9 +211,8 @@ public final class RulesConfig {
         }
         for (String key : required) {
             if (!seen.contains(key)) {
-                throw new ConfigurationException(
-                        THRESHOLDS + " line " + (lastLine + 1) + ": missing key '" + key + "' (every key of the "
-                                + "shipped file except max-daily-dose rows must be present)");
+                throw new ConfigurationException(THRESHOLDS + " line " + (lastLine + 1) + ": missing key '" + key
+                        + "' (every key of the " + "shipped file except max-daily-dose rows must be present)");
             }
         }
     }
@@ -217,8 +220,7 @@ public final class RulesConfig {
     /** Keys of the shipped thresholds file, other than the open-ended max-daily-dose rows. */
     private static Set<String> requiredKeys() {
         Set<String> keys = new TreeSet<>();
-        for (CsvTable.Row row : CsvTable.parse(
-                        THRESHOLDS, Resources.classpathText(THRESHOLDS), THRESHOLD_HEADER)
+        for (CsvTable.Row row : CsvTable.parse(THRESHOLDS, Resources.classpathText(THRESHOLDS), THRESHOLD_HEADER)
                 .rows()) {
             if (!row.get("key").startsWith(MAX_DOSE)) {
                 keys.add(row.get("key"));

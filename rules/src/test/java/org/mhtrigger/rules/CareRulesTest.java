@@ -31,9 +31,9 @@ class CareRulesTest {
 
     @Test
     void emergencyEncounterDuringTheStay_fires() {
-        List<Finding> findings = evaluate(stay().encounter(
-                        new LinkedEncounter("ed-1", EncounterKind.EMERGENCY, at(4), at(4.2)))
-                .encounter(new LinkedEncounter("ac-1", EncounterKind.ACUTE_INPATIENT, at(6), at(8))));
+        List<Finding> findings =
+                evaluate(stay().encounter(new LinkedEncounter("ed-1", EncounterKind.EMERGENCY, at(4), at(4.2)))
+                        .encounter(new LinkedEncounter("ac-1", EncounterKind.ACUTE_INPATIENT, at(6), at(8))));
 
         assertThat(only("MH-C02", findings))
                 .extracting(Finding::source)
@@ -53,12 +53,10 @@ class CareRulesTest {
         var acute = Fixtures.stay(Fixtures.patient(), DISCHARGED, DischargeDisposition.ACUTE_HOSPITAL);
         var psychiatric = Fixtures.stay(Fixtures.patient(), DISCHARGED, DischargeDisposition.PSYCHIATRIC_UNIT);
 
-        assertThat(only("MH-C02", evaluate(acute)))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.source()).isEqualTo(new SourceRef("Encounter", "e-1"));
-                    assertThat(f.at()).isEqualTo(DISCHARGED);
-                });
+        assertThat(only("MH-C02", evaluate(acute))).singleElement().satisfies(f -> {
+            assertThat(f.source()).isEqualTo(new SourceRef("Encounter", "e-1"));
+            assertThat(f.at()).isEqualTo(DISCHARGED);
+        });
         assertThat(only("MH-C02", evaluate(psychiatric))).isEmpty();
     }
 

@@ -23,18 +23,16 @@ class LaboratoryRulesTest {
     void lithiumAtThreshold_fires() {
         List<Finding> findings = evaluate(stay().lab(lab("li-1", "lithium", 1.5, "mmol/L", at(2))));
 
-        assertThat(only("MH-L01", findings))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.name()).isEqualTo("Lithium high");
-                    assertThat(f.source()).isEqualTo(new SourceRef("Observation", "li-1"));
-                    assertThat(f.evidence()).isEqualTo("Lithium 1.5 mmol/L (threshold 1.5)");
-                    assertThat(f.at()).isEqualTo(at(2));
-                    assertThat(f.span()).isNull();
-                    assertThat(f.record()).isEqualTo("e-1");
-                    assertThat(f.patient()).isEqualTo("p-1");
-                    assertThat(f.ruleset()).isEqualTo(Fixtures.RULES.rulesetVersion());
-                });
+        assertThat(only("MH-L01", findings)).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("Lithium high");
+            assertThat(f.source()).isEqualTo(new SourceRef("Observation", "li-1"));
+            assertThat(f.evidence()).isEqualTo("Lithium 1.5 mmol/L (threshold 1.5)");
+            assertThat(f.at()).isEqualTo(at(2));
+            assertThat(f.span()).isNull();
+            assertThat(f.record()).isEqualTo("e-1");
+            assertThat(f.patient()).isEqualTo("p-1");
+            assertThat(f.ruleset()).isEqualTo(Fixtures.RULES.rulesetVersion());
+        });
     }
 
     @Test
@@ -45,8 +43,7 @@ class LaboratoryRulesTest {
 
     @Test
     void lithiumInMilliequivalents_firesWithTheOriginalUnitInEvidence() {
-        List<Finding> findings =
-                evaluate(stay().lab(lab("li-1", "lithium", 1.6, "mEq/L", 1.6, "mmol/L", at(2))));
+        List<Finding> findings = evaluate(stay().lab(lab("li-1", "lithium", 1.6, "mEq/L", 1.6, "mmol/L", at(2))));
 
         assertThat(only("MH-L01", findings))
                 .singleElement()
@@ -123,8 +120,8 @@ class LaboratoryRulesTest {
 
     @Test
     void qtcAt500_fires_and499_doesNot() {
-        List<Finding> findings = evaluate(stay().lab(lab("q-1", "qtc", 499, "ms", at(1)))
-                .lab(lab("q-2", "qtc", 500, "ms", at(2))));
+        List<Finding> findings =
+                evaluate(stay().lab(lab("q-1", "qtc", 499, "ms", at(1))).lab(lab("q-2", "qtc", 500, "ms", at(2))));
 
         assertThat(only("MH-L05", findings))
                 .singleElement()
@@ -145,12 +142,10 @@ class LaboratoryRulesTest {
         List<Finding> findings = evaluate(stay().lab(lab("cr-1", "creatinine", 1.1, "mg/dL", 97.3, "umol/L", at(1)))
                 .lab(lab("cr-2", "creatinine", 2.5, "mg/dL", 221.1, "umol/L", at(4))));
 
-        assertThat(only("MH-L06", findings))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.source().id()).isEqualTo("cr-2");
-                    assertThat(f.evidence()).startsWith("Creatinine 2.5 mg/dL = 221.10 umol/L");
-                });
+        assertThat(only("MH-L06", findings)).singleElement().satisfies(f -> {
+            assertThat(f.source().id()).isEqualTo("cr-2");
+            assertThat(f.evidence()).startsWith("Creatinine 2.5 mg/dL = 221.10 umol/L");
+        });
     }
 
     @Test
@@ -180,24 +175,24 @@ class LaboratoryRulesTest {
 
     @Test
     void altAboveThreeTimesUpperLimit_fires_andAt120_doesNot() {
-        List<Finding> findings = evaluate(stay().lab(lab("a-1", "alt", 121, "U/L", at(2)))
-                .lab(lab("a-2", "alt", 120, "U/L", at(3))));
+        List<Finding> findings =
+                evaluate(stay().lab(lab("a-1", "alt", 121, "U/L", at(2))).lab(lab("a-2", "alt", 120, "U/L", at(3))));
 
         assertThat(sources("MH-L08", findings)).containsExactly("a-1");
     }
 
     @Test
     void ckAbove1000_fires_andAt1000_doesNot() {
-        List<Finding> findings = evaluate(stay().lab(lab("ck-1", "ck", 1001, "U/L", at(2)))
-                .lab(lab("ck-2", "ck", 1000, "U/L", at(3))));
+        List<Finding> findings =
+                evaluate(stay().lab(lab("ck-1", "ck", 1001, "U/L", at(2))).lab(lab("ck-2", "ck", 1000, "U/L", at(3))));
 
         assertThat(sources("MH-L09", findings)).containsExactly("ck-1");
     }
 
     @Test
     void resultAfterTheReviewWindowCap_doesNotFire() {
-        var longStay = Fixtures.stay(
-                Fixtures.patient(), at(120), org.mhtrigger.engine.record.DischargeDisposition.HOME);
+        var longStay =
+                Fixtures.stay(Fixtures.patient(), at(120), org.mhtrigger.engine.record.DischargeDisposition.HOME);
 
         List<Finding> findings = evaluate(longStay.lab(lab("li-1", "lithium", 1.8, "mmol/L", at(89)))
                 .lab(lab("li-2", "lithium", 1.8, "mmol/L", at(91))));

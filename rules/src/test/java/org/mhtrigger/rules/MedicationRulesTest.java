@@ -22,14 +22,13 @@ class MedicationRulesTest {
     @Test
     void naloxoneGiven_fires_andNotGiven_doesNot() {
         List<Finding> findings = evaluate(stay().medication(given("nx-1", "naloxone", 0.4, Route.INTRAVENOUS, at(3)))
-                .medication(administration("nx-2", "naloxone", 0.4, Route.INTRAVENOUS, "not-done", at(4), false, false)));
+                .medication(
+                        administration("nx-2", "naloxone", 0.4, Route.INTRAVENOUS, "not-done", at(4), false, false)));
 
-        assertThat(only("MH-M01", findings))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.source().id()).isEqualTo("nx-1");
-                    assertThat(f.evidence()).isEqualTo("Naloxone 0.4 mg IV given");
-                });
+        assertThat(only("MH-M01", findings)).singleElement().satisfies(f -> {
+            assertThat(f.source().id()).isEqualTo("nx-1");
+            assertThat(f.evidence()).isEqualTo("Naloxone 0.4 mg IV given");
+        });
     }
 
     @Test
@@ -50,8 +49,8 @@ class MedicationRulesTest {
 
     @Test
     void procyclidineGivenAsRequired_firesEachTime() {
-        List<Finding> findings = evaluate(stay().medication(
-                        administration("p-1", "procyclidine", 5.0, Route.INTRAMUSCULAR, "completed", at(3), true, false))
+        List<Finding> findings = evaluate(stay().medication(administration(
+                        "p-1", "procyclidine", 5.0, Route.INTRAMUSCULAR, "completed", at(3), true, false))
                 .medication(administration(
                         "p-2", "procyclidine", 5.0, Route.INTRAMUSCULAR, "completed", at(5), true, false)));
 
@@ -133,14 +132,12 @@ class MedicationRulesTest {
                 .medication(given("h-2", "haloperidol", 10.0, Route.INTRAMUSCULAR, at(2.2)))
                 .medication(given("o-1", "olanzapine", 2.0, Route.ORAL, at(2.3))));
 
-        assertThat(only("MH-M08", findings))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.source().id()).isEqualTo("o-1");
-                    assertThat(f.evidence())
-                            .isEqualTo("Antipsychotics given on 2026-03-03: haloperidol 10 mg (50%) + haloperidol 10 mg"
-                                    + " (50%) + olanzapine 2 mg (10%) = 110% of maximum (threshold > 100%)");
-                });
+        assertThat(only("MH-M08", findings)).singleElement().satisfies(f -> {
+            assertThat(f.source().id()).isEqualTo("o-1");
+            assertThat(f.evidence())
+                    .isEqualTo("Antipsychotics given on 2026-03-03: haloperidol 10 mg (50%) + haloperidol 10 mg"
+                            + " (50%) + olanzapine 2 mg (10%) = 110% of maximum (threshold > 100%)");
+        });
     }
 
     @Test
@@ -173,9 +170,9 @@ class MedicationRulesTest {
 
     @Test
     void otherDrugNotGiven_orClozapineGiven_doesNotFire() {
-        List<Finding> findings = evaluate(stay().medication(
-                        administration("d-1", "senna", 15.0, Route.ORAL, "not-done", at(2), false, false))
-                .medication(given("d-2", "clozapine", 200.0, Route.ORAL, at(2))));
+        List<Finding> findings = evaluate(
+                stay().medication(administration("d-1", "senna", 15.0, Route.ORAL, "not-done", at(2), false, false))
+                        .medication(given("d-2", "clozapine", 200.0, Route.ORAL, at(2))));
 
         assertThat(only("MH-M09", findings)).isEmpty();
     }

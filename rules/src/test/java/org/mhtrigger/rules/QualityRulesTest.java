@@ -24,13 +24,11 @@ class QualityRulesTest {
     void noCarePlanAndNoRiskAssessment_fireOnTheEncounterAtTheDeadline() {
         List<Finding> findings = evaluate(bareStay(patient(), DISCHARGED, DischargeDisposition.HOME));
 
-        assertThat(only("MH-Q01", findings))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.source()).isEqualTo(new SourceRef("Encounter", "e-1"));
-                    assertThat(f.at()).isEqualTo(at(7));
-                    assertThat(f.evidence()).isEqualTo("No care plan within 7 days of admission");
-                });
+        assertThat(only("MH-Q01", findings)).singleElement().satisfies(f -> {
+            assertThat(f.source()).isEqualTo(new SourceRef("Encounter", "e-1"));
+            assertThat(f.at()).isEqualTo(at(7));
+            assertThat(f.evidence()).isEqualTo("No care plan within 7 days of admission");
+        });
         assertThat(only("MH-Q02", findings))
                 .singleElement()
                 .satisfies(f -> assertThat(f.at()).isEqualTo(at(3)));

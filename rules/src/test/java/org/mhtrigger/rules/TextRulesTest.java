@@ -34,16 +34,14 @@ class TextRulesTest {
     void affirmedMention_becomesAFindingOnTheNoteWithItsSpanAndSentence() {
         List<Finding> findings = evaluate(stay(), List.of(hit("MH-C01", "n-1", Assertion.AFFIRMED, at(3))));
 
-        assertThat(only("MH-C01", findings))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.name()).isEqualTo("Fall");
-                    assertThat(f.source()).isEqualTo(new SourceRef("DocumentReference", "n-1"));
-                    assertThat(f.span()).isEqualTo(new TextSpan(10, 14));
-                    assertThat(f.evidence()).isEqualTo("Patient fell in the corridor.");
-                    assertThat(f.at()).isEqualTo(at(3));
-                    assertThat(f.fromText()).isTrue();
-                });
+        assertThat(only("MH-C01", findings)).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("Fall");
+            assertThat(f.source()).isEqualTo(new SourceRef("DocumentReference", "n-1"));
+            assertThat(f.span()).isEqualTo(new TextSpan(10, 14));
+            assertThat(f.evidence()).isEqualTo("Patient fell in the corridor.");
+            assertThat(f.at()).isEqualTo(at(3));
+            assertThat(f.fromText()).isTrue();
+        });
     }
 
     @Test

@@ -33,15 +33,13 @@ class TransitionsRulesTest {
     void readmissionTwelveDaysAfterThePreviousStay_firesOnThisStayPointingAtThePreviousOne() {
         List<Finding> findings = evaluate(stay().encounter(previousStay("prev-1", 12)));
 
-        assertThat(only("MH-X01", findings))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.record()).isEqualTo("e-1");
-                    assertThat(f.source()).isEqualTo(new SourceRef("Encounter", "prev-1"));
-                    assertThat(f.at()).isEqualTo(ADMITTED);
-                    assertThat(f.evidence())
-                            .isEqualTo("Admitted 12 days after the previous inpatient discharge (threshold 30 days)");
-                });
+        assertThat(only("MH-X01", findings)).singleElement().satisfies(f -> {
+            assertThat(f.record()).isEqualTo("e-1");
+            assertThat(f.source()).isEqualTo(new SourceRef("Encounter", "prev-1"));
+            assertThat(f.at()).isEqualTo(ADMITTED);
+            assertThat(f.evidence())
+                    .isEqualTo("Admitted 12 days after the previous inpatient discharge (threshold 30 days)");
+        });
     }
 
     @Test

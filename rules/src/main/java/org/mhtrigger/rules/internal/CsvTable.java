@@ -61,7 +61,8 @@ public record CsvTable(String file, List<Row> rows) {
                 int line = (int) parser.getCurrentLineNumber();
                 if (first) {
                     first = false;
-                    List<String> found = record.toList().stream().map(String::trim).toList();
+                    List<String> found =
+                            record.toList().stream().map(String::trim).toList();
                     if (!found.equals(header)) {
                         throw new ConfigurationException(file + " line " + line + ": header " + String.join(",", found)
                                 + " must be " + String.join(",", header));

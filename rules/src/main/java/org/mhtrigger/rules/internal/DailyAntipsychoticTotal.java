@@ -88,7 +88,8 @@ public record DailyAntipsychoticTotal(LocalDate day, List<Dose> doses) {
                 .forEach(m -> config.maxDailyDoseMg(m.ingredient())
                         .ifPresent(max -> byDay.computeIfAbsent(
                                         LocalDate.ofInstant(m.time(), ZoneOffset.UTC), d -> new ArrayList<>())
-                                .add(new Dose(m.source(), m.ingredient(), m.doseMg(), m.doseMg() * 100 / max, m.time()))));
+                                .add(new Dose(
+                                        m.source(), m.ingredient(), m.doseMg(), m.doseMg() * 100 / max, m.time()))));
         List<DailyAntipsychoticTotal> totals = new ArrayList<>();
         byDay.forEach((day, doses) -> totals.add(new DailyAntipsychoticTotal(day, doses)));
         return totals;

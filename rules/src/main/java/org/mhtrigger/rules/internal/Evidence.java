@@ -39,7 +39,9 @@ public final class Evidence {
     /** The value as given and, when converted from another unit, its SI value. */
     public static String value(LabResult lab) {
         String given = number(lab.value()) + (lab.unit().isEmpty() ? "" : " " + lab.unit());
-        if (lab.siValue() == null || lab.unit().equals(lab.siUnit()) || lab.unit().isEmpty()) {
+        if (lab.siValue() == null
+                || lab.unit().equals(lab.siUnit())
+                || lab.unit().isEmpty()) {
             return given;
         }
         return given + " = " + String.format(Locale.ROOT, "%.2f", lab.siValue()) + " " + lab.siUnit();
@@ -62,7 +64,8 @@ public final class Evidence {
     public static String medication(MedicationEvent event) {
         String name = event.ingredient().isEmpty()
                 ? event.ingredient()
-                : Character.toUpperCase(event.ingredient().charAt(0)) + event.ingredient().substring(1);
+                : Character.toUpperCase(event.ingredient().charAt(0))
+                        + event.ingredient().substring(1);
         StringBuilder text = new StringBuilder(name);
         if (event.doseMg() != null) {
             text.append(' ').append(number(event.doseMg())).append(" mg");

@@ -66,11 +66,14 @@ public record ReviewWindow(SourceRef encounter, Instant admitted, Instant discha
     public boolean readmittedWithinDays(Instant previousEnd, double days) {
         return previousEnd != null
                 && previousEnd.isBefore(admitted)
-                && !Duration.between(previousEnd, admitted).minus(Durations.days(days)).isPositive();
+                && !Duration.between(previousEnd, admitted)
+                        .minus(Durations.days(days))
+                        .isPositive();
     }
 
     /** Whole days, with one decimal, between an earlier discharge and this admission, for evidence. */
     public String daysSince(Instant previousEnd) {
-        return Evidence.number(Math.round(Duration.between(previousEnd, admitted).toMinutes() / 144.0) / 10.0);
+        return Evidence.number(
+                Math.round(Duration.between(previousEnd, admitted).toMinutes() / 144.0) / 10.0);
     }
 }
