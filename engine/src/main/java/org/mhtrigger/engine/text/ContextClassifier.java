@@ -46,9 +46,10 @@ public final class ContextClassifier {
     /**
      * The assertion of the mention at {@code mention}, inside {@code sentence} of {@code text}.
      *
+     * @param trigger the mention's trigger code, for cues that apply to some triggers only
      * @param admissionYear the calendar year the stay began, for dated mentions
      */
-    public Assertion classify(String text, TextSpan sentence, TextSpan mention, int admissionYear) {
+    public Assertion classify(String text, TextSpan sentence, TextSpan mention, String trigger, int admissionYear) {
         List<Token> tokens = Tokens.of(analyzer, text.substring(sentence.start(), sentence.end()), sentence.start());
         int first = -1;
         int last = -1;
@@ -68,7 +69,7 @@ public final class ContextClassifier {
         Set<Assertion> applying = EnumSet.noneOf(Assertion.class);
         for (CueMatch match : matches) {
             Assertion assertion = match.cue.category().assertion();
-            if (assertion == null) {
+            if (assertion == null || !match.cue.appliesTo(trigger)) {
                 continue;
             }
             CueDirection direction = match.cue.direction();

@@ -1,6 +1,7 @@
 package org.mhtrigger.engine.text;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A context cue: a phrase that changes the assertion of trigger mentions within {@code window} words on its
@@ -10,8 +11,16 @@ import java.util.Objects;
  * @param category what the cue does
  * @param direction where its scope lies
  * @param window how many words its scope reaches
+ * @param appliesTo the trigger codes it applies to; empty for all; codes written {@code !MH-B03} are the ones it does
+ *     not apply to ("staff" names another experiencer of an assault, but not of a restraint)
  */
-public record ContextCue(String phrase, CueCategory category, CueDirection direction, int window) {
+public record ContextCue(
+        String phrase, CueCategory category, CueDirection direction, int window, Set<String> appliesTo) {
+    /** A cue that applies to every trigger. */
+    public ContextCue(String phrase, CueCategory category, CueDirection direction, int window) {
+        this(phrase, category, direction, window, Set.of());
+    }
+
     public ContextCue {
         Objects.requireNonNull(phrase, "phrase must not be null");
         if (phrase.isBlank()) {
@@ -22,5 +31,23 @@ public record ContextCue(String phrase, CueCategory category, CueDirection direc
         if (window < 0 || window > 100) {
             throw new IllegalArgumentException("cue window " + window + " for '" + phrase + "' must be 0..100");
         }
+        appliesTo = Set.copyOf(appliesTo);
+        boolean excluding = appliesTo.stream().anyMatch(t -> t.startsWith("!"));
+        boolean including = appliesTo.stream().anyMatch(t -> !t.startsWith("!"));
+        if (excluding && including) {
+            throw new IllegalArgumentException("cue '" + phrase + "' must either list the triggers it applies to or "
+                    + "the ones it does not (!MH-…), not both: " + appliesTo);
+        }
+    }
+
+    /** Whether this cue counts for mentions of {@code trigger}. */
+    public boolean appliesTo(String trigger) {
+        if (appliesTo.isEmpty()) {
+            return true;
+        }
+        if (appliesTo.contains("!" + trigger)) {
+            return false;
+        }
+        return appliesTo.contains(trigger) || appliesTo.stream().allMatch(t -> t.startsWith("!"));
     }
 }

@@ -95,7 +95,7 @@ public final class LuceneTextMatcher implements TextMatcher {
                 if (sentence == null) {
                     continue; // a pattern stretched across a sentence boundary: not one statement
                 }
-                Assertion assertion = classifier.classify(text, sentence, mention, admissionYear);
+                Assertion assertion = classifier.classify(text, sentence, mention, trigger.trigger(), admissionYear);
                 if (assertion == Assertion.AFFIRMED) {
                     assertion = sectionAssertion(noteSections, mention.start());
                 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.engine.ConfigurationException;
 import org.mhtrigger.engine.record.Note;
@@ -34,6 +35,8 @@ class LuceneTextMatcherTest {
                     new ContextCue("mother", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 5),
                     new ContextCue("will not be tolerated", CueCategory.POLICY, CueDirection.BACKWARD, 6),
                     new ContextCue("no change", CueCategory.PSEUDO, CueDirection.BOTH, 0),
+                    new ContextCue("query", CueCategory.HYPOTHETICAL, CueDirection.FORWARD, 1),
+                    new ContextCue("staff", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 3, Set.of("MH-B05")),
                     new ContextCue("today", CueCategory.TERMINATE, CueDirection.BOTH, 0),
                     new ContextCue("but", CueCategory.TERMINATE, CueDirection.BOTH, 0)),
             List.of(
@@ -119,6 +122,38 @@ class LuceneTextMatcherTest {
         TextHit hit = only("Her mother self-harmed in her twenties.");
 
         assertThat(hit.assertion()).isEqualTo(Assertion.OTHER_EXPERIENCER);
+    }
+
+    @Test
+    void questionMarkBeforeAWord_readsAsQueryAndKeepsOffsets() {
+        String text = "?absconded earlier";
+
+        TextHit hit = only(text);
+
+        assertThat(hit.assertion()).isEqualTo(Assertion.HYPOTHETICAL);
+        assertThat(text.substring(hit.span().start(), hit.span().end())).isEqualTo("absconded");
+    }
+
+    @Test
+    void aCueForSomeTriggersOnly_leavesTheOthersAlone() {
+        List<TextHit> hits = hits("staff absconded with keys; staff tied a ligature");
+
+        assertThat(hits)
+                .extracting(TextHit::trigger, TextHit::assertion)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("MH-B05", Assertion.OTHER_EXPERIENCER),
+                        org.assertj.core.groups.Tuple.tuple("MH-B01", Assertion.AFFIRMED));
+    }
+
+    @Test
+    void aCueCannotBothListAndExcludeTriggers() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ContextCue(
+                        "staff", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 3, Set.of("MH-B03", "!MH-R01")))
+                .hasMessageContaining("staff");
+        ContextCue except =
+                new ContextCue("staff", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 3, Set.of("!MH-R01"));
+        assertThat(except.appliesTo("MH-R01")).isFalse();
+        assertThat(except.appliesTo("MH-B03")).isTrue();
     }
 
     @Test
