@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Evaluates the trigger rules (the DRL files of {@code org/mhtrigger/rules/}) with Drools. Thread-safe: the compiled
  * rule base is shared and each {@link #evaluate} call uses its own session. Build one per configuration and reuse
- * it; building compiles the rules and takes about a second.
+ * it: the first one loads the rule base (the executable model precompiled by kie-maven-plugin).
  *
  * <p>Facts of a session: the record's {@link org.mhtrigger.engine.record.Stay} and
  * {@link org.mhtrigger.engine.record.Patient}, each lab result, medication event, procedure, condition, flag, care
@@ -43,6 +43,7 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
     private final Limits limits;
     private final KieBase base;
     private final String version;
+    private final boolean precompiled;
 
     /**
      * Compiles the rules for {@code config}.
@@ -53,12 +54,14 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.limits = new Limits(config);
         long started = System.nanoTime();
-        this.base = RuleBase.compile(RuleBase.DRL_FILES);
+        RuleBase.Loaded loaded = RuleBase.load();
+        this.base = loaded.base();
+        this.precompiled = loaded.precompiled();
         this.version = TriggerCatalogue.VERSION + "+" + hash(config);
         LOG.info(
-                "rules {} ready: {} DRL files in {} ms",
+                "rules {} ready ({}) in {} ms",
                 version,
-                RuleBase.DRL_FILES.size(),
+                precompiled ? "precompiled executable model" : "DRL compiled at startup",
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -105,6 +108,11 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
     @Override
     public String rulesetVersion() {
         return version;
+    }
+
+    /** Whether the rules come from the executable model precompiled at build time (else compiled at startup). */
+    public boolean precompiled() {
+        return precompiled;
     }
 
     /** The configuration this evaluator applies. */

@@ -27,6 +27,11 @@ class DroolsTriggerEvaluatorTest {
     }
 
     @Test
+    void rulesComeFromThePrecompiledExecutableModel() {
+        assertThat(Fixtures.RULES.precompiled()).isTrue();
+    }
+
+    @Test
     void recordWithoutAnythingWrong_hasNoFindings() {
         assertThat(Fixtures.evaluate(stay().lab(lab("li-1", "lithium", 0.7, "mmol/L", at(2)))))
                 .isEmpty();

@@ -3,16 +3,34 @@ package org.mhtrigger.rules.internal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.internal.utils.KieHelper;
 import org.mhtrigger.engine.ConfigurationException;
 
 /**
- * Compiles the DRL files shipped in {@code org/mhtrigger/rules/} into a {@link KieBase}. Stateless, thread-safe.
+ * Loads the rule base: the executable model that kie-maven-plugin precompiled from the DRL files at build time, or,
+ * when it is absent (an IDE build without the plugin), the same DRL files compiled at startup. Stateless, thread-safe.
  */
 public final class RuleBase {
+    /** The KieBase of {@code META-INF/kmodule.xml}. */
+    public static final String KIE_BASE = "mhtrigger";
+
+    /** Written by kie-maven-plugin next to the generated classes; its presence means the model is precompiled. */
+    static final String MODEL_MARKER = "META-INF/kie/org.mhtrigger/mhtrigger-rules/drools-model";
+
+    /**
+     * How a loaded rule base was obtained.
+     *
+     * @param precompiled whether it came from the build-time executable model
+     */
+    public record Loaded(KieBase base, boolean precompiled) {}
+
     /** The DRL files of the rule base, one per catalogue module plus the text seam. */
     public static final List<String> DRL_FILES = List.of(
             "behaviour.drl",
@@ -27,6 +45,38 @@ public final class RuleBase {
     private RuleBase() {}
 
     /**
+     * The shipped rule base: precompiled when the build produced the executable model, else compiled now.
+     *
+     * @throws ConfigurationException if Drools cannot provide the base or a session (for example when
+     *     {@code kmodule.xml} is ignored because drools-xml-support is missing)
+     */
+    public static Loaded load() {
+        ClassLoader loader = RuleBase.class.getClassLoader();
+        if (loader.getResource(MODEL_MARKER) == null) {
+            return new Loaded(compile(DRL_FILES), false);
+        }
+        KieBase base;
+        try {
+            KieContainer container = KieServices.Factory.get().newKieClasspathContainer(loader);
+            Results results = container.verify();
+            if (results.hasMessages(Message.Level.ERROR)) {
+                throw new ConfigurationException("precompiled rule base has errors: " + describe(results));
+            }
+            base = container.getKieBase(KIE_BASE);
+        } catch (RuntimeException e) {
+            if (e instanceof ConfigurationException configuration) {
+                throw configuration;
+            }
+            throw new ConfigurationException(
+                    "precompiled rule base '" + KIE_BASE + "' could not be loaded (is drools-xml-support on the "
+                            + "classpath?): " + e.getMessage(),
+                    e);
+        }
+        requireSession(base);
+        return new Loaded(base, true);
+    }
+
+    /**
      * Compiles the given DRL files from the classpath.
      *
      * @throws ConfigurationException with the compiler's messages if a file does not compile
@@ -39,12 +89,9 @@ public final class RuleBase {
                             .setSourcePath(Resources.FOLDER + name),
                     ResourceType.DRL);
         }
-        var results = helper.verify();
-        if (results.hasMessages(org.kie.api.builder.Message.Level.ERROR)) {
-            String errors = results.getMessages(org.kie.api.builder.Message.Level.ERROR).stream()
-                    .map(m -> m.getPath() + " line " + m.getLine() + ": " + m.getText())
-                    .collect(Collectors.joining("; "));
-            throw new ConfigurationException("rule base does not compile: " + errors);
+        Results results = helper.verify();
+        if (results.hasMessages(Message.Level.ERROR)) {
+            throw new ConfigurationException("rule base does not compile: " + describe(results));
         }
         KieBase base;
         try {
@@ -54,6 +101,12 @@ public final class RuleBase {
         }
         requireSession(base);
         return base;
+    }
+
+    private static String describe(Results results) {
+        return results.getMessages(Message.Level.ERROR).stream()
+                .map(m -> m.getPath() + " line " + m.getLine() + ": " + m.getText())
+                .collect(Collectors.joining("; "));
     }
 
     /** Drools can hand out {@code null} sessions when it is misconfigured: fail at startup instead. */
