@@ -138,7 +138,7 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
                 version);
     }
 
-    /** The first 12 hex digits of SHA-256 over the DRL files and the three configuration files in force. */
+    /** The first 12 hex digits of SHA-256 over the DRL files and every configuration file in force (catalogue, thresholds, classes, lexicon, cues, sections). */
     private static String hash(RulesConfig config) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +16,26 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mhtrigger.engine.ConfigurationException;
+import org.mhtrigger.engine.screen.Assertion;
+import org.mhtrigger.engine.text.ClinicalAnalyzer;
+import org.mhtrigger.engine.text.ContextCue;
+import org.mhtrigger.engine.text.ContextRules;
+import org.mhtrigger.engine.text.CueCategory;
+import org.mhtrigger.engine.text.CueDirection;
+import org.mhtrigger.engine.text.Lexicon;
+import org.mhtrigger.engine.text.LexiconEntry;
+import org.mhtrigger.engine.text.SectionRule;
 import org.mhtrigger.rules.internal.CsvTable;
 import org.mhtrigger.rules.internal.Resources;
 
 /**
- * The editable part of the rule base: the trigger catalogue, the thresholds and windows, and the classes of
- * ingredients (antipsychotic, laxative, …). Immutable, thread-safe.
+ * The editable part of the rule base: the trigger catalogue, the thresholds and windows, the classes of ingredients
+ * (antipsychotic, laxative, …), and for text the lexicon, the context cues and the note sections. Immutable,
+ * thread-safe.
  *
  * <p>{@link #defaults()} reads the files shipped in this jar ({@code org/mhtrigger/rules/catalogue.csv},
- * {@code thresholds.csv}, {@code ingredient-classes.csv}). {@link #load(Path)} reads a folder in which any of these
- * three files, when present, replaces the shipped one as a whole; files that are absent keep their defaults. A file
+ * {@code thresholds.csv}, {@code ingredient-classes.csv}, {@code lexicon.csv}, {@code context-cues.csv},
+ * {@code sections.csv}). {@link #load(Path)} reads a folder in which any of these files, when present, replaces the shipped one as a whole; files that are absent keep their defaults. A file
  * that cannot be used is a {@link ConfigurationException} naming the file, the line and the problem.
  *
  * <p>Threshold keys: a replacement {@code thresholds.csv} must define every key of the shipped file except the
@@ -34,6 +45,15 @@ import org.mhtrigger.rules.internal.Resources;
 public final class RulesConfig {
     static final String THRESHOLDS = "thresholds.csv";
     static final String CLASSES = "ingredient-classes.csv";
+    static final String LEXICON = "lexicon.csv";
+    static final String CUES = "context-cues.csv";
+    static final String SECTIONS = "sections.csv";
+    /** Every file a configuration folder may hold, in the order they are read. */
+    static final List<String> FILES = List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES, LEXICON, CUES, SECTIONS);
+
+    private static final List<String> LEXICON_HEADER = List.of("trigger", "pattern", "window", "kind", "example");
+    private static final List<String> CUE_HEADER = List.of("cue", "category", "direction", "window", "applies_to");
+    private static final List<String> SECTION_HEADER = List.of("header", "assertion");
     private static final List<String> THRESHOLD_HEADER = List.of("key", "value", "unit", "description");
     private static final List<String> CLASS_HEADER = List.of("ingredient", "class");
     private static final String MAX_DOSE = "max-daily-dose.";
@@ -41,13 +61,15 @@ public final class RulesConfig {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9 ()\\-]*");
 
     private static final class Defaults {
-        static final RulesConfig INSTANCE = new RulesConfig(Map.of(
-                TriggerCatalogue.FILE,
-                Resources.classpathText(TriggerCatalogue.FILE),
-                THRESHOLDS,
-                Resources.classpathText(THRESHOLDS),
-                CLASSES,
-                Resources.classpathText(CLASSES)));
+        static final RulesConfig INSTANCE = new RulesConfig(shipped());
+
+        private static Map<String, String> shipped() {
+            Map<String, String> files = new LinkedHashMap<>();
+            for (String name : FILES) {
+                files.put(name, Resources.classpathText(name));
+            }
+            return files;
+        }
     }
 
     private final TriggerCatalogue catalogue;
@@ -56,6 +78,8 @@ public final class RulesConfig {
     private final Map<String, Double> maxDailyDoses;
     private final Map<String, Set<String>> classes;
     private final Map<String, String> files;
+    private final List<LexiconEntry> lexicon;
+    private final ContextRules context;
 
     private RulesConfig(Map<String, String> files) {
         this.files = Collections.unmodifiableMap(new TreeMap<>(files));
@@ -69,6 +93,8 @@ public final class RulesConfig {
         this.maxDailyDoses = Collections.unmodifiableMap(doses);
         this.classes = readClasses(files.get(CLASSES));
         requireStandardCodes();
+        this.lexicon = readLexicon(files.get(LEXICON), catalogue);
+        this.context = new ContextRules(readCues(files.get(CUES), catalogue), readSections(files.get(SECTIONS)));
     }
 
     /** The configuration shipped in this jar. */
@@ -88,7 +114,7 @@ public final class RulesConfig {
             throw new ConfigurationException("rules configuration folder " + dir + " is not a folder");
         }
         Map<String, String> files = new LinkedHashMap<>(defaults().files);
-        for (String name : List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES)) {
+        for (String name : FILES) {
             Path file = dir.resolve(name);
             if (Files.isRegularFile(file)) {
                 try {
@@ -102,7 +128,7 @@ public final class RulesConfig {
         try {
             return new RulesConfig(files);
         } catch (ConfigurationException e) {
-            for (String name : List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES)) {
+            for (String name : FILES) {
                 if (e.getMessage().startsWith(name) && Files.isRegularFile(dir.resolve(name))) {
                     throw new ConfigurationException(
                             dir.resolve(name) + e.getMessage().substring(name.length()), e);
@@ -110,6 +136,16 @@ public final class RulesConfig {
             }
             throw e;
         }
+    }
+
+    /** The lexicon entries of the text triggers ({@code lexicon.csv}), in file order. */
+    public List<LexiconEntry> lexicon() {
+        return lexicon;
+    }
+
+    /** The context cues ({@code context-cues.csv}) and note sections ({@code sections.csv}) in force. */
+    public ContextRules context() {
+        return context;
     }
 
     /** The trigger catalogue in force. */
@@ -159,7 +195,7 @@ public final class RulesConfig {
         return classesOf(ingredient).contains(ingredientClass);
     }
 
-    /** The text of the three files in force, by file name, for the ruleset hash. */
+    /** The text of the files in force, by file name, for the ruleset hash. */
     Map<String, String> files() {
         return files;
     }
@@ -247,6 +283,120 @@ public final class RulesConfig {
         Map<String, Set<String>> frozen = new TreeMap<>();
         classes.forEach((ingredient, set) -> frozen.put(ingredient, Set.copyOf(set)));
         return Collections.unmodifiableMap(frozen);
+    }
+
+    private static List<LexiconEntry> readLexicon(String text, TriggerCatalogue catalogue) {
+        ClinicalAnalyzer analyzer = new ClinicalAnalyzer();
+        List<LexiconEntry> entries = new ArrayList<>();
+        for (CsvTable.Row row : CsvTable.parse(LEXICON, text, LEXICON_HEADER).rows()) {
+            String trigger = row.get("trigger");
+            requireTextTrigger(row, trigger, catalogue);
+            String kind = row.get("kind");
+            if (!kind.equals("include") && !kind.equals("exclude")) {
+                throw row.problem("kind '" + kind + "' must be include or exclude");
+            }
+            LexiconEntry entry;
+            try {
+                entry = new LexiconEntry(
+                        trigger,
+                        row.get("pattern"),
+                        integer(row, "window", 0, 50),
+                        kind.equals("exclude"),
+                        row.get("example"));
+                // compile each entry on its own so that a bad pattern is reported with its line
+                new Lexicon(List.of(new LexiconEntry(trigger, entry.pattern(), entry.window(), false, "")), analyzer);
+            } catch (IllegalArgumentException | ConfigurationException e) {
+                throw row.problem(e.getMessage());
+            }
+            entries.add(entry);
+        }
+        return List.copyOf(entries);
+    }
+
+    private static List<ContextCue> readCues(String text, TriggerCatalogue catalogue) {
+        List<ContextCue> cues = new ArrayList<>();
+        for (CsvTable.Row row : CsvTable.parse(CUES, text, CUE_HEADER).rows()) {
+            CueCategory category = switch (row.get("category")) {
+                case "negated" -> CueCategory.NEGATED;
+                case "historical" -> CueCategory.HISTORICAL;
+                case "hypothetical" -> CueCategory.HYPOTHETICAL;
+                case "other" -> CueCategory.OTHER_EXPERIENCER;
+                case "policy" -> CueCategory.POLICY;
+                case "terminate" -> CueCategory.TERMINATE;
+                case "pseudo" -> CueCategory.PSEUDO;
+                default ->
+                    throw row.problem("category '" + row.get("category")
+                            + "' must be one of negated, historical, hypothetical, other, policy, terminate, pseudo");
+            };
+            CueDirection direction = switch (row.get("direction")) {
+                case "forward" -> CueDirection.FORWARD;
+                case "backward" -> CueDirection.BACKWARD;
+                case "both" -> CueDirection.BOTH;
+                default ->
+                    throw row.problem("direction '" + row.get("direction") + "' must be forward, backward or both");
+            };
+            Set<String> appliesTo = new TreeSet<>();
+            for (String code : row.get("applies_to").split("\\s+")) {
+                if (code.isEmpty()) {
+                    continue;
+                }
+                String bare = code.startsWith("!") ? code.substring(1) : code;
+                if (catalogue.find(bare).isEmpty()) {
+                    throw row.problem("applies_to names unknown trigger '" + bare + "'");
+                }
+                appliesTo.add(code);
+            }
+            try {
+                cues.add(
+                        new ContextCue(row.get("cue"), category, direction, integer(row, "window", 0, 100), appliesTo));
+            } catch (IllegalArgumentException e) {
+                throw row.problem(e.getMessage());
+            }
+        }
+        return List.copyOf(cues);
+    }
+
+    private static List<SectionRule> readSections(String text) {
+        List<SectionRule> sections = new ArrayList<>();
+        for (CsvTable.Row row : CsvTable.parse(SECTIONS, text, SECTION_HEADER).rows()) {
+            Assertion assertion = switch (row.get("assertion")) {
+                case "affirmed" -> Assertion.AFFIRMED;
+                case "negated" -> Assertion.NEGATED;
+                case "historical" -> Assertion.HISTORICAL;
+                case "hypothetical" -> Assertion.HYPOTHETICAL;
+                case "other" -> Assertion.OTHER_EXPERIENCER;
+                case "policy" -> Assertion.POLICY;
+                default ->
+                    throw row.problem("assertion '" + row.get("assertion")
+                            + "' must be one of affirmed, negated, historical, hypothetical, other, policy");
+            };
+            try {
+                sections.add(new SectionRule(row.get("header"), assertion));
+            } catch (IllegalArgumentException e) {
+                throw row.problem(e.getMessage());
+            }
+        }
+        return List.copyOf(sections);
+    }
+
+    private static void requireTextTrigger(CsvTable.Row row, String trigger, TriggerCatalogue catalogue) {
+        var definition = catalogue.find(trigger).orElseThrow(() -> row.problem("unknown trigger '" + trigger + "'"));
+        if (!definition.text()) {
+            throw row.problem("trigger " + trigger + " is not read from text (sources " + definition.sources() + ")");
+        }
+    }
+
+    private static int integer(CsvTable.Row row, String column, int min, int max) {
+        String value = row.get(column);
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw row.problem(column + " " + value + " must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw row.problem(column + " '" + value + "' must be a whole number");
+        }
     }
 
     private void requireStandardCodes() {
