@@ -81,7 +81,7 @@ public final class Lexicon {
         List<SpanQuery> segment = new ArrayList<>();
         SpanQuery result = null;
         int pendingGap = -1;
-        for (String part : pattern.split("\\s+")) {
+        for (String part : parts(entry, pattern)) {
             if (part.startsWith("...")) {
                 if (segment.isEmpty()) {
                     throw invalid(entry, "'...' must stand between words");
@@ -97,6 +97,41 @@ public final class Lexicon {
             throw invalid(entry, "must not end with '...'");
         }
         return join(result, adjacent(segment), pendingGap);
+    }
+
+    /** Splits a pattern at white space outside parentheses. */
+    private static List<String> parts(LexiconEntry entry, String pattern) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        for (char c : pattern.toCharArray()) {
+            if (c == '(') {
+                if (depth > 0) {
+                    throw invalid(entry, "parentheses must not nest");
+                }
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    throw invalid(entry, "')' without '('");
+                }
+                depth--;
+            }
+            if (Character.isWhitespace(c) && depth == 0) {
+                if (!current.isEmpty()) {
+                    parts.add(current.toString());
+                    current.setLength(0);
+                }
+            } else {
+                current.append(c);
+            }
+        }
+        if (depth != 0) {
+            throw invalid(entry, "'(' without ')'");
+        }
+        if (!current.isEmpty()) {
+            parts.add(current.toString());
+        }
+        return parts;
     }
 
     private static int parseGap(LexiconEntry entry, String part) {
@@ -121,18 +156,22 @@ public final class Lexicon {
 
     private static SpanQuery slot(LexiconEntry entry, String part, Analyzer analyzer) {
         if (part.startsWith("(") && part.endsWith(")")) {
-            String[] alternatives = part.substring(1, part.length() - 1).split("\\|");
+            String[] alternatives = part.substring(1, part.length() - 1).split("\\|", -1);
             List<SpanQuery> queries = new ArrayList<>();
             for (String alternative : alternatives) {
                 if (alternative.isBlank()) {
                     throw invalid(entry, "empty alternative in '" + part + "'");
                 }
-                queries.add(word(entry, alternative, analyzer));
+                List<SpanQuery> words = new ArrayList<>();
+                for (String word : alternative.strip().split("\\s+")) {
+                    words.add(word(entry, word, analyzer));
+                }
+                queries.add(adjacent(words));
             }
             return or(queries);
         }
         if (part.contains("(") || part.contains(")") || part.contains("|")) {
-            throw invalid(entry, "alternatives must be written '(a|b|c)' without spaces, found '" + part + "'");
+            throw invalid(entry, "alternatives must be written '(a|b c|d)', found '" + part + "'");
         }
         return word(entry, part, analyzer);
     }

@@ -224,6 +224,14 @@ class LuceneTextMatcherTest {
     }
 
     @Test
+    void multiwordAlternatives_matchAsPhrases() {
+        LexiconEntry entry = new LexiconEntry("MH-C06", "(passed away|died|found dead)", 0, false, "");
+
+        assertThat(MATCHER.find(entry, "Pt passed away at 04:20")).containsExactly(new TextSpan(3, 14));
+        assertThat(MATCHER.find(entry, "passed the away team")).isEmpty();
+    }
+
+    @Test
     void findChecksOneEntryOnItsOwn() {
         LexiconEntry entry = LEXICON.get(4);
 
@@ -241,5 +249,9 @@ class LuceneTextMatcherTest {
         assertThatThrownBy(() -> LuceneTextMatcher.create(
                         List.of(new LexiconEntry("MH-C01", "(fell| )", 3, false, "")), CONTEXT))
                 .isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> LuceneTextMatcher.create(
+                        List.of(new LexiconEntry("MH-C01", "(fell|fall", 3, false, "")), CONTEXT))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("without ')'");
     }
 }
