@@ -1,0 +1,22 @@
+package org.mhtrigger.fhir;
+
+import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.engine.screen.Rejection;
+
+/**
+ * Receives what {@link FhirRecordReader#read} makes of its input. Called from the thread that called {@code read},
+ * one call at a time; an implementation need not be thread-safe unless it is shared between concurrent reads.
+ *
+ * <p>Rejections and warnings arrive while files are read; records arrive after the last file, once stays can be
+ * assembled across files. Reasons are one line and never contain note text, names or identifiers.
+ */
+public interface RecordListener {
+    /** A record ready for screening. */
+    void record(StayRecord record);
+
+    /** Input that was not used: a file, a line, a Bundle entry, a resource or a whole stay, with the reason. */
+    void rejected(Rejection rejection);
+
+    /** Input that was used although something about it was off (for example a unit that could not be converted). */
+    void warning(Rejection warning);
+}

@@ -1,0 +1,275 @@
+package org.mhtrigger.fhir.internal;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.utilities.xhtml.NodeType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+
+/** Reading values out of HAPI R4 elements: dates, references, concepts, attachments, narrative. Stateless. */
+public final class FhirValues {
+    private FhirValues() {}
+
+    /**
+     * The instant of a FHIR date or dateTime as written: a date-only value (or year, or year-month) is the start of
+     * that day (or year, or month) in UTC, so results do not depend on the machine's time zone.
+     */
+    public static Instant instant(IPrimitiveType<?> value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return instant(value.getValueAsString());
+    }
+
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            return switch (t.length()) {
+                case 4 -> Year.parse(t).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                case 7 -> YearMonth.parse(t).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                case 10 -> LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+                default ->
+                    t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")
+                            ? OffsetDateTime.parse(t).toInstant()
+                            : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+            };
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The local date of a FHIR date: a year alone is 1 January. */
+    public static LocalDate localDate(IPrimitiveType<?> value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        Instant instant = instant(value);
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The start of a dateTime, Period or Instant choice, whichever it is. */
+    public static Instant start(Type value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value instanceof Period period) {
+            return instant(period.getStartElement());
+        }
+        if (value instanceof IPrimitiveType<?> primitive) {
+            return instant(primitive);
+        }
+        return null;
+    }
+
+    /** The end of a Period choice; {@code null} for other types. */
+    public static Instant end(Type value) {
+        if (value instanceof Period period) {
+            return instant(period.getEndElement());
+        }
+        return null;
+    }
+
+    /**
+     * A reference as a key: {@code "Type/id"} for relative and absolute URLs (history part dropped), the URN itself
+     * for {@code urn:uuid:} and {@code urn:oid:} references (resolved later through Bundle fullUrls), {@code null} for
+     * none and for contained ({@code #id}) references.
+     */
+    public static String referenceKey(Reference reference) {
+        if (reference == null || !reference.hasReference()) {
+            return null;
+        }
+        return referenceKey(reference.getReference());
+    }
+
+    public static String referenceKey(String reference) {
+        if (reference == null || reference.isBlank() || reference.startsWith("#")) {
+            return null;
+        }
+        String r = reference.trim();
+        if (r.startsWith("urn:")) {
+            return r;
+        }
+        IdType id = new IdType(r);
+        if (id.hasResourceType() && id.hasIdPart()) {
+            return id.getResourceType() + "/" + id.getIdPart();
+        }
+        return r;
+    }
+
+    /** The first key among references. */
+    public static String firstReferenceKey(List<Reference> references) {
+        for (Reference reference : references) {
+            String key = referenceKey(reference);
+            if (key != null) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    public static Concept concept(CodeableConcept concept) {
+        if (concept == null || concept.isEmpty()) {
+            return Concept.EMPTY;
+        }
+        List<Concept.Code> codes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        if (concept.hasText()) {
+            texts.add(concept.getText());
+        }
+        for (Coding coding : concept.getCoding()) {
+            if (coding.hasCode()) {
+                codes.add(new Concept.Code(coding.getSystem(), coding.getCode()));
+            }
+            if (coding.hasDisplay()) {
+                texts.add(coding.getDisplay());
+            }
+        }
+        return new Concept(codes, texts);
+    }
+
+    public static Concept concept(List<CodeableConcept> concepts) {
+        Concept all = Concept.EMPTY;
+        for (CodeableConcept concept : concepts) {
+            all = all.plus(concept(concept));
+        }
+        return all;
+    }
+
+    public static Concept concept(Coding coding) {
+        if (coding == null || coding.isEmpty()) {
+            return Concept.EMPTY;
+        }
+        return new Concept(
+                coding.hasCode() ? List.of(new Concept.Code(coding.getSystem(), coding.getCode())) : List.of(),
+                coding.hasDisplay() ? List.of(coding.getDisplay()) : List.of());
+    }
+
+    /**
+     * The text of an attachment's inline data, decoded with the charset of its content type (UTF-8 by default); HTML
+     * and XHTML are reduced to plain text. {@code null} when there is no inline data.
+     */
+    public static String attachmentText(Attachment attachment) {
+        if (attachment == null || !attachment.hasData()) {
+            return null;
+        }
+        String contentType =
+                attachment.hasContentType() ? attachment.getContentType().toLowerCase(Locale.ROOT) : "";
+        Charset charset = StandardCharsets.UTF_8;
+        int at = contentType.indexOf("charset=");
+        if (at >= 0) {
+            String name = contentType.substring(at + 8).replace("\"", "").split("[;\\s]")[0];
+            try {
+                charset = Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                charset = StandardCharsets.UTF_8;
+            }
+        }
+        String text = new String(attachment.getData(), charset);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (contentType.contains("html")) {
+            text = htmlToText(text);
+        }
+        return text;
+    }
+
+    /** Plain text of an XHTML narrative: block elements and {@code <br>} become line breaks. */
+    public static String narrativeText(XhtmlNode div) {
+        if (div == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        appendText(div, out);
+        return tidy(out.toString());
+    }
+
+    private static void appendText(XhtmlNode node, StringBuilder out) {
+        if (node.getNodeType() == NodeType.Text) {
+            if (node.getContent() != null) {
+                out.append(node.getContent());
+            }
+            return;
+        }
+        if (node.getNodeType() != NodeType.Element && node.getNodeType() != NodeType.Document) {
+            return;
+        }
+        String name = node.getName() == null ? "" : node.getName().toLowerCase(Locale.ROOT);
+        boolean block = isBlock(name);
+        if (name.equals("br")) {
+            out.append('\n');
+            return;
+        }
+        if (block) {
+            breakLine(out);
+        }
+        for (XhtmlNode child : node.getChildNodes()) {
+            appendText(child, out);
+            if (name.equals("tr")
+                    && (child.getName() != null)
+                    && child.getName().matches("t[dh]")) {
+                out.append(' ');
+            }
+        }
+        if (block) {
+            breakLine(out);
+        }
+    }
+
+    private static boolean isBlock(String name) {
+        return switch (name) {
+            case "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "blockquote" ->
+                true;
+            default -> false;
+        };
+    }
+
+    private static void breakLine(StringBuilder out) {
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+    }
+
+    /** Plain text of an HTML string; good enough for notes, not a full HTML parser. */
+    static String htmlToText(String html) {
+        String text = html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "")
+                .replaceAll("(?i)<br\\s*/?>", "\n")
+                .replaceAll("(?i)</?(p|div|li|tr|h[1-6]|table|ul|ol)(\\s[^>]*)?>", "\n")
+                .replaceAll("<[^>]*>", "");
+        text = text.replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
+        return tidy(text);
+    }
+
+    private static String tidy(String text) {
+        return text.replaceAll("[ \\t\\x0B\\f\\r]+\\n", "\n")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
+    }
+}

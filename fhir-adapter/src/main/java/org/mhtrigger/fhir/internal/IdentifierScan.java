@@ -1,0 +1,182 @@
+package org.mhtrigger.fhir.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.FhirTerser;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The anonymisation guard: finds direct identifiers in a resource and its contained resources. Thread-safe.
+ *
+ * <p>Direct identifiers are person names, addresses, telecoms, patient photos, displays on references to a Patient
+ * (often the patient's name), and identifiers that look national: an NHS number (by system, or ten digits with a
+ * valid check digit), a Singapore NRIC/FIN, a US SSN, or an identifier typed as a national or social-security number.
+ * Pseudonymous identifiers under another system are not direct identifiers.
+ */
+public final class IdentifierScan {
+    static final String NHS_SYSTEM = "https://fhir.nhs.uk/id/nhs-number";
+    static final String SSN_SYSTEM = "http://hl7.org/fhir/sid/us-ssn";
+    private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
+    private static final Pattern NRIC = Pattern.compile("[STFGM]\\d{7}[A-Z]");
+    private static final Pattern SSN = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
+
+    private final FhirContext fhir;
+
+    public IdentifierScan(FhirContext fhir) {
+        this.fhir = fhir;
+    }
+
+    /**
+     * Finds the kinds of direct identifier the resource carries and how many of each; with {@code strip}, removes
+     * them from the resource as well.
+     *
+     * @return kind → count, sorted by kind; empty when the resource carries none
+     */
+    public Map<String, Integer> scan(Resource resource, boolean strip) {
+        Map<String, Integer> found = new TreeMap<>();
+        FhirTerser terser = fhir.newTerser();
+        for (HumanName name : terser.getAllPopulatedChildElementsOfType(resource, HumanName.class)) {
+            add(found, "name");
+            if (strip) {
+                clear(name);
+            }
+        }
+        for (Address address : terser.getAllPopulatedChildElementsOfType(resource, Address.class)) {
+            add(found, "address");
+            if (strip) {
+                clear(address);
+            }
+        }
+        for (ContactPoint telecom : terser.getAllPopulatedChildElementsOfType(resource, ContactPoint.class)) {
+            add(found, "telecom");
+            if (strip) {
+                clear(telecom);
+            }
+        }
+        java.util.Set<Patient> patients = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        patients.addAll(terser.getAllPopulatedChildElementsOfType(resource, Patient.class));
+        if (resource instanceof Patient patient) {
+            patients.add(patient);
+        }
+        for (Patient patient : patients) {
+            patient.getPhoto().forEach(p -> add(found, "photo"));
+            if (strip) {
+                patient.getPhoto().clear();
+            }
+        }
+        for (Identifier identifier : terser.getAllPopulatedChildElementsOfType(resource, Identifier.class)) {
+            String kind = nationalKind(identifier);
+            if (kind != null) {
+                add(found, kind);
+                if (strip) {
+                    clear(identifier);
+                }
+            }
+        }
+        for (Reference reference : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+            if (reference.hasDisplay() && pointsToPatient(reference)) {
+                add(found, "name");
+                if (strip) {
+                    reference.setDisplay(null);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The kind of national identifier this is, or {@code null} if it does not look national. */
+    static String nationalKind(Identifier identifier) {
+        String system = identifier.hasSystem() ? identifier.getSystem().trim().toLowerCase(Locale.ROOT) : "";
+        String value = identifier.hasValue() ? identifier.getValue().trim() : "";
+        String compact = value.replaceAll("[\\s-]", "");
+        if (system.equals(NHS_SYSTEM) || system.contains("nhs-number") || system.contains("nhsnumber")) {
+            return "NHS number";
+        }
+        if (system.equals(SSN_SYSTEM) || system.endsWith("/us-ssn")) {
+            return "SSN";
+        }
+        if (system.contains("nric") || system.contains("/fin")) {
+            return "NRIC/FIN";
+        }
+        if (NRIC.matcher(value.toUpperCase(Locale.ROOT)).matches()) {
+            return "NRIC/FIN";
+        }
+        if (SSN.matcher(value).matches()) {
+            return "SSN";
+        }
+        if (TEN_DIGITS.matcher(compact).matches() && (system.isEmpty() || validNhsCheckDigit(compact))) {
+            return "NHS number";
+        }
+        if (identifier.hasType()) {
+            for (Coding coding : identifier.getType().getCoding()) {
+                String code = coding.hasCode() ? coding.getCode().toUpperCase(Locale.ROOT) : "";
+                if (code.equals("NI")
+                        || code.equals("NH")
+                        || code.equals("SS")
+                        || code.equals("SB")
+                        || code.startsWith("NN")) {
+                    return "national identifier";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Modulus 11 check of a 10-digit NHS number. */
+    static boolean validNhsCheckDigit(String digits) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (digits.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - (sum % 11);
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == digits.charAt(9) - '0';
+    }
+
+    private static boolean pointsToPatient(Reference reference) {
+        String r = reference.hasReference() ? reference.getReference() : "";
+        return r.startsWith("Patient/") || r.contains("/Patient/") || "Patient".equals(reference.getType());
+    }
+
+    private static void add(Map<String, Integer> found, String kind) {
+        found.merge(kind, 1, Integer::sum);
+    }
+
+    private static void clear(HumanName name) {
+        name.setFamily(null);
+        name.getGiven().clear();
+        name.getPrefix().clear();
+        name.getSuffix().clear();
+        name.setText(null);
+    }
+
+    private static void clear(Address address) {
+        address.getLine().clear();
+        address.setText(null);
+        address.setCity(null);
+        address.setDistrict(null);
+        address.setState(null);
+        address.setPostalCode(null);
+        address.setCountry(null);
+    }
+
+    private static void clear(ContactPoint telecom) {
+        telecom.setValue(null);
+    }
+
+    private static void clear(Identifier identifier) {
+        identifier.setValue(null);
+    }
+}

@@ -1,0 +1,197 @@
+package org.mhtrigger.fhir.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.mhtrigger.engine.InvalidRecordException;
+import org.mhtrigger.engine.record.CarePlanRecord;
+import org.mhtrigger.engine.record.ConditionRecord;
+import org.mhtrigger.engine.record.EncounterKind;
+import org.mhtrigger.engine.record.FlagRecord;
+import org.mhtrigger.engine.record.LabResult;
+import org.mhtrigger.engine.record.LinkedEncounter;
+import org.mhtrigger.engine.record.MedicationEvent;
+import org.mhtrigger.engine.record.Note;
+import org.mhtrigger.engine.record.Patient;
+import org.mhtrigger.engine.record.ProcedureRecord;
+import org.mhtrigger.engine.record.RiskAssessmentRecord;
+import org.mhtrigger.engine.record.Stay;
+import org.mhtrigger.engine.record.StayRecord;
+
+/**
+ * Joins collected facts to stays once all input is read. Not thread-safe: one per read.
+ *
+ * <p>A record is a finished psychiatric inpatient Encounter with a period start and end. A fact joins it when it
+ * references the Encounter, or when it references no other psychiatric stay, belongs to the same patient and is dated
+ * inside the stay (both ends included). A record whose patient or joined resources carry direct identifiers is
+ * refused, naming the kinds found, never the values.
+ */
+public final class StayAssembler {
+    private final Collected collected;
+    private final Reporter reporter;
+
+    public StayAssembler(Collected collected, Reporter reporter) {
+        this.collected = collected;
+        this.reporter = reporter;
+    }
+
+    /** Builds the records in the order their Encounters were read, passing each to {@code sink}. */
+    public void assemble(Consumer<StayRecord> sink) {
+        Map<String, List<Collected.Fact>> byEncounter = new HashMap<>();
+        Map<String, List<Collected.Fact>> byPatient = new HashMap<>();
+        for (Collected.Fact fact : collected.facts) {
+            String encounter = collected.resolve(fact.encounter());
+            Collected.EncounterInfo target = encounter == null ? null : collected.encounters.get(encounter);
+            if (target != null && target.kind() == EncounterKind.PSYCHIATRIC_INPATIENT) {
+                byEncounter.computeIfAbsent(encounter, k -> new ArrayList<>()).add(fact);
+                continue;
+            }
+            String patient = collected.patientId(fact.subject());
+            if (patient == null && target != null) {
+                patient = collected.patientId(target.subject());
+            }
+            if (patient != null) {
+                byPatient.computeIfAbsent(patient, k -> new ArrayList<>()).add(fact);
+            }
+        }
+        Map<String, List<Collected.EncounterInfo>> encountersByPatient = new HashMap<>();
+        for (Collected.EncounterInfo encounter : collected.encounters.values()) {
+            String patient = collected.patientId(encounter.subject());
+            if (patient != null) {
+                encountersByPatient
+                        .computeIfAbsent(patient, k -> new ArrayList<>())
+                        .add(encounter);
+            }
+        }
+        Set<String> missingPatientsWarned = new HashSet<>();
+        for (Map.Entry<String, Collected.EncounterInfo> entry : collected.encounters.entrySet()) {
+            Collected.EncounterInfo encounter = entry.getValue();
+            if (encounter.kind() != EncounterKind.PSYCHIATRIC_INPATIENT) {
+                continue;
+            }
+            String name = "Encounter/" + encounter.id();
+            String patientId = collected.patientId(encounter.subject());
+            if (patientId == null) {
+                reporter.rejected(encounter.origin(), name + " skipped: no Patient subject");
+                continue;
+            }
+            if (!"finished".equals(encounter.status()) || encounter.end() == null) {
+                reporter.rejected(encounter.origin(), name + " skipped: stay not closed");
+                continue;
+            }
+            if (encounter.start() == null) {
+                reporter.rejected(encounter.origin(), name + " skipped: stay has no period start");
+                continue;
+            }
+            if (encounter.end().isBefore(encounter.start())) {
+                reporter.rejected(encounter.origin(), name + " skipped: period ends before it starts");
+                continue;
+            }
+            Collected.PatientInfo patientInfo = collected.patients.get(patientId);
+            if (patientInfo == null && missingPatientsWarned.add(patientId)) {
+                reporter.warning(
+                        encounter.origin(),
+                        name + ": Patient/" + patientId + " is not in the input; sex and birth date unknown");
+            }
+            if (patientInfo != null && patientInfo.deceasedWithoutDate() && missingPatientsWarned.add(patientId)) {
+                reporter.warning(
+                        patientInfo.origin(), "Patient/" + patientId + " is deceased without a date; death not used");
+            }
+            Patient patient = patientInfo == null ? new Patient(patientId, null, null, null) : patientInfo.patient();
+            String ward = encounter.ward();
+            if (ward.isEmpty() && encounter.locationKey() != null) {
+                ward = collected.locations.getOrDefault(collected.resolve(encounter.locationKey()), "");
+            }
+            Stay stay = new Stay(
+                    encounter.id(), patientId, encounter.start(), encounter.end(), ward, encounter.disposition());
+            List<Collected.Fact> joined = new ArrayList<>();
+            for (Collected.Fact fact : byEncounter.getOrDefault(entry.getKey(), List.of())) {
+                joined.add(fact);
+            }
+            for (Collected.Fact fact : byPatient.getOrDefault(patientId, List.of())) {
+                if (stay.contains(fact.time())) {
+                    joined.add(fact);
+                }
+            }
+            Map<String, Map<String, Integer>> identifiers = new LinkedHashMap<>();
+            if (patientInfo != null && !patientInfo.identifiers().isEmpty()) {
+                identifiers.put("Patient/" + patientId, patientInfo.identifiers());
+            }
+            if (!encounter.identifiers().isEmpty()) {
+                identifiers.put(name, encounter.identifiers());
+            }
+            for (Collected.Fact fact : joined) {
+                if (!fact.identifiers().isEmpty()) {
+                    identifiers.putIfAbsent(fact.source().toString(), fact.identifiers());
+                }
+            }
+            if (!identifiers.isEmpty()) {
+                reporter.rejected(
+                        encounter.origin(),
+                        name + " refused: " + describe(identifiers)
+                                + " (not anonymised; use --strip-identifiers to remove them)");
+                continue;
+            }
+            StayRecord.Builder builder = StayRecord.builder(patient, stay);
+            for (Collected.EncounterInfo other : encountersByPatient.getOrDefault(patientId, List.of())) {
+                if (other != encounter && other.start() != null && !"cancelled".equals(other.status())) {
+                    Instant end = other.end() != null && other.end().isBefore(other.start()) ? null : other.end();
+                    builder.encounter(new LinkedEncounter(other.id(), other.kind(), other.start(), end));
+                }
+            }
+            joined.sort(Comparator.comparing((Collected.Fact f) -> f.time() == null ? stay.admitted() : f.time())
+                    .thenComparing(f -> f.source().toString()));
+            for (Collected.Fact fact : joined) {
+                Instant time = fact.time() == null ? stay.admitted() : fact.time();
+                try {
+                    add(builder, fact.draft().build(time, collected));
+                } catch (InvalidRecordException e) {
+                    reporter.rejected(e.source(), e.reason());
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    // engine records validate their fields; their messages name fields, not patient data
+                    reporter.rejected(fact.origin(), fact.source() + ": " + e.getMessage());
+                }
+            }
+            sink.accept(builder.build());
+        }
+    }
+
+    private static void add(StayRecord.Builder builder, Object part) {
+        switch (part) {
+            case Note note -> builder.note(note);
+            case LabResult lab -> builder.lab(lab);
+            case MedicationEvent medication -> builder.medication(medication);
+            case ProcedureRecord procedure -> builder.procedure(procedure);
+            case ConditionRecord condition -> builder.condition(condition);
+            case FlagRecord flag -> builder.flag(flag);
+            case CarePlanRecord plan -> builder.carePlan(plan);
+            case RiskAssessmentRecord assessment -> builder.riskAssessment(assessment);
+            default ->
+                throw new IllegalStateException(
+                        "unexpected record part " + part.getClass().getName());
+        }
+    }
+
+    /** {@code "Patient/p-1 carries name, telecom; Observation/o-2 carries NHS number"}, at most three resources. */
+    static String describe(Map<String, Map<String, Integer>> identifiers) {
+        List<String> parts = new ArrayList<>();
+        int shown = 0;
+        for (Map.Entry<String, Map<String, Integer>> entry : identifiers.entrySet()) {
+            if (shown == 3) {
+                parts.add("and " + (identifiers.size() - 3) + " more resources");
+                break;
+            }
+            parts.add(entry.getKey() + " carries "
+                    + String.join(", ", entry.getValue().keySet()));
+            shown++;
+        }
+        return String.join("; ", parts);
+    }
+}

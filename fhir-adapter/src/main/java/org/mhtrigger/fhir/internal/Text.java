@@ -1,0 +1,52 @@
+package org.mhtrigger.fhir.internal;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Text normalisation for matching codes' displays against mapping tables. Stateless, thread-safe. */
+public final class Text {
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+
+    private Text() {}
+
+    /** Lower case, {@code µ} as {@code u}, runs of anything but letters and digits as one space, trimmed. */
+    public static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        String lower = text.toLowerCase(Locale.ROOT).replace('µ', 'u').replace('μ', 'u');
+        return NOT_WORD.matcher(lower).replaceAll(" ").trim();
+    }
+
+    /** Whether normalised {@code haystack} contains normalised {@code words} as whole words. */
+    public static boolean containsWords(String normalisedHaystack, String normalisedWords) {
+        if (normalisedWords.isEmpty()) {
+            return false;
+        }
+        return (" " + normalisedHaystack + " ").contains(" " + normalisedWords + " ");
+    }
+
+    /** {@link #normalise} and then drop the given filler words. */
+    public static String withoutWords(String normalised, Set<String> filler) {
+        StringBuilder out = new StringBuilder();
+        for (String word : normalised.split(" ")) {
+            if (!word.isEmpty() && !filler.contains(word)) {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append(word);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A short, safe rendering of an input token for a message: at most 24 characters of letters, digits and {@code /.[]*{}%-}. */
+    public static String safeToken(String value) {
+        if (value == null) {
+            return "";
+        }
+        String kept = value.replaceAll("[^A-Za-z0-9/.\\[\\]*{}%\\-]", "");
+        return kept.length() > 24 ? kept.substring(0, 24) + "…" : kept;
+    }
+}
