@@ -22,13 +22,12 @@ public final class Screener {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator must not be null");
     }
 
-    /** Findings in a stable order (trigger, time, source, offset), and suppressed mentions. */
+    /** Findings in a stable order (trigger, time, source, offset), and every mention found in the notes. */
     public Screening screen(StayRecord record) {
         List<TextHit> hits = matcher.match(record);
         List<Finding> findings =
                 evaluator.evaluate(record, hits).stream().sorted(ORDER).toList();
-        List<TextHit> suppressed = hits.stream().filter(h -> !h.affirmed()).toList();
-        return new Screening(record.id(), findings, suppressed);
+        return new Screening(record.id(), findings, hits);
     }
 
     public String rulesetVersion() {

@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of screening one record: its findings and the mentions that were suppressed by context. Immutable,
- * thread-safe.
+ * The outcome of screening one record: its findings and every trigger mention found in its notes, affirmed or not.
+ * Immutable, thread-safe.
  */
-public record Screening(String record, List<Finding> findings, List<TextHit> suppressed) {
+public record Screening(String record, List<Finding> findings, List<TextHit> mentions) {
     public Screening {
         Objects.requireNonNull(record, "record must not be null");
         findings = List.copyOf(findings);
-        suppressed = List.copyOf(suppressed);
+        mentions = List.copyOf(mentions);
+    }
+
+    /** The mentions that context suppressed (negated, historical, hypothetical, other person, policy). */
+    public List<TextHit> suppressed() {
+        return mentions.stream().filter(h -> !h.affirmed()).toList();
     }
 }
