@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.Span;
@@ -13,17 +15,30 @@ import org.mhtrigger.engine.record.TextSpan;
 
 /**
  * Splits note text into sentences. Ward notes are lists and lines as often as prose, so line breaks always end a
- * sentence, and inside a line an OpenNLP sentence model finds the rest. Thread-safe: the model is shared and each
- * thread gets its own detector (OpenNLP's {@code *ME} tools are not thread-safe).
+ * sentence, and inside a line an OpenNLP sentence model finds the rest. The pretrained English model splits after
+ * ward abbreviations ("Obs. | maintained", "approx. | 2 staff"), so a split right after one of
+ * {@link #CLINICAL_ABBREVIATIONS} is undone. Thread-safe: the model is shared and each thread gets its own detector
+ * (OpenNLP's {@code *ME} tools are not thread-safe).
  */
 public final class SentenceSplitter {
     /** The pretrained English sentence model (UD English Web Treebank) from {@code opennlp-models-sentdetect-en}. */
     public static final String PRETRAINED_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
 
-    private final ThreadLocal<SentenceDetectorME> detector;
+    /**
+     * Abbreviations written with a full stop in ward notes that do not end a sentence (lower case, no dots). Dose
+     * shorthand such as "stat." or "OD." is left out: it often does end one.
+     */
+    public static final Set<String> CLINICAL_ABBREVIATIONS = Set.of(
+            "pt", "pts", "obs", "approx", "dr", "mr", "mrs", "ms", "ie", "eg", "re", "hx", "dx", "tx", "vs", "incl",
+            "inc", "sr", "sn", "rmn", "hca", "cont", "max", "min", "mins", "hrs", "hr", "resp", "temp", "wt", "ht",
+            "ref");
 
-    public SentenceSplitter(SentenceModel model) {
+    private final ThreadLocal<SentenceDetectorME> detector;
+    private final Set<String> abbreviations;
+
+    public SentenceSplitter(SentenceModel model, Set<String> abbreviations) {
         Objects.requireNonNull(model, "model must not be null");
+        this.abbreviations = Set.copyOf(abbreviations);
         this.detector = ThreadLocal.withInitial(() -> new SentenceDetectorME(model));
     }
 
@@ -34,7 +49,7 @@ public final class SentenceSplitter {
                 throw new ConfigurationException("sentence model " + PRETRAINED_MODEL
                         + " is not on the classpath (dependency opennlp-models-sentdetect-en missing?)");
             }
-            return new SentenceSplitter(new SentenceModel(in));
+            return new SentenceSplitter(new SentenceModel(in), CLINICAL_ABBREVIATIONS);
         } catch (IOException e) {
             throw new ConfigurationException("cannot load sentence model " + PRETRAINED_MODEL, e);
         }
@@ -54,17 +69,43 @@ public final class SentenceSplitter {
             int end = trimEnd(text, start, lineEnd);
             if (start < end) {
                 String line = text.substring(start, end);
+                TextSpan pending = null;
                 for (Span span : sentenceDetector.sentPosDetect(line)) {
                     int s = skipSpace(text, start + span.getStart(), start + span.getEnd());
                     int e = trimEnd(text, s, start + span.getEnd());
-                    if (s < e) {
-                        sentences.add(new TextSpan(s, e));
+                    if (s >= e) {
+                        continue;
                     }
+                    if (pending != null && endsWithAbbreviation(text, pending)) {
+                        pending = new TextSpan(pending.start(), e);
+                        continue;
+                    }
+                    if (pending != null) {
+                        sentences.add(pending);
+                    }
+                    pending = new TextSpan(s, e);
+                }
+                if (pending != null) {
+                    sentences.add(pending);
                 }
             }
             lineStart = lineEnd + 1;
         }
         return sentences;
+    }
+
+    /** Whether the sentence ends in "word." where word (dots removed) is a known abbreviation. */
+    private boolean endsWithAbbreviation(String text, TextSpan sentence) {
+        int end = sentence.end();
+        if (text.charAt(end - 1) != '.') {
+            return false;
+        }
+        int start = end - 1;
+        while (start > sentence.start() && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        String word = text.substring(start, end).replace(".", "").toLowerCase(Locale.ROOT);
+        return abbreviations.contains(word);
     }
 
     private static int skipSpace(String text, int from, int to) {

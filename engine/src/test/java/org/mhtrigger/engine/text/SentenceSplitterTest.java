@@ -37,6 +37,21 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void wardAbbreviationsWithAFullStop_doNotEndASentence() {
+        assertThat(sentences("Pt. settled on the ward. Obs. maintained at 14:30. Seen by Dr. Tan re meds."))
+                .containsExactly("Pt. settled on the ward.", "Obs. maintained at 14:30.", "Seen by Dr. Tan re meds.");
+        assertThat(sentences("Pt absconded at approx. 13:00 from the garden i.e. via the fence. Police informed."))
+                .containsExactly(
+                        "Pt absconded at approx. 13:00 from the garden i.e. via the fence.", "Police informed.");
+    }
+
+    @Test
+    void shorthandWithoutCapitals_isStillSplitAtFullStops() {
+        assertThat(sentences("c/o headache. paracetamol 1g given. no falls. no concerns."))
+                .containsExactly("c/o headache.", "paracetamol 1g given.", "no falls.", "no concerns.");
+    }
+
+    @Test
     void blankText_hasNoSentences() {
         assertThat(SPLITTER.split(" \n \n")).isEmpty();
     }
