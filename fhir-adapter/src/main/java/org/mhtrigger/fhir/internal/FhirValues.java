@@ -253,7 +253,9 @@ public final class FhirValues {
 
     /** Plain text of an HTML string; good enough for notes, not a full HTML parser. */
     static String htmlToText(String html) {
-        String text = html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "")
+        // in HTML a raw line break is only white space: lines come from the tags
+        String text = html.replaceAll("\\s+", " ")
+                .replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "")
                 .replaceAll("(?i)<br\\s*/?>", "\n")
                 .replaceAll("(?i)</?(p|div|li|tr|h[1-6]|table|ul|ol)(\\s[^>]*)?>", "\n")
                 .replaceAll("<[^>]*>", "");
@@ -264,7 +266,7 @@ public final class FhirValues {
                 .replace("&#39;", "'")
                 .replace("&apos;", "'")
                 .replace("&amp;", "&");
-        return tidy(text);
+        return tidy(text.replaceAll(" *\n[\n ]*", "\n"));
     }
 
     private static String tidy(String text) {

@@ -308,7 +308,8 @@ public final class ReadSession implements Reporter {
         var location = e.getLocation();
         String where =
                 location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        if (e instanceof JsonEOFException) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof JsonEOFException || original.contains("end-of-input")) {
             return "truncated JSON (input ends" + where + ")";
         }
         return "malformed JSON" + where;
