@@ -33,7 +33,7 @@ class LexiconTest {
     private static List<TextHit> hits(String text) {
         Note note = new Note(
                 new SourceRef("DocumentReference", "n-1"), "nursing", Instant.parse("2026-03-04T10:00:00Z"), text);
-        return MATCHER.match(note, 2026);
+        return MATCHER.match(note, Instant.parse("2026-03-01T02:00:00Z"));
     }
 
     @TestFactory

@@ -1,5 +1,8 @@
 package org.mhtrigger.engine.text;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -13,8 +16,9 @@ import org.mhtrigger.engine.screen.Assertion;
  * Decides the assertion of one trigger mention from the cues in its sentence, in the manner of ConText (Harkema et
  * al., 2009): a cue's scope runs a number of words forward, backward or both, stops at a termination cue, and pseudo
  * cues hide look-alike words. Where cues disagree the strongest wins: policy, other experiencer, negated,
- * hypothetical, historical. With no cue, a year before the admission year in the same clause makes a mention
- * historical. Thread-safe.
+ * hypothetical, historical. With no cue, a date before admission in the same clause makes a mention historical: a
+ * year before the admission year, or a day given relative to the note ("yesterday", "3 days ago", "last week") that
+ * falls before the day of admission. Thread-safe.
  */
 public final class ContextClassifier {
     private static final List<Assertion> PRIORITY = List.of(
@@ -47,9 +51,11 @@ public final class ContextClassifier {
      * The assertion of the mention at {@code mention}, inside {@code sentence} of {@code text}.
      *
      * @param trigger the mention's trigger code, for cues that apply to some triggers only
-     * @param admissionYear the calendar year the stay began, for dated mentions
+     * @param written when the note was written, for days given relative to it
+     * @param admitted when the stay began, for dated mentions
      */
-    public Assertion classify(String text, TextSpan sentence, TextSpan mention, String trigger, int admissionYear) {
+    public Assertion classify(
+            String text, TextSpan sentence, TextSpan mention, String trigger, Instant written, Instant admitted) {
         List<Token> tokens = Tokens.of(analyzer, text.substring(sentence.start(), sentence.end()), sentence.start());
         int first = -1;
         int last = -1;
@@ -91,7 +97,7 @@ public final class ContextClassifier {
                 return assertion;
             }
         }
-        return datedBeforeAdmission(tokens, matches, first, last, admissionYear)
+        return datedBeforeAdmission(tokens, matches, first, last, written, admitted)
                 ? Assertion.HISTORICAL
                 : Assertion.AFFIRMED;
     }
@@ -105,9 +111,9 @@ public final class ContextClassifier {
         return false;
     }
 
-    /** A year before the admission year in the mention's clause (between the nearest termination cues). */
+    /** A date before admission in the mention's clause (between the nearest termination cues). */
     private static boolean datedBeforeAdmission(
-            List<Token> tokens, List<CueMatch> matches, int first, int last, int admissionYear) {
+            List<Token> tokens, List<CueMatch> matches, int first, int last, Instant written, Instant admitted) {
         int from = 0;
         int to = tokens.size();
         for (CueMatch m : matches) {
@@ -120,18 +126,62 @@ public final class ContextClassifier {
                 to = Math.min(to, m.start);
             }
         }
+        LocalDate admissionDay = LocalDate.ofInstant(admitted, ZoneOffset.UTC);
+        LocalDate noteDay = LocalDate.ofInstant(written, ZoneOffset.UTC);
         for (int i = from; i < to; i++) {
             String term = tokens.get(i).term();
-            if (term.length() == 4
-                    && (term.startsWith("19") || term.startsWith("20"))
-                    && term.chars().allMatch(Character::isDigit)) {
-                int year = Integer.parseInt(term);
-                if (year < admissionYear) {
-                    return true;
-                }
+            if (isYear(term) && Integer.parseInt(term) < admissionDay.getYear()) {
+                return true;
+            }
+            int daysBack = daysBefore(tokens, i, to);
+            if (daysBack > 0 && noteDay.minusDays(daysBack).isBefore(admissionDay)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean isYear(String term) {
+        return term.length() == 4
+                && (term.startsWith("19") || term.startsWith("20"))
+                && term.chars().allMatch(Character::isDigit);
+    }
+
+    /** Days before the note named at token {@code i}: "yesterday", "N days/weeks ago", "a week ago", "last week". */
+    private static int daysBefore(List<Token> tokens, int i, int to) {
+        String term = tokens.get(i).term();
+        if (term.equals("yesterday")) {
+            return 1;
+        }
+        if (term.equals("last") && i + 1 < to && tokens.get(i + 1).term().equals("week")) {
+            return 7;
+        }
+        if (i + 2 < to && tokens.get(i + 2).term().equals("ago")) {
+            String unit = tokens.get(i + 1).term();
+            int count = term.equals("a") || term.equals("one") ? 1 : parseSmall(term);
+            if (count > 0 && (unit.equals("day") || unit.equals("days"))) {
+                return count;
+            }
+            if (count > 0 && (unit.equals("week") || unit.equals("weeks"))) {
+                return 7 * count;
+            }
+        }
+        return 0;
+    }
+
+    private static int parseSmall(String term) {
+        if (term.isEmpty() || term.length() > 3 || !term.chars().allMatch(Character::isDigit)) {
+            return switch (term) {
+                case "two" -> 2;
+                case "three" -> 3;
+                case "four" -> 4;
+                case "five" -> 5;
+                case "six" -> 6;
+                case "few", "several" -> 3;
+                default -> 0;
+            };
+        }
+        return Integer.parseInt(term);
     }
 
     /** Cue occurrences, longest first at each position, none overlapping each other or the mention. */

@@ -2,7 +2,7 @@ package org.mhtrigger.engine.text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,16 +61,15 @@ public final class LuceneTextMatcher implements TextMatcher {
 
     @Override
     public List<TextHit> match(StayRecord record) {
-        int admissionYear = record.stay().admitted().atZone(ZoneOffset.UTC).getYear();
         List<TextHit> hits = new ArrayList<>();
         for (Note note : record.notes()) {
-            hits.addAll(match(note, admissionYear));
+            hits.addAll(match(note, record.stay().admitted()));
         }
         return hits;
     }
 
-    /** Every mention in one note, in offset order. */
-    public List<TextHit> match(Note note, int admissionYear) {
+    /** Every mention in one note of a stay that began at {@code admitted}, in offset order. */
+    public List<TextHit> match(Note note, Instant admitted) {
         String text = note.text();
         if (text.isBlank()) {
             return List.of();
@@ -95,7 +94,8 @@ public final class LuceneTextMatcher implements TextMatcher {
                 if (sentence == null) {
                     continue; // a pattern stretched across a sentence boundary: not one statement
                 }
-                Assertion assertion = classifier.classify(text, sentence, mention, trigger.trigger(), admissionYear);
+                Assertion assertion =
+                        classifier.classify(text, sentence, mention, trigger.trigger(), note.time(), admitted);
                 if (assertion == Assertion.AFFIRMED) {
                     assertion = sectionAssertion(noteSections, mention.start());
                 }

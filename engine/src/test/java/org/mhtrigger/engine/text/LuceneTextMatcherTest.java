@@ -44,12 +44,22 @@ class LuceneTextMatcherTest {
                     new SectionRule("Family history", Assertion.OTHER_EXPERIENCER),
                     new SectionRule("MSE", Assertion.AFFIRMED)));
 
+    private static final Instant ADMITTED = Instant.parse("2026-03-01T02:00:00Z");
     private static final LuceneTextMatcher MATCHER = LuceneTextMatcher.create(LEXICON, CONTEXT);
 
     private static List<TextHit> hits(String text) {
-        Note note = new Note(
-                new SourceRef("DocumentReference", "n-1"), "nursing", Instant.parse("2026-03-04T10:00:00Z"), text);
-        return MATCHER.match(note, 2026);
+        return hits(text, Instant.parse("2026-03-04T10:00:00Z"));
+    }
+
+    private static List<TextHit> hits(String text, Instant written) {
+        Note note = new Note(new SourceRef("DocumentReference", "n-1"), "nursing", written, text);
+        return MATCHER.match(note, ADMITTED);
+    }
+
+    private static TextHit only(String text, Instant written) {
+        List<TextHit> hits = hits(text, written);
+        assertThat(hits).hasSize(1);
+        return hits.get(0);
     }
 
     private static TextHit only(String text) {
@@ -167,6 +177,23 @@ class LuceneTextMatcherTest {
     void aYearBeforeAdmission_makesAnUncuedMentionHistorical() {
         assertThat(only("Overdosed and self-harmed in 2016.").assertion()).isEqualTo(Assertion.HISTORICAL);
         assertThat(only("Self-harmed on 03/03/2026 at 14:00.").assertion()).isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void aDayBeforeAdmission_givenRelativeToTheNote_makesTheMentionHistorical() {
+        Instant admissionDay = Instant.parse("2026-03-01T09:00:00Z");
+        Instant thirdDay = Instant.parse("2026-03-03T09:00:00Z");
+
+        assertThat(only("self-harmed yesterday evening at home", admissionDay).assertion())
+                .isEqualTo(Assertion.HISTORICAL);
+        assertThat(only("self-harmed yesterday evening in the bathroom", thirdDay)
+                        .assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+        assertThat(only("absconded 2 days ago from the garden", thirdDay).assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+        assertThat(only("absconded 3 days ago from the garden", thirdDay).assertion())
+                .isEqualTo(Assertion.HISTORICAL);
+        assertThat(only("absconded a week ago", thirdDay).assertion()).isEqualTo(Assertion.HISTORICAL);
     }
 
     @Test
