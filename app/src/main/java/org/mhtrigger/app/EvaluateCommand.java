@@ -1,0 +1,152 @@
+package org.mhtrigger.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.mhtrigger.app.internal.GoldLabels;
+import org.mhtrigger.app.internal.Pipeline;
+import org.mhtrigger.engine.evaluation.Evaluation;
+import org.mhtrigger.engine.evaluation.GoldMention;
+import org.mhtrigger.engine.evaluation.MentionEvaluation;
+import org.mhtrigger.engine.evaluation.TriggerScore;
+import org.mhtrigger.engine.screen.Finding;
+import org.mhtrigger.engine.screen.TextHit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mhtrigger evaluate}: screens and scores against gold labels at record level. */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Screens the input and scores the findings against gold labels (CSV with header record,trigger).",
+            "With mention-level gold (--mentions, or mentions.csv beside the gold file) it first scores mentions: "
+                    + "detection of affirmed mentions and the accuracy of their context.",
+            "Then prints one row per trigger at record level, and last: micro precision=… recall=… f1=… records=…"
+        })
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold labels: CSV record,trigger.")
+    Path gold;
+
+    @Option(
+            names = "--mentions",
+            paramLabel = "FILE",
+            description = "Mention-level gold: CSV record,note,start,end,trigger,assertion (default: mentions.csv "
+                    + "beside the gold file, when there is one).")
+    Path mentions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, Set<String>> expected = GoldLabels.read(gold);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Pipeline pipeline = new Pipeline(input.stripIdentifiers, input.rulesDir, input.mappingsDir, err, input.quiet);
+        Path mentionFile = mentions != null ? mentions : beside(gold, "mentions.csv");
+        List<GoldMention> goldMentions = mentionFile == null ? null : GoldLabels.readMentions(mentionFile);
+        Map<String, Set<String>> predicted = new HashMap<>();
+        List<GoldMention> found = new ArrayList<>();
+        Pipeline.Outcome outcome = pipeline.run(input.inputs, screening -> {
+            Set<String> triggers = predicted.computeIfAbsent(screening.record(), r -> new TreeSet<>());
+            screening.findings().stream().map(Finding::trigger).forEach(triggers::add);
+            for (TextHit hit : screening.mentions()) {
+                found.add(new GoldMention(
+                        screening.record(), hit.source().id(), hit.span(), hit.trigger(), hit.assertion()));
+            }
+        });
+        pipeline.printSummary(outcome);
+        Set<String> missing = new TreeSet<>(expected.keySet());
+        missing.removeAll(predicted.keySet());
+        if (!missing.isEmpty()) {
+            err.println("warning: " + missing.size() + " gold records were not in the screened input: "
+                    + String.join(", ", missing.stream().limit(10).toList()) + (missing.size() > 10 ? ", …" : ""));
+        }
+        if (goldMentions != null) {
+            Set<String> screened = predicted.keySet();
+            List<GoldMention> inScope = goldMentions.stream()
+                    .filter(m -> screened.contains(m.record()))
+                    .toList();
+            printMentions(out, MentionEvaluation.score(inScope, found), mentionFile);
+        }
+        Evaluation evaluation = Evaluation.score(expected, predicted);
+        print(out, evaluation);
+        return outcome.rejected() > 0 ? Main.REJECTED_INPUT : Main.OK;
+    }
+
+    private static Path beside(Path file, String name) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path candidate = parent == null ? null : parent.resolve(name);
+        return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
+    }
+
+    static void printMentions(PrintWriter out, MentionEvaluation evaluation, Path file) {
+        out.printf(Locale.ROOT, "mention level (affirmed mentions, gold %s):%n", file);
+        String row = "%-8s %6s %6s %6s %9s %7s%n";
+        out.printf(Locale.ROOT, row, "trigger", "tp", "fp", "fn", "precision", "recall");
+        for (TriggerScore s : evaluation.perTrigger()) {
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    s.trigger(),
+                    s.truePositives(),
+                    s.falsePositives(),
+                    s.falseNegatives(),
+                    String.format(Locale.ROOT, "%.3f", s.precision()),
+                    String.format(Locale.ROOT, "%.3f", s.recall()));
+        }
+        TriggerScore micro = evaluation.micro();
+        out.printf(
+                Locale.ROOT,
+                "mentions precision=%.3f recall=%.3f f1=%.3f context-accuracy=%.3f (%d of %d found gold mentions)%n",
+                micro.precision(),
+                micro.recall(),
+                micro.f1(),
+                evaluation.contextAccuracy(),
+                evaluation.contextCorrect(),
+                evaluation.contextFound());
+        out.println();
+        out.println("record level:");
+    }
+
+    static void print(PrintWriter out, Evaluation evaluation) {
+        String row = "%-8s %6s %6s %6s %9s %7s%n";
+        out.printf(Locale.ROOT, row, "trigger", "tp", "fp", "fn", "precision", "recall");
+        for (TriggerScore s : evaluation.perTrigger()) {
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    s.trigger(),
+                    s.truePositives(),
+                    s.falsePositives(),
+                    s.falseNegatives(),
+                    String.format(Locale.ROOT, "%.3f", s.precision()),
+                    String.format(Locale.ROOT, "%.3f", s.recall()));
+        }
+        TriggerScore micro = evaluation.micro();
+        out.printf(
+                Locale.ROOT,
+                "micro precision=%.3f recall=%.3f f1=%.3f records=%d%n",
+                micro.precision(),
+                micro.recall(),
+                micro.f1(),
+                evaluation.records());
+        out.flush();
+    }
+}

@@ -1,0 +1,63 @@
+package org.mhtrigger.app;
+
+import java.io.PrintWriter;
+import org.mhtrigger.engine.MhTriggerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mhtrigger} command line. Exit codes: 0 all input read, 3 some input rejected, 2 usage, 1 failure. */
+@Command(
+        name = "mhtrigger",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Screens mental-health inpatient records for triggers of possible harm, for trigger-tool review.",
+        subcommands = {ScreenCommand.class, EvaluateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** All input was read. */
+    public static final int OK = 0;
+    /** Unexpected failure. */
+    public static final int FAILURE = 1;
+    /** The command line was wrong. */
+    public static final int USAGE = 2;
+    /** Some input was rejected; the rest was processed. */
+    public static final int REJECTED_INPUT = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args));
+    }
+
+    /** The configured command line writing to {@code out} and {@code err}; tests drive it in-process. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof MhTriggerException) {
+                commandLine.getErr().println("mhtrigger: " + e.getMessage());
+            } else {
+                commandLine.getErr().println("mhtrigger: unexpected failure: " + e);
+                e.printStackTrace(commandLine.getErr());
+            }
+            return FAILURE;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"mhtrigger " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Wiring and output formats behind the commands; not API. */
+package org.mhtrigger.app.internal;
