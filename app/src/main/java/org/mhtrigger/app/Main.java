@@ -22,10 +22,18 @@ public final class Main implements Runnable {
     /** Some input was rejected; the rest was processed. */
     public static final int REJECTED_INPUT = 3;
 
+    /**
+     * Lucene notes through java.util.logging that the vector incubator module is not enabled; mhtrigger does no vector
+     * search, so the note is noise for users. Held here so that the logger and its level are not collected.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
                 .execute(args));
     }
