@@ -1,5 +1,7 @@
 /**
- * Synthetic mental-health records with gold labels, and their generator. No real patient data, ever. The hand-written
- * set under {@code corpus-samples/handwritten} covers every structured trigger and its edges.
+ * Synthetic mental-health records with gold labels, and their generator. No real patient data, ever. Start at
+ * {@link org.mhtrigger.corpus.CorpusGenerator}. The hand-written set under {@code corpus-samples/handwritten} covers
+ * every structured trigger and its edges; the generated sample under {@code corpus-samples/sample} covers every
+ * trigger through each of its sources, with hard negatives.
  */
 package org.mhtrigger.corpus;
