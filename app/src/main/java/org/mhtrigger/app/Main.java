@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Screens mental-health inpatient records for triggers of possible harm, for trigger-tool review.",
-        subcommands = {ScreenCommand.class, EvaluateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ScreenCommand.class,
+            EvaluateCommand.class,
+            DemoCommand.class,
+            SampleCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     /** All input was read. */
     public static final int OK = 0;
