@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ScreenCommand.class,
             EvaluateCommand.class,
+            CorpusCommand.class,
             DemoCommand.class,
             SampleCommand.class,
             CommandLine.HelpCommand.class

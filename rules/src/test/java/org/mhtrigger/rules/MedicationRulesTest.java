@@ -69,8 +69,9 @@ class MedicationRulesTest {
     void lowSystolicPressureRespiratoryRateAndGcs_fire() {
         List<Finding> findings = evaluate(stay().lab(lab("bp-1", "systolic-bp", 85, "mm[Hg]", at(2)))
                 .lab(lab("rr-1", "respiratory-rate", 8, "/min", at(2)))
-                .lab(lab("gcs-1", "gcs", 8, "{score}", at(2))));
+                .lab(lab("gcs-1", "gcs", 9, "{score}", at(2))));
 
+        // triggers.md: "GCS 9" is oversedation
         assertThat(sources("MH-M04", findings)).containsExactlyInAnyOrder("bp-1", "rr-1", "gcs-1");
     }
 
@@ -78,7 +79,7 @@ class MedicationRulesTest {
     void normalSystolicPressureRespiratoryRateAndGcs_doNotFire() {
         List<Finding> findings = evaluate(stay().lab(lab("bp-1", "systolic-bp", 90, "mm[Hg]", at(2)))
                 .lab(lab("rr-1", "respiratory-rate", 10, "/min", at(2)))
-                .lab(lab("gcs-1", "gcs", 9, "{score}", at(2))));
+                .lab(lab("gcs-1", "gcs", 10, "{score}", at(2))));
 
         assertThat(only("MH-M04", findings)).isEmpty();
     }

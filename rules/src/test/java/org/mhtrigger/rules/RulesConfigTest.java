@@ -55,7 +55,7 @@ class RulesConfigTest {
         assertThat(config.number("review-window.days")).isEqualTo(90);
         assertThat(config.number("systolic-bp.low")).isEqualTo(90);
         assertThat(config.number("respiratory-rate.low")).isEqualTo(10);
-        assertThat(config.number("gcs.low")).isEqualTo(8);
+        assertThat(config.number("gcs.low")).isEqualTo(9);
         assertThat(config.maxDailyDoseMg("quetiapine")).hasValue(750);
         assertThat(config.maxDailyDoseMg("lorazepam")).isEmpty();
         assertThat(config.isA("senna", "laxative")).isTrue();
