@@ -84,7 +84,12 @@ final class CorpusCommand implements Runnable {
                         if (now - lastReport[0] > 1_000_000_000L || written == total) {
                             lastReport[0] = now;
                             double seconds = Math.max(1e-9, (now - started) / 1e9);
-                            err.printf(Locale.ROOT, "\rcorpus: %d/%d stays (%.0f stays/s)", written, total, written / seconds);
+                            err.printf(
+                                    Locale.ROOT,
+                                    "\rcorpus: %d/%d stays (%.0f stays/s)",
+                                    written,
+                                    total,
+                                    written / seconds);
                             err.flush();
                         }
                     });
@@ -118,8 +123,7 @@ final class CorpusCommand implements Runnable {
             try {
                 return CorpusGenerator.Format.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(
-                        "format '" + value + "' must be bundle or ndjson");
+                throw new CommandLine.TypeConversionException("format '" + value + "' must be bundle or ndjson");
             }
         }
     }
