@@ -64,8 +64,19 @@ class QualityRulesTest {
     }
 
     @Test
-    void stayShorterThanTheWindow_cannotMissTheDeadline() {
+    void stayShorterThanTheWindowWithNoneAtAll_fires() {
+        // the catalogue: "no CarePlan within N days of admission" holds for a two-day stay that never had one
         List<Finding> findings = evaluate(bareStay(patient(), at(2), DischargeDisposition.HOME));
+
+        assertThat(only("MH-Q01", findings)).hasSize(1);
+        assertThat(only("MH-Q02", findings)).hasSize(1);
+    }
+
+    @Test
+    void shortStayWithACarePlanAndARiskAssessment_doesNotFire() {
+        List<Finding> findings = evaluate(bareStay(patient(), at(2), DischargeDisposition.HOME)
+                .carePlan(new CarePlanRecord(new SourceRef("CarePlan", "cp-1"), at(1), "active"))
+                .riskAssessment(new RiskAssessmentRecord(new SourceRef("RiskAssessment", "ra-1"), at(1), "final")));
 
         assertThat(only("MH-Q01", findings)).isEmpty();
         assertThat(only("MH-Q02", findings)).isEmpty();

@@ -56,7 +56,8 @@ import org.mhtrigger.engine.record.SourceRef;
  */
 public final class ResourceExtractor {
     private static final Pattern PRN = Pattern.compile("\\b(prn|as required|as needed|when required|if required)\\b");
-    private static final Pattern DEPOT = Pattern.compile("\\b(decanoate|palmitate|pamoate|depot|long acting|lai)\\b");
+    private static final Pattern DEPOT = Pattern.compile(
+            "\\b(decanoate|palmitate|pamoate|enanthate|depot|long acting|long-acting|lai|maintena|abilify maintena|aristada|xeplion|trevicta|invega sustenna|invega trinza|zypadhera|risperdal consta|consta|modecate|depixol|clopixol depot|haldol decanoate)\\b");
 
     private final MappingTables mapping;
     private final IdentifierScan scan;

@@ -124,6 +124,10 @@ public final class Limits {
         return config.number("risk-assessment.hours");
     }
 
+    public double epsOrderAfterHours() {
+        return config.number("eps-order.after-hours");
+    }
+
     public double haiHours() {
         return config.number("hai.hours");
     }

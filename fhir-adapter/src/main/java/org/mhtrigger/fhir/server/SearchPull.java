@@ -1,0 +1,294 @@
+package org.mhtrigger.fhir.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.mhtrigger.fhir.pseudonym.Pseudonymiser;
+import org.mhtrigger.fhir.server.internal.FhirJson;
+import org.mhtrigger.fhir.server.internal.NdjsonOutput;
+import org.mhtrigger.fhir.server.internal.RetryingHttp;
+import org.mhtrigger.fhir.server.internal.Sleeper;
+
+/**
+ * Pulls the inpatient stays discharged in a date range from a FHIR R4 server by search, into one NDJSON file per
+ * resource type. Not thread-safe: one pull at a time per instance.
+ *
+ * <ol>
+ *   <li>{@code Encounter?status=finished&date=ge<from>&date=le<to>&_count=<page size>}, following {@code next} links;
+ *       kept are inpatient Encounters (class {@code IMP}, {@code ACUTE} or {@code NONAC}) whose period ends on a UTC day
+ *       from {@code from} to {@code to}, both included.
+ *   <li>For each stay: {@code Patient/<id>}; the patient's Encounters ({@code Encounter?patient=}) for transfers and
+ *       readmissions; then per type the resources that reference the stay ({@code encounter=}, or {@code context=} for
+ *       MedicationAdministration): {@value #TYPES_TEXT}. A type the server does not support (400, 404) is skipped
+ *       after one warning.
+ * </ol>
+ *
+ * <p>After each search page and each stay the output is committed (see {@link NdjsonOutput}): rerunning the same pull
+ * into the same folder after an interruption continues where it stopped, writing every {@code Type/id} once.
+ * Resources linked to a stay only by patient and date, not by reference, are not fetched.
+ */
+public final class SearchPull {
+    static final String TYPES_TEXT = "Observation, MedicationAdministration, MedicationRequest, Procedure, Condition, "
+            + "Flag, CarePlan, RiskAssessment, DocumentReference, DiagnosticReport, Composition";
+
+    /** Resource type and the search parameter that points at the Encounter. */
+    static final Map<String, String> STAY_SEARCHES = orderedStaySearches();
+
+    private static final Set<String> INPATIENT = Set.of("IMP", "ACUTE", "NONAC");
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+    private final ServerOptions options;
+    private final PullListener listener;
+    private final Pseudonymiser pseudonymiser;
+    private final Sleeper sleeper;
+
+    public SearchPull(ServerOptions options, PullListener listener) {
+        this(options, listener, null, Sleeper.THREAD);
+    }
+
+    private SearchPull(ServerOptions options, PullListener listener, Pseudonymiser pseudonymiser, Sleeper sleeper) {
+        this.options = Objects.requireNonNull(options, "options must not be null");
+        this.listener = Objects.requireNonNull(listener, "listener must not be null");
+        this.pseudonymiser = pseudonymiser;
+        this.sleeper = sleeper;
+    }
+
+    /** The same pull writing pseudonymised resources (ids, references and dates; see {@link Pseudonymiser}). */
+    public SearchPull pseudonymisingWith(Pseudonymiser value) {
+        return new SearchPull(options, listener, value, sleeper);
+    }
+
+    /** For tests: waits go to {@code value} instead of sleeping. */
+    SearchPull sleepingWith(Sleeper value) {
+        return new SearchPull(options, listener, pseudonymiser, value);
+    }
+
+    private static Map<String, String> orderedStaySearches() {
+        Map<String, String> searches = new LinkedHashMap<>();
+        for (String type : TYPES_TEXT.split(", ")) {
+            searches.put(type, "MedicationAdministration".equals(type) ? "context" : "encounter");
+        }
+        return java.util.Collections.unmodifiableMap(searches);
+    }
+
+    /**
+     * Pulls stays discharged from {@code from} to {@code to} (inclusive, UTC days) into {@code out}, or continues an
+     * interrupted pull of the same server, dates and key there.
+     *
+     * @throws PullException if the server refuses, keeps failing after the retries, or {@code out} holds another pull
+     */
+    public PullSummary pull(LocalDate from, LocalDate to, Path out) {
+        Objects.requireNonNull(from, "from must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("pull range " + from + " .. " + to + " must not end before it starts");
+        }
+        ObjectNode header = FhirJson.JSON.createObjectNode();
+        header.put("mode", "search");
+        header.put("server", options.base().toString());
+        header.put("from", from.toString());
+        header.put("to", to.toString());
+        header.put("pseudonymKey", pseudonymiser == null ? "none" : pseudonymiser.fingerprint());
+        try (RetryingHttp http = new RetryingHttp(options, listener, sleeper);
+                NdjsonOutput output = NdjsonOutput.open(out, header)) {
+            Run run = new Run(http, output, from, to);
+            int stays = run.go();
+            return new PullSummary(
+                    stays,
+                    output.resourcesThisRun(),
+                    http.requests(),
+                    http.retries(),
+                    output.writtenThisRun(),
+                    run.resumed);
+        }
+    }
+
+    /** One execution of a pull. */
+    private final class Run {
+        private final RetryingHttp http;
+        private final NdjsonOutput output;
+        private final LocalDate from;
+        private final LocalDate to;
+        private final Map<String, String> stays = new LinkedHashMap<>(); // encounter id -> patient id
+        private final Set<String> unsupported = new HashSet<>();
+        private final boolean resumed;
+        private long lastProgress = System.nanoTime();
+
+        Run(RetryingHttp http, NdjsonOutput output, LocalDate from, LocalDate to) {
+            this.http = http;
+            this.output = output;
+            this.from = from;
+            this.to = to;
+            this.resumed = output.resumed();
+        }
+
+        int go() {
+            ObjectNode progress = output.progress();
+            String phase = progress == null ? "search" : progress.path("phase").asText("search");
+            if (progress != null) {
+                for (JsonNode stay : progress.path("stays")) {
+                    stays.put(stay.get("encounter").asText(), stay.get("patient").asText());
+                }
+                progress.path("unsupported").forEach(type -> unsupported.add(type.asText()));
+                listener.progress("resuming: " + phase + ", " + stays.size() + " stays found, "
+                        + progress.path("completed").asInt(0) + " pulled");
+            }
+            if ("search".equals(phase)) {
+                String next = progress == null ? null : progress.path("next").asText(null);
+                search(next);
+            }
+            int completed = progress == null ? 0 : progress.path("completed").asInt(0);
+            List<Map.Entry<String, String>> all = new ArrayList<>(stays.entrySet());
+            for (int i = completed; i < all.size(); i++) {
+                pullStay(all.get(i).getKey(), all.get(i).getValue());
+                output.commit(state(i + 1 == all.size() ? "done" : "stays", null, i + 1));
+                report(i + 1, all.size());
+            }
+            if (all.isEmpty() || completed == all.size()) {
+                output.commit(state("done", null, all.size()));
+            }
+            listener.progress("pulled " + all.size() + " stays: " + output.resourcesThisRun()
+                    + " resources written by this run, " + http.requests() + " requests, " + http.retries()
+                    + " retries");
+            return all.size();
+        }
+
+        private void search(String resumeAt) {
+            String first = options.base() + "/Encounter?status=finished&date=ge" + from + "&date=le" + to + "&_count="
+                    + options.pageSize();
+            String url = resumeAt == null ? first : resumeAt;
+            int pages = 0;
+            while (url != null) {
+                FhirJson.Page page;
+                try {
+                    page = http.getJson(URI.create(url), FhirJson::page);
+                } catch (RetryingHttp.Refused e) {
+                    if (url.equals(first)) {
+                        throw e;
+                    }
+                    // a server forgets paging cursors after a while: search again, the stays found are kept
+                    listener.progress("the saved search page has expired (HTTP " + e.status() + "): searching again");
+                    url = first;
+                    continue;
+                }
+                for (JsonNode encounter : page.resources()) {
+                    consider(encounter);
+                }
+                pages++;
+                url = page.next();
+                output.commit(state(url == null ? "stays" : "search", url, 0));
+                listener.progress("search page " + pages + ": " + stays.size() + " stays so far");
+            }
+        }
+
+        private void consider(JsonNode encounter) {
+            if (!"Encounter".equals(encounter.path("resourceType").asText())
+                    || !"finished".equals(encounter.path("status").asText())
+                    || !INPATIENT.contains(encounter.path("class").path("code").asText())) {
+                return;
+            }
+            LocalDate end = FhirJson.utcDay(encounter.path("period").path("end").asText(null));
+            String patient = FhirJson.referencedId(encounter.path("subject"), "Patient");
+            if (end == null || patient == null || end.isBefore(from) || end.isAfter(to)) {
+                return;
+            }
+            stays.putIfAbsent(encounter.get("id").asText(), patient);
+        }
+
+        private void pullStay(String encounterId, String patientId) {
+            String patientKey = pseudonymiser == null ? patientId : pseudonymiser.pseudonym("Patient", patientId);
+            if (!output.contains("Patient", patientKey)) {
+                write(http.getJson(
+                        URI.create(options.base() + "/Patient/" + encode(patientId)), FhirJson::resource));
+            }
+            searchAll("Encounter", "patient", patientId);
+            for (Map.Entry<String, String> search : STAY_SEARCHES.entrySet()) {
+                if (!unsupported.contains(search.getKey())) {
+                    searchAll(search.getKey(), search.getValue(), encounterId);
+                }
+            }
+        }
+
+        private void searchAll(String type, String parameter, String id) {
+            String url = options.base() + "/" + type + "?" + parameter + "=" + encode(id) + "&_count="
+                    + options.pageSize();
+            while (url != null) {
+                FhirJson.Page page;
+                try {
+                    page = http.getJson(URI.create(url), FhirJson::page);
+                } catch (RetryingHttp.Refused e) {
+                    if ((e.status() == 400 || e.status() == 404) && !"Encounter".equals(type)) {
+                        unsupported.add(type);
+                        listener.progress("warning: the server does not search " + type + " by " + parameter
+                                + " (HTTP " + e.status() + "); skipping " + type);
+                        return;
+                    }
+                    throw e;
+                }
+                page.resources().forEach(this::write);
+                url = page.next();
+            }
+        }
+
+        private void write(JsonNode resource) {
+            String type = resource.path("resourceType").asText();
+            String id = resource.path("id").asText();
+            if (type.isEmpty() || id.isEmpty()) {
+                return;
+            }
+            String line;
+            String key = id;
+            if (pseudonymiser == null) {
+                line = FhirJson.compact(resource);
+            } else {
+                key = pseudonymiser.pseudonym(type, id);
+                if (output.contains(type, key)) {
+                    return;
+                }
+                line = pseudonymiser.pseudonymise(type + "/" + id, FhirJson.compact(resource));
+            }
+            output.write(type + ".ndjson", type, key, line);
+        }
+
+        private ObjectNode state(String phase, String next, int completed) {
+            ObjectNode state = FhirJson.JSON.createObjectNode();
+            state.put("phase", phase);
+            if (next != null) {
+                state.put("next", next);
+            }
+            state.put("completed", completed);
+            ArrayNode list = state.putArray("stays");
+            stays.forEach((encounter, patient) -> list.addObject()
+                    .put("encounter", encounter)
+                    .put("patient", patient));
+            ArrayNode skipped = state.putArray("unsupported");
+            unsupported.stream().sorted().forEach(skipped::add);
+            return state;
+        }
+
+        private void report(int done, int total) {
+            long now = System.nanoTime();
+            if (done == total || now - lastProgress > PROGRESS_EVERY_NANOS) {
+                lastProgress = now;
+                listener.progress("pulled " + done + "/" + total + " stays, " + output.resourcesThisRun()
+                        + " resources, " + http.retries() + " retries");
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,121 @@
+package org.mhtrigger.fhir.server;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to talk to a FHIR server. Immutable, thread-safe. {@link #toString()} never shows the token.
+ *
+ * @param base the server's base URL, e.g. {@code https://fhir.example.org/r4}; a trailing slash is dropped
+ * @param bearerToken sent as {@code Authorization: Bearer …}; {@code null} for none
+ * @param connectTimeout how long to wait for a connection (default 10 s)
+ * @param readTimeout how long one request may take to answer a search page or status poll in full, or a download may
+ *     stay silent (default 60 s)
+ * @param maxAttempts attempts per request before giving up, first one included (default 6)
+ * @param initialBackoff wait before the first retry when the server gives no {@code Retry-After} (default 1 s); it
+ *     doubles with each retry up to {@code maxBackoff} (default 60 s), and a seeded jitter takes 0–50 % off
+ * @param jitterSeed seed of the jitter, so that a run's waits can be reproduced (default 1)
+ * @param pageSize {@code _count} asked for in searches (default 100)
+ */
+public record ServerOptions(
+        URI base,
+        String bearerToken,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        long jitterSeed,
+        int pageSize) {
+    public ServerOptions {
+        Objects.requireNonNull(base, "base URL must not be null");
+        if (!base.isAbsolute() || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
+            throw new IllegalArgumentException("server URL '" + base + "' must be an absolute http or https URL");
+        }
+        String text = base.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        base = URI.create(text);
+        positive(connectTimeout, "connect timeout");
+        positive(readTimeout, "read timeout");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("max attempts " + maxAttempts + " must be >= 1");
+        }
+        Objects.requireNonNull(initialBackoff, "initial backoff must not be null");
+        Objects.requireNonNull(maxBackoff, "max backoff must not be null");
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "backoff " + initialBackoff + " .. " + maxBackoff + " must satisfy 0 <= initial <= max");
+        }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size " + pageSize + " must be >= 1");
+        }
+    }
+
+    private static void positive(Duration value, String field) {
+        Objects.requireNonNull(value, field + " must not be null");
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(field + " " + value + " must be > 0");
+        }
+    }
+
+    /** Defaults for {@code base}: no token, 10 s connect, 60 s read, 6 attempts, backoff 1 s .. 60 s, 100 a page. */
+    public static ServerOptions of(URI base) {
+        return new ServerOptions(
+                base,
+                null,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                6,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                1,
+                100);
+    }
+
+    public ServerOptions withBearerToken(String token) {
+        return new ServerOptions(
+                base,
+                token,
+                connectTimeout,
+                readTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                jitterSeed,
+                pageSize);
+    }
+
+    public ServerOptions withTimeouts(Duration connect, Duration read) {
+        return new ServerOptions(
+                base, bearerToken, connect, read, maxAttempts, initialBackoff, maxBackoff, jitterSeed, pageSize);
+    }
+
+    public ServerOptions withRetries(int attempts, Duration initial, Duration max, long seed) {
+        return new ServerOptions(
+                base, bearerToken, connectTimeout, readTimeout, attempts, initial, max, seed, pageSize);
+    }
+
+    public ServerOptions withPageSize(int size) {
+        return new ServerOptions(
+                base,
+                bearerToken,
+                connectTimeout,
+                readTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                jitterSeed,
+                size);
+    }
+
+    @Override
+    public String toString() {
+        return "ServerOptions[base=" + base + ", bearerToken=" + (bearerToken == null ? "none" : "***")
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts="
+                + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", jitterSeed="
+                + jitterSeed + ", pageSize=" + pageSize + "]";
+    }
+}
