@@ -91,4 +91,23 @@ class TextRulesTest {
                 .extracting(Finding::span)
                 .containsExactlyInAnyOrder(new TextSpan(10, 14), new TextSpan(30, 40));
     }
+
+    @Test
+    void affirmedSuicideAttempt_isAlsoSelfHarm_butANegatedOneIsNeither() {
+        List<Finding> affirmed = evaluate(stay(), List.of(hit("MH-B02", "n-1", Assertion.AFFIRMED, at(3))));
+        List<Finding> negated = evaluate(stay(), List.of(hit("MH-B02", "n-1", Assertion.NEGATED, at(3))));
+
+        assertThat(affirmed).extracting(Finding::trigger).containsExactlyInAnyOrder("MH-B01", "MH-B02");
+        assertThat(affirmed).allSatisfy(f -> assertThat(f.span()).isNotNull());
+        assertThat(negated).extracting(Finding::trigger).doesNotContain("MH-B01", "MH-B02");
+    }
+
+    @Test
+    void infectionWrittenUpInTheFirst48Hours_doesNotFire_butLaterDoes() {
+        List<Finding> early = evaluate(stay(), List.of(hit("MH-C04", "n-1", Assertion.AFFIRMED, at(1.5))));
+        List<Finding> late = evaluate(stay(), List.of(hit("MH-C04", "n-1", Assertion.AFFIRMED, at(3))));
+
+        assertThat(early).extracting(Finding::trigger).doesNotContain("MH-C04");
+        assertThat(late).extracting(Finding::trigger).contains("MH-C04");
+    }
 }

@@ -30,6 +30,11 @@ public final class FindingSink {
         fired.add(new Fired(hit.trigger(), hit.source(), hit.span(), hit.sentence(), hit.time()));
     }
 
+    /** Another trigger shown by the same mention (a suicide attempt is also self-harm). */
+    public void text(TextHit hit, String trigger) {
+        fired.add(new Fired(trigger, hit.source(), hit.span(), hit.sentence(), hit.time()));
+    }
+
     /** Everything fired, in firing order. */
     public List<Fired> fired() {
         return List.copyOf(fired);
