@@ -73,7 +73,8 @@ public final class Pseudonymiser {
             }
             return new Pseudonymiser(Arrays.copyOf(bytes, end));
         } catch (IOException e) {
-            throw new ConfigurationException("cannot read pseudonymisation key file " + file + ": " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "cannot read pseudonymisation key file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -137,7 +138,8 @@ public final class Pseudonymiser {
             }
         }
         if (resource.getIdElement().hasIdPart()) {
-            resource.setIdElement(new IdType(type, pseudonym(type, resource.getIdElement().getIdPart())));
+            resource.setIdElement(
+                    new IdType(type, pseudonym(type, resource.getIdElement().getIdPart())));
         }
         return fhir.newJsonParser().encodeResourceToString(resource);
     }

@@ -139,7 +139,8 @@ public final class SearchPull {
             String phase = progress == null ? "search" : progress.path("phase").asText("search");
             if (progress != null) {
                 for (JsonNode stay : progress.path("stays")) {
-                    stays.put(stay.get("encounter").asText(), stay.get("patient").asText());
+                    stays.put(
+                            stay.get("encounter").asText(), stay.get("patient").asText());
                 }
                 progress.path("unsupported").forEach(type -> unsupported.add(type.asText()));
                 listener.progress("resuming: " + phase + ", " + stays.size() + " stays found, "
@@ -210,8 +211,7 @@ public final class SearchPull {
         private void pullStay(String encounterId, String patientId) {
             String patientKey = pseudonymiser == null ? patientId : pseudonymiser.pseudonym("Patient", patientId);
             if (!output.contains("Patient", patientKey)) {
-                write(http.getJson(
-                        URI.create(options.base() + "/Patient/" + encode(patientId)), FhirJson::resource));
+                write(http.getJson(URI.create(options.base() + "/Patient/" + encode(patientId)), FhirJson::resource));
             }
             searchAll("Encounter", "patient", patientId);
             for (Map.Entry<String, String> search : STAY_SEARCHES.entrySet()) {
@@ -222,8 +222,8 @@ public final class SearchPull {
         }
 
         private void searchAll(String type, String parameter, String id) {
-            String url = options.base() + "/" + type + "?" + parameter + "=" + encode(id) + "&_count="
-                    + options.pageSize();
+            String url =
+                    options.base() + "/" + type + "?" + parameter + "=" + encode(id) + "&_count=" + options.pageSize();
             while (url != null) {
                 FhirJson.Page page;
                 try {
@@ -231,8 +231,8 @@ public final class SearchPull {
                 } catch (RetryingHttp.Refused e) {
                     if ((e.status() == 400 || e.status() == 404) && !"Encounter".equals(type)) {
                         unsupported.add(type);
-                        listener.progress("warning: the server does not search " + type + " by " + parameter
-                                + " (HTTP " + e.status() + "); skipping " + type);
+                        listener.progress("warning: the server does not search " + type + " by " + parameter + " (HTTP "
+                                + e.status() + "); skipping " + type);
                         return;
                     }
                     throw e;
@@ -270,9 +270,8 @@ public final class SearchPull {
             }
             state.put("completed", completed);
             ArrayNode list = state.putArray("stays");
-            stays.forEach((encounter, patient) -> list.addObject()
-                    .put("encounter", encounter)
-                    .put("patient", patient));
+            stays.forEach((encounter, patient) ->
+                    list.addObject().put("encounter", encounter).put("patient", patient));
             ArrayNode skipped = state.putArray("unsupported");
             unsupported.stream().sorted().forEach(skipped::add);
             return state;

@@ -66,8 +66,8 @@ public final class NdjsonOutput implements AutoCloseable {
             } else {
                 try (Stream<Path> files = Files.list(directory)) {
                     if (files.anyMatch(f -> f.getFileName().toString().endsWith(".ndjson"))) {
-                        throw new PullException("output folder " + directory
-                                + " already holds NDJSON files but no " + STATE_FILE + ": use an empty folder");
+                        throw new PullException("output folder " + directory + " already holds NDJSON files but no "
+                                + STATE_FILE + ": use an empty folder");
                     }
                 }
             }
@@ -108,7 +108,8 @@ public final class NdjsonOutput implements AutoCloseable {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (!line.isBlank()) {
                         JsonNode resource = JSON.readTree(line);
-                        written.add(resource.path("resourceType").asText() + "/" + resource.path("id").asText());
+                        written.add(resource.path("resourceType").asText() + "/"
+                                + resource.path("id").asText());
                     }
                 }
             }

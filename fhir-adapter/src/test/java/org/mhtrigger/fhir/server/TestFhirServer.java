@@ -1,0 +1,363 @@
+package org.mhtrigger.fhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.mhtrigger.fhir.internal.FhirContexts;
+
+/**
+ * A real HAPI RestfulServer on Jetty at 127.0.0.1 (random port) serving the hand-written corpus with small pages, a
+ * Bulk Data export, a request log and injectable faults. Thread-safe for the test that owns it.
+ */
+final class TestFhirServer implements AutoCloseable {
+    static final Path CORPUS =
+            Path.of(System.getProperty("mhtrigger.corpus", "../corpus-samples")).resolve("handwritten");
+
+    private final Server jetty;
+    private final Map<String, List<Resource>> byType;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final AtomicInteger job = new AtomicInteger();
+    private volatile int pollsBeforeReady = 3;
+    private final int port;
+
+    /** One request as the server saw it. */
+    record Request(long nanos, String method, String target, String authorization) {}
+
+    /** What a fault does to a matching request. */
+    enum Kind {
+        STATUS,
+        SLOW,
+        DROP
+    }
+
+    /** A fault applied to the next {@code times} requests matching {@code when}. */
+    static final class Fault {
+        final Predicate<String> when;
+        final Kind kind;
+        final int status;
+        final String retryAfter;
+        final long delayMillis;
+        final AtomicInteger left;
+
+        Fault(Predicate<String> when, int times, Kind kind, int status, String retryAfter, long delayMillis) {
+            this.when = when;
+            this.kind = kind;
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.delayMillis = delayMillis;
+            this.left = new AtomicInteger(times);
+        }
+    }
+
+    TestFhirServer(int pageSize) throws Exception {
+        FhirContext fhir = FhirContexts.r4();
+        byType = loadCorpus(fhir);
+        RestfulServer restful = new RestfulServer(fhir);
+        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(1000);
+        paging.setDefaultPageSize(pageSize);
+        paging.setMaximumPageSize(pageSize);
+        restful.setPagingProvider(paging);
+        List<CorpusProvider> providers = new ArrayList<>();
+        for (String type : List.of(
+                "Patient",
+                "Encounter",
+                "Observation",
+                "MedicationAdministration",
+                "MedicationRequest",
+                "Procedure",
+                "Condition",
+                "Flag",
+                "CarePlan",
+                "RiskAssessment",
+                "DocumentReference",
+                "DiagnosticReport",
+                "Composition")) {
+            providers.add(new CorpusProvider(
+                    fhir.getResourceDefinition(type).getImplementingClass(), byType.getOrDefault(type, List.of())));
+        }
+        restful.registerProviders(new ArrayList<Object>(providers));
+
+        jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder(restful), "/fhir/*");
+        context.addFilter(new FilterHolder(new FaultFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        jetty.setHandler(context);
+        jetty.start();
+        port = connector.getLocalPort();
+    }
+
+    private static Map<String, List<Resource>> loadCorpus(FhirContext fhir) throws IOException {
+        Map<String, Map<String, Resource>> unique = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(CORPUS)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".json")) {
+                    Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, Files.readString(file));
+                    bundle.getEntry().forEach(e -> add(unique, e.getResource()));
+                } else if (name.endsWith(".ndjson")) {
+                    for (String line : Files.readAllLines(file)) {
+                        if (!line.isBlank()) {
+                            add(unique, (Resource) fhir.newJsonParser().parseResource(line));
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, List<Resource>> byType = new TreeMap<>();
+        unique.forEach((type, resources) -> byType.put(type, List.copyOf(resources.values())));
+        return byType;
+    }
+
+    private static void add(Map<String, Map<String, Resource>> unique, Resource resource) {
+        resource.setIdElement(resource.getIdElement().toUnqualifiedVersionless());
+        unique.computeIfAbsent(resource.fhirType(), t -> new java.util.LinkedHashMap<>())
+                .putIfAbsent(resource.getIdElement().getIdPart(), resource);
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/fhir");
+    }
+
+    /** Resources served, by type. */
+    Map<String, List<Resource>> resources() {
+        return byType;
+    }
+
+    List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    List<Request> requestsMatching(String part) {
+        return requests.stream().filter(r -> r.target().contains(part)).toList();
+    }
+
+    void clearRequests() {
+        requests.clear();
+    }
+
+    void pollsBeforeReady(int polls) {
+        pollsBeforeReady = polls;
+    }
+
+    Fault fail(String targetPart, int times, int status, String retryAfter) {
+        Fault fault = new Fault(t -> t.contains(targetPart), times, Kind.STATUS, status, retryAfter, 0);
+        faults.add(fault);
+        return fault;
+    }
+
+    void slow(String targetPart, int times, long delayMillis) {
+        faults.add(new Fault(t -> t.contains(targetPart), times, Kind.SLOW, 0, null, delayMillis));
+    }
+
+    void drop(String targetPart, int times) {
+        faults.add(new Fault(t -> t.contains(targetPart), times, Kind.DROP, 0, null, 0));
+    }
+
+    void clearFaults() {
+        faults.clear();
+    }
+
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+    }
+
+    private final class FaultFilter implements Filter {
+        @Override
+        public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletRequest request = (HttpServletRequest) servletRequest;
+            HttpServletResponse response = (HttpServletResponse) servletResponse;
+            String target =
+                    request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            requests.add(
+                    new Request(System.nanoTime(), request.getMethod(), target, request.getHeader("Authorization")));
+            for (Fault fault : faults) {
+                if (fault.when.test(target) && fault.left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    switch (fault.kind) {
+                        case STATUS -> {
+                            response.setStatus(fault.status);
+                            if (fault.retryAfter != null) {
+                                response.setHeader("Retry-After", fault.retryAfter);
+                            }
+                            response.setContentType("application/fhir+json");
+                            response.getWriter().write("{\"resourceType\":\"OperationOutcome\"}");
+                            return;
+                        }
+                        case SLOW -> sleep(fault.delayMillis);
+                        case DROP -> {
+                            dropMidway(request, response, chain);
+                            return;
+                        }
+                    }
+                }
+            }
+            if (bulk(request, response, target)) {
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+
+        /** Sends the first half of the real answer with its full Content-Length, then breaks the connection. */
+        private void dropMidway(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            Capture capture = new Capture(response);
+            chain.doFilter(request, capture);
+            capture.writer.flush();
+            byte[] body = capture.bytes.toByteArray();
+            response.setStatus(200);
+            response.setContentType("application/fhir+json");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body, 0, body.length / 2);
+            response.flushBuffer();
+            throw new IllegalStateException("connection dropped on purpose by the test server");
+        }
+
+        private boolean bulk(HttpServletRequest request, HttpServletResponse response, String target)
+                throws IOException {
+            String path = request.getRequestURI();
+            if (path.endsWith("/$export")) {
+                int id = job.incrementAndGet();
+                response.setStatus(202);
+                response.setHeader("Content-Location", "http://127.0.0.1:" + port + "/bulk/status/" + id);
+                return true;
+            }
+            if (path.startsWith("/bulk/status/")) {
+                int polls = (int)
+                        requests.stream().filter(r -> r.target().equals(target)).count();
+                if (polls <= pollsBeforeReady) {
+                    response.setStatus(202);
+                    response.setHeader("Retry-After", "1");
+                    response.setHeader("X-Progress", "poll " + polls + " of " + pollsBeforeReady);
+                    return true;
+                }
+                response.setStatus(200);
+                response.setContentType("application/json");
+                StringBuilder manifest = new StringBuilder(
+                        "{\"transactionTime\":\"2026-03-01T00:00:00Z\",\"request\":\"x\",\"requiresAccessToken\":true,"
+                                + "\"output\":[");
+                boolean first = true;
+                for (String type : byType.keySet()) {
+                    manifest.append(first ? "" : ",")
+                            .append("{\"type\":\"")
+                            .append(type)
+                            .append("\",\"url\":\"http://127.0.0.1:")
+                            .append(port)
+                            .append("/bulk/files/")
+                            .append(type)
+                            .append(".ndjson\"}");
+                    first = false;
+                }
+                manifest.append("],\"error\":[]}");
+                response.getWriter().write(manifest.toString());
+                return true;
+            }
+            if (path.startsWith("/bulk/files/")) {
+                String type = path.substring("/bulk/files/".length()).replace(".ndjson", "");
+                response.setStatus(200);
+                response.setContentType("application/fhir+ndjson");
+                PrintWriter writer = response.getWriter();
+                for (Resource resource : byType.getOrDefault(type, List.of())) {
+                    writer.write(FhirContexts.r4().newJsonParser().encodeResourceToString(resource));
+                    writer.write('\n');
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps what the servlet writes. */
+    private static final class Capture extends HttpServletResponseWrapper {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintWriter writer = new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+
+        Capture(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            return writer;
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() {
+            return new jakarta.servlet.ServletOutputStream() {
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(jakarta.servlet.WriteListener listener) {}
+
+                @Override
+                public void write(int b) {
+                    writer.flush();
+                    bytes.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    writer.flush();
+                    bytes.write(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public void setContentLength(int len) {}
+
+        @Override
+        public void setStatus(int sc) {}
+
+        @Override
+        public void flushBuffer() {}
+    }
+}
