@@ -90,7 +90,9 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
             record.flags().forEach(session::insert);
             record.carePlans().forEach(session::insert);
             record.riskAssessments().forEach(session::insert);
-            DailyAntipsychoticTotal.of(record.medications(), window, config).forEach(session::insert);
+            DailyAntipsychoticTotal.of(
+                            record.medications(), window, record.stay().offset(), config)
+                    .forEach(session::insert);
             textHits.forEach(session::insert);
             session.fireAllRules();
         } finally {

@@ -1,6 +1,10 @@
 package org.mhtrigger.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mhtrigger.rules.Fixtures.ADMITTED;
+import static org.mhtrigger.rules.Fixtures.DISCHARGED;
+import static org.mhtrigger.rules.Fixtures.PATIENT;
+import static org.mhtrigger.rules.Fixtures.STAY;
 import static org.mhtrigger.rules.Fixtures.administration;
 import static org.mhtrigger.rules.Fixtures.at;
 import static org.mhtrigger.rules.Fixtures.evaluate;
@@ -8,12 +12,19 @@ import static org.mhtrigger.rules.Fixtures.given;
 import static org.mhtrigger.rules.Fixtures.lab;
 import static org.mhtrigger.rules.Fixtures.only;
 import static org.mhtrigger.rules.Fixtures.order;
+import static org.mhtrigger.rules.Fixtures.patient;
 import static org.mhtrigger.rules.Fixtures.sources;
 import static org.mhtrigger.rules.Fixtures.stay;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.engine.record.DischargeDisposition;
+import org.mhtrigger.engine.record.MedicationEvent;
 import org.mhtrigger.engine.record.Route;
+import org.mhtrigger.engine.record.Stay;
+import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Finding;
 
 /** medication.drl: MH-M01 to MH-M09. */
@@ -139,6 +150,29 @@ class MedicationRulesTest {
                     .isEqualTo("Antipsychotics given on 2026-03-03: haloperidol 10 mg (50%) + haloperidol 10 mg"
                             + " (50%) + olanzapine 2 mg (10%) = 110% of maximum (threshold > 100%)");
         });
+    }
+
+    @Test
+    void dailyTotals_followTheWardsCalendarDay_notUtc() {
+        // admitted 10:00Z; doses at 23:00Z on day 2 and 02:00Z on day 3 are one morning on a ward at +08:00
+        Stay utc = new Stay(STAY, PATIENT, ADMITTED, DISCHARGED, "Ward 1", DischargeDisposition.HOME);
+        Stay singapore = new Stay(
+                STAY, PATIENT, ADMITTED, DISCHARGED, "Ward 1", DischargeDisposition.HOME, ZoneOffset.ofHours(8));
+        MedicationEvent evening = given("h-1", "haloperidol", 15.0, Route.ORAL, Instant.parse("2026-03-02T23:00:00Z"));
+        MedicationEvent morning = given("h-2", "haloperidol", 10.0, Route.ORAL, Instant.parse("2026-03-03T02:00:00Z"));
+
+        List<Finding> inUtc =
+                evaluate(StayRecord.builder(patient(), utc).medication(evening).medication(morning));
+        List<Finding> local = evaluate(
+                StayRecord.builder(patient(), singapore).medication(evening).medication(morning));
+
+        assertThat(only("MH-M08", inUtc)).isEmpty();
+        assertThat(only("MH-M08", local))
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(f.evidence())
+                                .startsWith(
+                                        "Antipsychotics given on 2026-03-03: haloperidol 15 mg (75%) + haloperidol 10 mg (50%)"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.mhtrigger.engine.record;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * One closed inpatient stay: the unit a trigger-tool review reads. Immutable, thread-safe.
@@ -12,6 +14,8 @@ import java.time.Instant;
  * @param discharged end of the stay; never before {@code admitted}
  * @param ward ward or unit name, {@code ""} if unknown
  * @param disposition where the patient went on discharge
+ * @param offset the UTC offset the record's times were written in (from its admission time), which defines the
+ *     ward's calendar days; UTC when not known
  */
 public record Stay(
         String encounterId,
@@ -19,7 +23,19 @@ public record Stay(
         Instant admitted,
         Instant discharged,
         String ward,
-        DischargeDisposition disposition) {
+        DischargeDisposition disposition,
+        ZoneOffset offset) {
+    /** A stay whose times are read in UTC. */
+    public Stay(
+            String encounterId,
+            String patientId,
+            Instant admitted,
+            Instant discharged,
+            String ward,
+            DischargeDisposition disposition) {
+        this(encounterId, patientId, admitted, discharged, ward, disposition, ZoneOffset.UTC);
+    }
+
     public Stay {
         Checks.requireText(encounterId, "encounter id");
         Checks.requireText(patientId, "patient id");
@@ -31,6 +47,12 @@ public record Stay(
         }
         ward = ward == null ? "" : ward;
         disposition = disposition == null ? DischargeDisposition.UNKNOWN : disposition;
+        offset = offset == null ? ZoneOffset.UTC : offset;
+    }
+
+    /** The ward's calendar day of {@code time}. */
+    public LocalDate localDate(Instant time) {
+        return LocalDate.ofInstant(time, offset);
     }
 
     /** Length of stay in days: hours between admission and discharge divided by 24, not rounded (method.md §3). */

@@ -61,7 +61,8 @@ public final class Collected {
             String locationKey,
             DischargeDisposition disposition,
             String origin,
-            Map<String, Integer> identifiers) {}
+            Map<String, Integer> identifiers,
+            java.time.ZoneOffset offset) {}
 
     /**
      * One thing that may join a stay: a note, a lab result, a medication event, …

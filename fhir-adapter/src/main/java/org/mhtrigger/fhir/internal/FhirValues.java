@@ -39,6 +39,22 @@ public final class FhirValues {
         return instant(value.getValueAsString());
     }
 
+    /** The UTC offset a dateTime was written with; UTC for date-only values, a trailing Z, or none. */
+    public static ZoneOffset offset(IPrimitiveType<?> value) {
+        if (value == null || value.isEmpty()) {
+            return ZoneOffset.UTC;
+        }
+        String t = value.getValueAsString().trim();
+        if (t.matches(".*[+-]\\d\\d:\\d\\d$") && t.length() > 10) {
+            try {
+                return OffsetDateTime.parse(t).getOffset();
+            } catch (DateTimeParseException e) {
+                return ZoneOffset.UTC;
+            }
+        }
+        return ZoneOffset.UTC;
+    }
+
     static Instant instant(String text) {
         if (text == null || text.isBlank()) {
             return null;

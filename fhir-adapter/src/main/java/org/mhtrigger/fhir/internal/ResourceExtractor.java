@@ -175,7 +175,8 @@ public final class ResourceExtractor {
                         locationKey,
                         disposition,
                         origin,
-                        identifiers));
+                        identifiers,
+                        FhirValues.offset(resource.getPeriod().getStartElement())));
     }
 
     private EncounterKind kind(Encounter resource) {

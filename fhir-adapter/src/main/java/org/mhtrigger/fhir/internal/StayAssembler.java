@@ -110,7 +110,13 @@ public final class StayAssembler {
                 ward = collected.locations.getOrDefault(collected.resolve(encounter.locationKey()), "");
             }
             Stay stay = new Stay(
-                    encounter.id(), patientId, encounter.start(), encounter.end(), ward, encounter.disposition());
+                    encounter.id(),
+                    patientId,
+                    encounter.start(),
+                    encounter.end(),
+                    ward,
+                    encounter.disposition(),
+                    encounter.offset());
             List<Collected.Fact> joined = new ArrayList<>();
             for (Collected.Fact fact : byEncounter.getOrDefault(entry.getKey(), List.of())) {
                 joined.add(fact);

@@ -13,7 +13,7 @@ import org.mhtrigger.engine.record.SourceRef;
 import org.mhtrigger.rules.RulesConfig;
 
 /**
- * The antipsychotic doses given on one calendar day (UTC) as percentages of each drug's maximum daily dose: a fact
+ * The antipsychotic doses given on one calendar day of the ward (the stay's UTC offset) as percentages of each drug's maximum daily dose: a fact
  * derived in Java for MH-M08, whose threshold stays in the DRL. Immutable, thread-safe.
  *
  * @param day the calendar day
@@ -79,7 +79,7 @@ public record DailyAntipsychoticTotal(LocalDate day, List<Dose> doses) {
      * doses inside the review window.
      */
     public static List<DailyAntipsychoticTotal> of(
-            List<MedicationEvent> medications, ReviewWindow window, RulesConfig config) {
+            List<MedicationEvent> medications, ReviewWindow window, ZoneOffset offset, RulesConfig config) {
         Map<LocalDate, List<Dose>> byDay = new TreeMap<>();
         medications.stream()
                 .filter(m -> m.given() && !m.depot() && m.doseMg() != null && window.covers(m.time()))
@@ -87,7 +87,7 @@ public record DailyAntipsychoticTotal(LocalDate day, List<Dose> doses) {
                 .sorted(Comparator.comparing(MedicationEvent::time))
                 .forEach(m -> config.maxDailyDoseMg(m.ingredient())
                         .ifPresent(max -> byDay.computeIfAbsent(
-                                        LocalDate.ofInstant(m.time(), ZoneOffset.UTC), d -> new ArrayList<>())
+                                        LocalDate.ofInstant(m.time(), offset), d -> new ArrayList<>())
                                 .add(new Dose(
                                         m.source(), m.ingredient(), m.doseMg(), m.doseMg() * 100 / max, m.time()))));
         List<DailyAntipsychoticTotal> totals = new ArrayList<>();
