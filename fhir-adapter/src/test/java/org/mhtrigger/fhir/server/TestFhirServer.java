@@ -223,7 +223,7 @@ final class TestFhirServer implements AutoCloseable {
                         }
                         case SLOW -> sleep(fault.delayMillis);
                         case DROP -> {
-                            dropMidway(request, response, chain);
+                            dropMidway(request, response, chain, target);
                             return;
                         }
                     }
@@ -236,10 +236,13 @@ final class TestFhirServer implements AutoCloseable {
         }
 
         /** Sends the first half of the real answer with its full Content-Length, then breaks the connection. */
-        private void dropMidway(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        private void dropMidway(
+                HttpServletRequest request, HttpServletResponse response, FilterChain chain, String target)
                 throws IOException, ServletException {
             Capture capture = new Capture(response);
-            chain.doFilter(request, capture);
+            if (!bulk(request, capture, target)) {
+                chain.doFilter(request, capture);
+            }
             capture.writer.flush();
             byte[] body = capture.bytes.toByteArray();
             response.setStatus(200);
