@@ -153,6 +153,7 @@ public final class StayGenerator {
             List<Mention> mentions = new ArrayList<>();
             renderNotes(mentions);
             carePlanAndRiskGold();
+            antipsychoticGold();
             resources.sort(Comparator.comparing(StayGenerator::typeOrder));
             return new StayOutput(encounterId, List.copyOf(resources), sources, mentions, List.copyOf(negatives));
         }
@@ -599,6 +600,24 @@ public final class StayGenerator {
             source(trigger, false, true);
             if (trigger.equals("MH-B02")) {
                 source("MH-B01", false, true);
+            }
+        }
+
+        /**
+         * MH-M08 from the doses actually written, not only the planned high-dose day: routine doses can add up to
+         * more than 100% on a day too (in the review window, which ends 90 days after admission).
+         */
+        void antipsychoticGold() {
+            java.time.LocalDate first = stay.admitted().toLocalDate();
+            ZonedDateTime cap = stay.admitted().plusDays(90);
+            java.time.LocalDate last = (stay.discharged().isBefore(cap) ? stay.discharged() : cap).toLocalDate();
+            for (var day : antipsychoticPercent.entrySet()) {
+                if (day.getValue() > 100.0 + 1e-9
+                        && !day.getKey().isBefore(first)
+                        && !day.getKey().isAfter(last)) {
+                    structured("MH-M08");
+                    return;
+                }
             }
         }
 
@@ -2158,7 +2177,9 @@ public final class StayGenerator {
                     return lab("potassium", first ? 3.0 : 6.0, at);
                 }
                 case "MH-L05" -> {
-                    return lab("qtc", first ? 499 : baselines.get("qtc") + 60, at);
+                    // just under both limits: under 500 ms, and no more than 60 ms above the first QTc
+                    double edge = baselines.get("qtc") + 60;
+                    return lab("qtc", first ? Math.min(499, edge) : edge, at);
                 }
                 case "MH-L06" -> {
                     double factor = first && !usUnits ? 2.0 : 1.9;
