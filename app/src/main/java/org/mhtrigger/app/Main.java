@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CorpusCommand.class,
             DemoCommand.class,
             SampleCommand.class,
+            PullCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
