@@ -18,6 +18,7 @@ import org.mhtrigger.engine.evaluation.Evaluation;
 import org.mhtrigger.engine.evaluation.GoldMention;
 import org.mhtrigger.engine.evaluation.MentionEvaluation;
 import org.mhtrigger.engine.evaluation.TriggerScore;
+import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.screen.Finding;
 import org.mhtrigger.engine.screen.TextHit;
 import picocli.CommandLine.Command;
@@ -66,7 +67,19 @@ final class EvaluateCommand implements Callable<Integer> {
         Pipeline.Outcome outcome = pipeline.run(input.inputs, screening -> {
             Set<String> triggers = predicted.computeIfAbsent(screening.record(), r -> new TreeSet<>());
             screening.findings().stream().map(Finding::trigger).forEach(triggers::add);
-            for (TextHit hit : screening.mentions()) {
+            // what the product reports: affirmed mentions as they come out of the rules (a suicide attempt is also
+            // self-harm; mentions outside the review window do not count), and the mentions context suppressed
+            for (Finding finding : screening.findings()) {
+                if (finding.fromText()) {
+                    found.add(new GoldMention(
+                            screening.record(),
+                            finding.source().id(),
+                            finding.span(),
+                            finding.trigger(),
+                            Assertion.AFFIRMED));
+                }
+            }
+            for (TextHit hit : screening.suppressed()) {
                 found.add(new GoldMention(
                         screening.record(), hit.source().id(), hit.span(), hit.trigger(), hit.assertion()));
             }
