@@ -1,6 +1,10 @@
 /**
- * The review web application: review periods and samples, the record view with highlighted evidence, two-stage review
- * with physician sign-off, the append-only audit trail, dashboards and exports. Not built yet: this module reserves
- * its place in the build.
+ * The review web application (method.md §2): review periods and samples, a queue per reviewer, the record view with
+ * the engine's triggers and their evidence, adverse events with harm categories, the physician's electronic
+ * signature and an append-only audit trail. Start at {@link org.mhtrigger.review.ReviewServer}; the {@code app}
+ * module starts it for {@code mhtrigger demo} and {@code mhtrigger serve}.
+ *
+ * <p>Sub-packages: {@code store} (JDBC persistence, audit trail, optimistic locking), {@code security} (form login,
+ * roles, throttling, headers), {@code web} (controllers and note highlighting).
  */
 package org.mhtrigger.review;

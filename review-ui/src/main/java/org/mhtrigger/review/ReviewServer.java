@@ -1,0 +1,70 @@
+package org.mhtrigger.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * A running review UI: starts the Spring Boot application on the given database (running the Flyway migrations)
+ * and port. Thread-safe; close it to stop.
+ */
+public final class ReviewServer implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private ReviewServer(ConfigurableApplicationContext context) {
+        this.context = context;
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+    }
+
+    /** Starts the application; returns once it serves requests. */
+    public static ReviewServer start(ReviewSettings settings) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + settings.port());
+        if (!settings.bindAddress().isEmpty()) {
+            args.add("--server.address=" + settings.bindAddress());
+        }
+        args.add("--spring.datasource.url=" + settings.jdbcUrl());
+        if (!settings.dbUser().isEmpty()) {
+            args.add("--spring.datasource.username=" + settings.dbUser());
+        }
+        if (!settings.dbPassword().isEmpty()) {
+            args.add("--spring.datasource.password=" + settings.dbPassword());
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ReviewApplication.class)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .initializers(c -> c.getBeanFactory().registerSingleton("reviewSettings", settings))
+                .run(args.toArray(String[]::new));
+        return new ReviewServer(context);
+    }
+
+    /** The port it listens on (useful with port 0). */
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** A bean of the application, e.g. {@link DemoData}. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Blocks until the application stops (e.g. on Ctrl-C). */
+    public void awaitTermination() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

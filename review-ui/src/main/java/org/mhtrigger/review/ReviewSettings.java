@@ -1,0 +1,37 @@
+package org.mhtrigger.review;
+
+import java.util.List;
+import java.util.Objects;
+import org.mhtrigger.engine.screen.TriggerDefinition;
+
+/**
+ * How to start the review UI. Immutable, thread-safe.
+ *
+ * @param port HTTP port; 0 picks a free one
+ * @param jdbcUrl the database, e.g. {@code jdbc:h2:file:./data/demo} or {@code jdbc:postgresql://host/db}
+ * @param dbUser database user, {@code ""} for none
+ * @param dbPassword database password, {@code ""} for none
+ * @param catalogue the trigger catalogue reviewers pick from when they add a trigger the engine missed
+ * @param bindAddress the address to listen on, e.g. {@code 127.0.0.1} for the demo
+ */
+public record ReviewSettings(
+        int port,
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        List<TriggerDefinition> catalogue,
+        String bindAddress) {
+    public ReviewSettings {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " must be between 0 and 65535");
+        }
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl must not be null");
+        if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("database URL '" + jdbcUrl + "' must start with jdbc:");
+        }
+        dbUser = dbUser == null ? "" : dbUser;
+        dbPassword = dbPassword == null ? "" : dbPassword;
+        catalogue = List.copyOf(catalogue);
+        bindAddress = bindAddress == null ? "" : bindAddress;
+    }
+}

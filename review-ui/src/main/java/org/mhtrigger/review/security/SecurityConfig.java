@@ -1,0 +1,92 @@
+package org.mhtrigger.review.security;
+
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.mhtrigger.review.store.Role;
+import org.mhtrigger.review.store.Users;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Form login, roles per URL, CSRF, headers and login throttling. */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig {
+    /** No inline script or style, nothing from other origins, no framing. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, tagged {bcrypt}; the delegating encoder still reads hashes of any id it knows
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(
+            @Value("${mhtrigger.login.max-failures:5}") int maxFailures,
+            @Value("${mhtrigger.login.lockout-minutes:15}") long lockoutMinutes) {
+        return new LoginThrottle(
+                maxFailures, Duration.ofMinutes(15), Duration.ofMinutes(lockoutMinutes), Clock.systemUTC());
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Users users) {
+        return username -> users.credentials(username)
+                .map(c -> User.withUsername(c.user().username())
+                        .password(c.passwordHash())
+                        .disabled(!c.user().enabled())
+                        .authorities(List.of(
+                                new SimpleGrantedAuthority(c.user().role().authority())))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, UserDetailsService userDetails, PasswordEncoder encoder, LoginThrottle throttle)
+            throws Exception {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetails);
+        dao.setPasswordEncoder(encoder);
+        http.authenticationProvider(new ThrottledAuthenticationProvider(dao, throttle))
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/periods/**")
+                        .hasRole(Role.SAFETY_LEAD.name())
+                        .requestMatchers("/reviews/*/sign")
+                        .hasRole(Role.PHYSICIAN.name())
+                        .requestMatchers("/queue", "/reviews/**")
+                        .hasAnyRole(Role.REVIEWER.name(), Role.PHYSICIAN.name(), Role.SAFETY_LEAD.name())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(
+                                permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+        return http.build();
+    }
+}

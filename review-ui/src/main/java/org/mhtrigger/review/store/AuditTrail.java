@@ -1,0 +1,119 @@
+package org.mhtrigger.review.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The append-only audit trail: who, when, which entity and field, old value, new value, reason. This class can only
+ * append and read; there is deliberately no update or delete path, and on PostgreSQL a trigger refuses both.
+ * Thread-safe.
+ */
+@Repository
+public class AuditTrail {
+    private final JdbcClient jdbc;
+
+    public AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One audit row. */
+    public record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String entity,
+            long entityId,
+            Long reviewId,
+            String field,
+            String oldValue,
+            String newValue,
+            String reason) {}
+
+    /** Appends one row; {@code reviewId} ties it to a record's review for the per-record view (may be null). */
+    public void append(
+            String actor,
+            String entity,
+            long entityId,
+            Long reviewId,
+            String field,
+            Object oldValue,
+            Object newValue,
+            String reason) {
+        Objects.requireNonNull(actor, "actor must not be null");
+        jdbc.sql("INSERT INTO audit_entry (occurred_at, actor, entity, entity_id, review_id, field, old_value,"
+                        + " new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        actor,
+                        entity,
+                        entityId,
+                        reviewId,
+                        field,
+                        text(oldValue),
+                        text(newValue),
+                        reason == null || reason.isBlank() ? null : reason)
+                .update();
+    }
+
+    /** Appends a row only when the value changed. */
+    public void appendIfChanged(
+            String actor,
+            String entity,
+            long entityId,
+            Long reviewId,
+            String field,
+            Object oldValue,
+            Object newValue,
+            String reason) {
+        if (!Objects.equals(text(oldValue), text(newValue))) {
+            append(actor, entity, entityId, reviewId, field, oldValue, newValue, reason);
+        }
+    }
+
+    public List<Entry> forReview(long reviewId) {
+        return jdbc.sql("SELECT * FROM audit_entry WHERE review_id = ? ORDER BY id")
+                .param(reviewId)
+                .query(AuditTrail::entry)
+                .list();
+    }
+
+    public List<Entry> latest(int limit) {
+        return jdbc.sql("SELECT * FROM audit_entry ORDER BY id DESC")
+                .withMaxRows(limit)
+                .query(AuditTrail::entry)
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entry").query(Long.class).single();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        long review = rs.getLong("review_id");
+        Long reviewId = rs.wasNull() ? null : review;
+        return new Entry(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("entity"),
+                rs.getLong("entity_id"),
+                reviewId,
+                rs.getString("field"),
+                rs.getString("old_value"),
+                rs.getString("new_value"),
+                rs.getString("reason"));
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.length() > 4000 ? text.substring(0, 4000) : text;
+    }
+}

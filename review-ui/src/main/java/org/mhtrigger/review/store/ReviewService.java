@@ -1,0 +1,601 @@
+package org.mhtrigger.review.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.mhtrigger.engine.sampling.ReviewPeriod;
+import org.mhtrigger.engine.sampling.SampleManifest;
+import org.mhtrigger.engine.sampling.Sampler;
+import org.mhtrigger.engine.sampling.SamplingCriteria;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review workflow (method.md §2): periods and samples, queues, triggers a reviewer adds, adverse events,
+ * submission and the physician's signature. Every method checks the caller's role (and, for reviewers, that the
+ * record is assigned to them), every change checks the version the caller saw and bumps it, and every change
+ * appends audit rows in the same transaction. Thread-safe.
+ */
+@Service
+public class ReviewService {
+    /** Seconds one timer report may add at most: a report covers at most the last few minutes. */
+    static final long MAX_SECONDS_PER_REPORT = 15 * 60;
+
+    private final JdbcClient jdbc;
+    private final Stays stays;
+    private final Users users;
+    private final AuditTrail audit;
+
+    public ReviewService(JdbcClient jdbc, Stays stays, Users users, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.stays = stays;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    /** A review period with its sample protocol. */
+    public record PeriodView(
+            long id,
+            String label,
+            LocalDate start,
+            LocalDate endExclusive,
+            long seed,
+            int requestedSize,
+            int frameSize,
+            int minAgeYears,
+            double minLosHours,
+            String stratifyBy,
+            String protocolVersion,
+            String createdBy,
+            Instant createdAt,
+            int sampled) {}
+
+    /** One sampled record's review. */
+    public record ReviewView(
+            long id,
+            long periodId,
+            String periodLabel,
+            long stayId,
+            String encounterId,
+            String ward,
+            int drawOrder,
+            String reviewer,
+            ReviewStatus status,
+            long secondsSpent,
+            long version) {}
+
+    /** One possible adverse event a reviewer recorded. Status: recorded, confirmed, rejected or withdrawn. */
+    public record EventView(
+            long id,
+            long reviewId,
+            String trigger,
+            OutcomeClass outcomeClass,
+            String description,
+            String harmCategory,
+            boolean presentOnAdmission,
+            String preventability,
+            String status,
+            String createdBy,
+            Instant createdAt,
+            long version) {}
+
+    /** An electronic signature: who, when, and its meaning, e.g. "authenticated: harm F". */
+    public record SignatureView(long id, String signer, String signerName, Instant signedAt, String meaning) {}
+
+    /** What a reviewer enters for an event; {@code harmCategory} is E-I, or empty where the class needs none. */
+    public record EventInput(
+            String trigger,
+            OutcomeClass outcomeClass,
+            String description,
+            String harmCategory,
+            boolean presentOnAdmission,
+            String preventability) {
+        public EventInput {
+            Objects.requireNonNull(outcomeClass, "outcome class must not be null");
+            description = description == null ? "" : description.strip();
+            if (description.isEmpty()) {
+                throw new IllegalArgumentException("description must not be empty");
+            }
+            if (description.length() > 4000) {
+                throw new IllegalArgumentException("description must be at most 4000 characters");
+            }
+            harmCategory = harmCategory == null ? "" : harmCategory.strip();
+            if (!harmCategory.isEmpty()) {
+                HarmCategory.valueOf(harmCategory); // throws for anything but E-I
+            } else if (outcomeClass.needsHarmCategory()) {
+                throw new IllegalArgumentException(outcomeClass.label() + " needs a harm category E-I");
+            }
+            preventability = preventability == null || preventability.isBlank() ? "unknown" : preventability;
+            if (!List.of("yes", "no", "unknown").contains(preventability)) {
+                throw new IllegalArgumentException(
+                        "preventability '" + preventability + "' must be yes, no or unknown");
+            }
+            trigger = trigger == null || trigger.isBlank() ? null : trigger.strip();
+        }
+    }
+
+    // ---------------------------------------------------------------- periods and samples
+
+    /** Draws the period's sample from all imported stays and assigns it round-robin to the enabled reviewers. */
+    @Transactional
+    public PeriodView drawSample(Caller caller, ReviewPeriod period, SamplingCriteria criteria, int size, long seed) {
+        require(caller, Role.SAFETY_LEAD);
+        SampleManifest manifest = Sampler.draw(stays.samplingUnits(), period, criteria, size, seed);
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO review_period (label, start_date, end_exclusive, seed, requested_size, frame_size,"
+                        + " min_age_years, min_los_hours, stratify_by, protocol_version, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        period.label(),
+                        period.start(),
+                        period.endExclusive(),
+                        seed,
+                        size,
+                        manifest.frameSize(),
+                        criteria.minAgeYears(),
+                        criteria.minLengthOfStayHours(),
+                        criteria.stratifyBy(),
+                        manifest.protocolVersion(),
+                        caller.username(),
+                        Stays.utc(Instant.now()))
+                .update(key, "id");
+        long periodId = key.getKey().longValue();
+        audit.append(caller.username(), "period", periodId, null, "sample", null, describe(manifest), null);
+        List<String> reviewers = users.usernamesWithRole(Role.REVIEWER);
+        int order = 0;
+        for (String encounterId : manifest.chosen()) {
+            long stayId = stays.findByEncounter(encounterId).orElseThrow().id();
+            String reviewer = reviewers.isEmpty() ? null : reviewers.get(order % reviewers.size());
+            KeyHolder reviewKey = new GeneratedKeyHolder();
+            jdbc.sql("INSERT INTO review (period_id, stay_id, draw_order, reviewer, status, seconds_spent, version)"
+                            + " VALUES (?, ?, ?, ?, ?, 0, 0)")
+                    .params(periodId, stayId, order, reviewer, ReviewStatus.ASSIGNED.name())
+                    .update(reviewKey, "id");
+            long reviewId = reviewKey.getKey().longValue();
+            audit.append(caller.username(), "review", reviewId, reviewId, "reviewer", null, reviewer, null);
+            order++;
+        }
+        return period(periodId).orElseThrow();
+    }
+
+    public List<PeriodView> periods(Caller caller) {
+        require(caller, Role.SAFETY_LEAD);
+        return jdbc.sql("SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id) AS sampled"
+                        + " FROM review_period p ORDER BY p.start_date DESC, p.id DESC")
+                .query(ReviewService::period)
+                .list();
+    }
+
+    Optional<PeriodView> period(long id) {
+        return jdbc.sql("SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id) AS sampled"
+                        + " FROM review_period p WHERE p.id = ?")
+                .param(id)
+                .query(ReviewService::period)
+                .optional();
+    }
+
+    // ---------------------------------------------------------------- queues and reading
+
+    /**
+     * The caller's queue: a reviewer's assigned records; for a physician the records awaiting signature first,
+     * then those signed; for a safety lead every sampled record.
+     */
+    public List<ReviewView> queue(Caller caller) {
+        String select = "SELECT r.*, p.label AS period_label, s.encounter_id, s.ward FROM review r"
+                + " JOIN review_period p ON p.id = r.period_id JOIN stay s ON s.id = r.stay_id";
+        return switch (caller.role()) {
+            case REVIEWER ->
+                jdbc.sql(select + " WHERE r.reviewer = ? ORDER BY p.start_date DESC, r.draw_order")
+                        .param(caller.username())
+                        .query(ReviewService::review)
+                        .list();
+            case PHYSICIAN ->
+                jdbc.sql(select + " WHERE r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED')"
+                                + " ORDER BY CASE WHEN r.status = 'AUTHENTICATED' THEN 1 ELSE 0 END,"
+                                + " p.start_date DESC, r.draw_order")
+                        .query(ReviewService::review)
+                        .list();
+            case SAFETY_LEAD ->
+                jdbc.sql(select + " ORDER BY p.start_date DESC, r.draw_order")
+                        .query(ReviewService::review)
+                        .list();
+            case ADMIN -> throw new AccessDeniedException("admin accounts have no access to records");
+        };
+    }
+
+    /** The review, if the caller may see it; throws {@link AccessDeniedException} otherwise. */
+    public ReviewView view(Caller caller, long reviewId) {
+        ReviewView review =
+                find(reviewId).orElseThrow(() -> new java.util.NoSuchElementException("no review " + reviewId));
+        requireView(caller, review);
+        return review;
+    }
+
+    public Optional<ReviewView> find(long reviewId) {
+        return jdbc.sql("SELECT r.*, p.label AS period_label, s.encounter_id, s.ward FROM review r"
+                        + " JOIN review_period p ON p.id = r.period_id JOIN stay s ON s.id = r.stay_id"
+                        + " WHERE r.id = ?")
+                .param(reviewId)
+                .query(ReviewService::review)
+                .optional();
+    }
+
+    public List<EventView> events(Caller caller, long reviewId) {
+        view(caller, reviewId);
+        return events(reviewId);
+    }
+
+    private List<EventView> events(long reviewId) {
+        return jdbc.sql("SELECT * FROM adverse_event WHERE review_id = ? ORDER BY id")
+                .param(reviewId)
+                .query(ReviewService::event)
+                .list();
+    }
+
+    public List<SignatureView> signatures(Caller caller, long reviewId) {
+        view(caller, reviewId);
+        return jdbc.sql("SELECT * FROM signature WHERE review_id = ? ORDER BY id")
+                .param(reviewId)
+                .query((rs, row) -> new SignatureView(
+                        rs.getLong("id"),
+                        rs.getString("signer"),
+                        rs.getString("signer_name"),
+                        Stays.instant(rs, "signed_at"),
+                        rs.getString("meaning")))
+                .list();
+    }
+
+    public List<AuditTrail.Entry> auditTrail(Caller caller, long reviewId) {
+        view(caller, reviewId);
+        return audit.forReview(reviewId);
+    }
+
+    // ---------------------------------------------------------------- primary review
+
+    /** Adds the seconds the record was open in the caller's browser (the review timer). */
+    @Transactional
+    public void addTime(Caller caller, long reviewId, long seconds) {
+        ReviewView review = view(caller, reviewId);
+        requireEdit(caller, review);
+        long add = Math.max(0, Math.min(seconds, MAX_SECONDS_PER_REPORT));
+        jdbc.sql("UPDATE review SET seconds_spent = seconds_spent + ? WHERE id = ?")
+                .params(add, reviewId)
+                .update();
+    }
+
+    /** Adds a trigger the engine missed to the record's stay. */
+    @Transactional
+    public long addTrigger(
+            Caller caller, long reviewId, long version, String code, String name, String evidence, String reason) {
+        ReviewView review = view(caller, reviewId);
+        requireEdit(caller, review);
+        requireReasonAfterSubmission(review, reason);
+        if (evidence == null || evidence.isBlank()) {
+            throw new IllegalArgumentException("say where the trigger is seen (evidence must not be empty)");
+        }
+        ReviewStatus next = nextStatusOnChange(review.status());
+        bump(review, version, next, caller, reason);
+        long findingId = stays.addReviewerFinding(
+                review.stayId(), code, name, evidence.strip(), Instant.now(), caller.username());
+        audit.append(caller.username(), "finding", findingId, reviewId, "trigger", null, code, reason);
+        audit.append(caller.username(), "finding", findingId, reviewId, "evidence", null, evidence.strip(), reason);
+        return findingId;
+    }
+
+    /** Records a possible adverse event; after submission a reason is required. */
+    @Transactional
+    public long addEvent(Caller caller, long reviewId, long version, EventInput input, String reason) {
+        ReviewView review = view(caller, reviewId);
+        requireEdit(caller, review);
+        requireReasonAfterSubmission(review, reason);
+        bump(review, version, nextStatusOnChange(review.status()), caller, reason);
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO adverse_event (review_id, trigger_code, outcome_class, description, harm_category,"
+                        + " present_on_admission, preventability, status, created_by, created_at, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'recorded', ?, ?, 0)")
+                .params(
+                        reviewId,
+                        input.trigger(),
+                        input.outcomeClass().name(),
+                        input.description(),
+                        input.harmCategory(),
+                        input.presentOnAdmission(),
+                        input.preventability(),
+                        caller.username(),
+                        Stays.utc(Instant.now()))
+                .update(key, "id");
+        long eventId = key.getKey().longValue();
+        for (Map.Entry<String, Object> field : fields(input).entrySet()) {
+            audit.append(caller.username(), "event", eventId, reviewId, field.getKey(), null, field.getValue(), reason);
+        }
+        audit.append(caller.username(), "event", eventId, reviewId, "status", null, "recorded", reason);
+        return eventId;
+    }
+
+    /**
+     * Changes an event, or withdraws it ({@code withdraw}); after submission a reason is required, and a change
+     * after signature returns the event to "recorded" and the record to "changed since signature".
+     */
+    @Transactional
+    public void changeEvent(
+            Caller caller,
+            long reviewId,
+            long reviewVersion,
+            long eventId,
+            long eventVersion,
+            EventInput input,
+            boolean withdraw,
+            String reason) {
+        ReviewView review = view(caller, reviewId);
+        requireEdit(caller, review);
+        requireReasonAfterSubmission(review, reason);
+        EventView before = events(reviewId).stream()
+                .filter(e -> e.id() == eventId)
+                .findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no event " + eventId + " in this review"));
+        bump(review, reviewVersion, nextStatusOnChange(review.status()), caller, reason);
+        String status = withdraw ? "withdrawn" : "recorded";
+        int changed = jdbc.sql("UPDATE adverse_event SET trigger_code = ?, outcome_class = ?, description = ?,"
+                        + " harm_category = ?, present_on_admission = ?, preventability = ?, status = ?,"
+                        + " version = version + 1 WHERE id = ? AND version = ?")
+                .params(
+                        input.trigger(),
+                        input.outcomeClass().name(),
+                        input.description(),
+                        input.harmCategory(),
+                        input.presentOnAdmission(),
+                        input.preventability(),
+                        status,
+                        eventId,
+                        eventVersion)
+                .update();
+        if (changed == 0) {
+            throw new StaleEditException("event", eventId, eventVersion);
+        }
+        Map<String, Object> old = fields(new EventInput(
+                before.trigger(),
+                before.outcomeClass(),
+                before.description(),
+                before.harmCategory(),
+                before.presentOnAdmission(),
+                before.preventability()));
+        for (Map.Entry<String, Object> field : fields(input).entrySet()) {
+            audit.appendIfChanged(
+                    caller.username(),
+                    "event",
+                    eventId,
+                    reviewId,
+                    field.getKey(),
+                    old.get(field.getKey()),
+                    field.getValue(),
+                    reason);
+        }
+        audit.appendIfChanged(caller.username(), "event", eventId, reviewId, "status", before.status(), status, reason);
+    }
+
+    /** Hands the primary review over for authentication. */
+    @Transactional
+    public void submit(Caller caller, long reviewId, long version) {
+        ReviewView review = view(caller, reviewId);
+        requireEdit(caller, review);
+        if (review.status().submitted()) {
+            throw new IllegalStateException(
+                    "review " + reviewId + " is already " + review.status().label());
+        }
+        bump(review, version, ReviewStatus.SUBMITTED, caller, null);
+        audit.append(
+                caller.username(),
+                "review",
+                reviewId,
+                reviewId,
+                "minutes spent",
+                null,
+                String.format(java.util.Locale.ROOT, "%.1f", review.secondsSpent() / 60.0),
+                null);
+    }
+
+    // ---------------------------------------------------------------- authentication
+
+    /**
+     * The physician's electronic signature: confirms or rejects each event that is not withdrawn ({@code
+     * decisions}: event id to {@code confirmed} or {@code rejected}) and signs with the meaning "authenticated: harm
+     * F" (the confirmed harm categories), or "authenticated: no adverse event".
+     */
+    @Transactional
+    public SignatureView sign(Caller caller, long reviewId, long version, Map<Long, String> decisions) {
+        require(caller, Role.PHYSICIAN);
+        ReviewView review = view(caller, reviewId);
+        if (!review.status().awaitingSignature()) {
+            throw new IllegalStateException("review " + reviewId + " is "
+                    + review.status().label() + "; only a submitted or changed record can be signed");
+        }
+        List<EventView> open = events(reviewId).stream()
+                .filter(e -> !e.status().equals("withdrawn"))
+                .toList();
+        for (EventView event : open) {
+            String decision = decisions.get(event.id());
+            if (!"confirmed".equals(decision) && !"rejected".equals(decision)) {
+                throw new IllegalArgumentException(
+                        "event " + event.id() + " needs a decision: confirmed or rejected, not '" + decision + "'");
+            }
+        }
+        bump(review, version, ReviewStatus.AUTHENTICATED, caller, null);
+        TreeSet<String> harms = new TreeSet<>();
+        List<String> others = new ArrayList<>();
+        for (EventView event : open) {
+            String decision = decisions.get(event.id());
+            int changed = jdbc.sql("UPDATE adverse_event SET status = ?, version = version + 1 WHERE id = ? AND"
+                            + " version = ?")
+                    .params(decision, event.id(), event.version())
+                    .update();
+            if (changed == 0) {
+                throw new StaleEditException("event", event.id(), event.version());
+            }
+            audit.appendIfChanged(
+                    caller.username(), "event", event.id(), reviewId, "status", event.status(), decision, null);
+            if (decision.equals("confirmed")) {
+                if (!event.harmCategory().isEmpty()) {
+                    harms.add(event.harmCategory());
+                } else {
+                    others.add(event.outcomeClass().label().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!harms.isEmpty()) {
+            parts.add("harm " + String.join(", ", harms));
+        }
+        parts.addAll(others);
+        String meaning = "authenticated: " + (parts.isEmpty() ? "no adverse event" : String.join("; ", parts));
+        Instant now = Instant.now();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO signature (review_id, signer, signer_name, signed_at, meaning) VALUES (?, ?, ?, ?, ?)")
+                .params(reviewId, caller.username(), caller.displayName(), Stays.utc(now), meaning)
+                .update(key, "id");
+        long signatureId = key.getKey().longValue();
+        audit.append(caller.username(), "signature", signatureId, reviewId, "meaning", null, meaning, null);
+        return new SignatureView(signatureId, caller.username(), caller.displayName(), now, meaning);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private static ReviewStatus nextStatusOnChange(ReviewStatus status) {
+        return switch (status) {
+            case ASSIGNED, IN_PROGRESS -> ReviewStatus.IN_PROGRESS;
+            case SUBMITTED -> ReviewStatus.SUBMITTED;
+            case AUTHENTICATED, CHANGED_SINCE_SIGNATURE -> ReviewStatus.CHANGED_SINCE_SIGNATURE;
+        };
+    }
+
+    /** Checks the version the caller saw and moves the record on; audits a status change. */
+    private void bump(ReviewView review, long expectedVersion, ReviewStatus next, Caller caller, String reason) {
+        int changed = jdbc.sql("UPDATE review SET status = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(next.name(), review.id(), expectedVersion)
+                .update();
+        if (changed == 0) {
+            throw new StaleEditException("review", review.id(), expectedVersion);
+        }
+        audit.appendIfChanged(
+                caller.username(),
+                "review",
+                review.id(),
+                review.id(),
+                "status",
+                review.status().label(),
+                next.label(),
+                reason);
+    }
+
+    private static void requireReasonAfterSubmission(ReviewView review, String reason) {
+        if (review.status().submitted() && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("this record was already submitted: give a reason for the change");
+        }
+    }
+
+    private static void require(Caller caller, Role role) {
+        if (!caller.is(role)) {
+            throw new AccessDeniedException("needs role " + role.label());
+        }
+    }
+
+    private static void requireView(Caller caller, ReviewView review) {
+        boolean allowed = switch (caller.role()) {
+            case REVIEWER -> caller.username().equals(review.reviewer());
+            case PHYSICIAN -> review.status().submitted();
+            case SAFETY_LEAD -> true;
+            case ADMIN -> false;
+        };
+        if (!allowed) {
+            throw new AccessDeniedException("record not open to this account");
+        }
+    }
+
+    private static void requireEdit(Caller caller, ReviewView review) {
+        if (!caller.is(Role.REVIEWER) || !caller.username().equals(review.reviewer())) {
+            throw new AccessDeniedException("only the assigned reviewer changes a review");
+        }
+    }
+
+    private static Map<String, Object> fields(EventInput input) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("trigger", input.trigger());
+        fields.put("outcome class", input.outcomeClass().label());
+        fields.put("description", input.description());
+        fields.put("harm category", input.harmCategory().isEmpty() ? null : input.harmCategory());
+        fields.put("present on admission", input.presentOnAdmission() ? "yes" : "no");
+        fields.put("preventability", input.preventability());
+        return fields;
+    }
+
+    private static String describe(SampleManifest manifest) {
+        return "period " + manifest.period().label() + ", seed " + manifest.seed() + ", requested "
+                + manifest.requestedSize() + ", frame " + manifest.frameSize() + ", chosen "
+                + manifest.chosen().size() + ", min age " + manifest.criteria().minAgeYears() + ", min LOS "
+                + manifest.criteria().minLengthOfStayHours() + " h, stratify "
+                + (manifest.criteria().stratifyBy() == null
+                        ? "none"
+                        : manifest.criteria().stratifyBy())
+                + ", protocol " + manifest.protocolVersion();
+    }
+
+    private static PeriodView period(ResultSet rs, int row) throws SQLException {
+        return new PeriodView(
+                rs.getLong("id"),
+                rs.getString("label"),
+                rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_exclusive", LocalDate.class),
+                rs.getLong("seed"),
+                rs.getInt("requested_size"),
+                rs.getInt("frame_size"),
+                rs.getInt("min_age_years"),
+                rs.getDouble("min_los_hours"),
+                rs.getString("stratify_by"),
+                rs.getString("protocol_version"),
+                rs.getString("created_by"),
+                Stays.instant(rs, "created_at"),
+                rs.getInt("sampled"));
+    }
+
+    private static ReviewView review(ResultSet rs, int row) throws SQLException {
+        return new ReviewView(
+                rs.getLong("id"),
+                rs.getLong("period_id"),
+                rs.getString("period_label"),
+                rs.getLong("stay_id"),
+                rs.getString("encounter_id"),
+                rs.getString("ward"),
+                rs.getInt("draw_order"),
+                rs.getString("reviewer"),
+                ReviewStatus.valueOf(rs.getString("status")),
+                rs.getLong("seconds_spent"),
+                rs.getLong("version"));
+    }
+
+    private static EventView event(ResultSet rs, int row) throws SQLException {
+        return new EventView(
+                rs.getLong("id"),
+                rs.getLong("review_id"),
+                rs.getString("trigger_code"),
+                OutcomeClass.valueOf(rs.getString("outcome_class")),
+                rs.getString("description"),
+                rs.getString("harm_category"),
+                rs.getBoolean("present_on_admission"),
+                rs.getString("preventability"),
+                rs.getString("status"),
+                rs.getString("created_by"),
+                Stays.instant(rs, "created_at"),
+                rs.getLong("version"));
+    }
+}

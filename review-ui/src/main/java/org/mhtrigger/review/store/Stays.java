@@ -1,0 +1,324 @@
+package org.mhtrigger.review.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.mhtrigger.engine.record.ConditionRecord;
+import org.mhtrigger.engine.record.LabResult;
+import org.mhtrigger.engine.record.MedicationEvent;
+import org.mhtrigger.engine.record.Note;
+import org.mhtrigger.engine.record.ProcedureRecord;
+import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.engine.sampling.SamplingUnit;
+import org.mhtrigger.engine.screen.Finding;
+import org.mhtrigger.review.ScreenedStay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Imported stays, their timelines and their findings. Thread-safe. */
+@Repository
+public class Stays {
+    private static final Logger LOG = LoggerFactory.getLogger(Stays.class);
+    public static final String ENGINE = "engine";
+    public static final String REVIEWER = "reviewer";
+
+    private final JdbcClient jdbc;
+
+    public Stays(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The summary of a stay. */
+    public record StayView(
+            long id,
+            String encounterId,
+            String patientId,
+            String sex,
+            LocalDate birthDate,
+            Instant admitted,
+            Instant discharged,
+            String ward,
+            String disposition,
+            String ruleset) {
+        public double lengthOfStayDays() {
+            return java.time.Duration.between(admitted, discharged).toSeconds() / 86_400.0;
+        }
+
+        public Integer ageAtAdmission() {
+            return birthDate == null
+                    ? null
+                    : java.time.Period.between(
+                                    birthDate, admitted.atZone(ZoneOffset.UTC).toLocalDate())
+                            .getYears();
+        }
+    }
+
+    /** One timeline entry: kind is note, lab, medication, procedure or condition; body is the note text. */
+    public record Item(
+            long id,
+            String kind,
+            String sourceType,
+            String sourceId,
+            Instant at,
+            String label,
+            String summary,
+            String body) {}
+
+    /** A trigger on a stay: origin {@value #ENGINE} or {@value #REVIEWER}. */
+    public record FindingView(
+            long id,
+            String trigger,
+            String name,
+            String sourceType,
+            String sourceId,
+            Integer spanStart,
+            Integer spanEnd,
+            String evidence,
+            Instant at,
+            String ruleset,
+            String origin,
+            String createdBy) {
+        public boolean hasSpan() {
+            return spanStart != null && spanEnd != null;
+        }
+    }
+
+    /** Imports one screened stay unless a stay with its encounter id exists; returns whether it was new. */
+    @Transactional
+    public boolean importStay(ScreenedStay screened) {
+        StayRecord record = screened.record();
+        if (findByEncounter(record.id()).isPresent()) {
+            return false;
+        }
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO stay (encounter_id, patient_id, sex, birth_date, admitted, discharged, ward,"
+                        + " disposition, ruleset, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        record.id(),
+                        record.patient().id(),
+                        record.patient().sex() == null ? "" : record.patient().sex(),
+                        record.patient().birthDate(),
+                        utc(record.stay().admitted()),
+                        utc(record.stay().discharged()),
+                        record.stay().ward(),
+                        record.stay().disposition().name(),
+                        screened.ruleset(),
+                        utc(Instant.now()))
+                .update(key, "id");
+        long stayId = key.getKey().longValue();
+        for (Note note : record.notes()) {
+            item(stayId, "note", note.source(), note.time(), note.type(), "", note.text());
+        }
+        for (LabResult lab : record.labs()) {
+            String si = lab.converted() && !lab.unit().equals(lab.siUnit())
+                    ? " (" + number(lab.siValue()) + " " + lab.siUnit() + ")"
+                    : "";
+            item(
+                    stayId,
+                    "lab",
+                    lab.source(),
+                    lab.time(),
+                    lab.analyte(),
+                    number(lab.value()) + " " + lab.unit() + si,
+                    null);
+        }
+        for (MedicationEvent med : record.medications()) {
+            StringBuilder summary = new StringBuilder(med.kind().name().toLowerCase(Locale.ROOT));
+            if (med.doseMg() != null) {
+                summary.append(' ').append(number(med.doseMg())).append(" mg");
+            }
+            summary.append(' ').append(med.route().name().toLowerCase(Locale.ROOT));
+            if (!med.status().isEmpty()) {
+                summary.append(", ").append(med.status());
+            }
+            if (med.prn()) {
+                summary.append(", PRN");
+            }
+            if (med.depot()) {
+                summary.append(", depot");
+            }
+            if (!med.reason().isEmpty()) {
+                summary.append(", for ").append(med.reason());
+            }
+            item(stayId, "medication", med.source(), med.time(), med.ingredient(), summary.toString(), null);
+        }
+        for (ProcedureRecord procedure : record.procedures()) {
+            String summary = procedure.display()
+                    + (procedure.status().isEmpty() ? "" : " (" + procedure.status() + ")")
+                    + (procedure.end() == null ? "" : ", until " + procedure.end());
+            item(stayId, "procedure", procedure.source(), procedure.start(), procedure.kind(), summary, null);
+        }
+        for (ConditionRecord condition : record.conditions()) {
+            String code = condition.icd10() == null ? "" : condition.icd10();
+            item(stayId, "condition", condition.source(), condition.time(), code, condition.display(), null);
+        }
+        for (Finding finding : screened.findings()) {
+            jdbc.sql("INSERT INTO finding (stay_id, trigger_code, trigger_name, source_type, source_id, span_start,"
+                            + " span_end, evidence, occurred_at, ruleset, origin, created_by, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            stayId,
+                            finding.trigger(),
+                            finding.name(),
+                            finding.source().type(),
+                            finding.source().id(),
+                            finding.span() == null ? null : finding.span().start(),
+                            finding.span() == null ? null : finding.span().end(),
+                            clip(finding.evidence(), 4000),
+                            utc(finding.at()),
+                            finding.ruleset(),
+                            ENGINE,
+                            ENGINE,
+                            utc(Instant.now()))
+                    .update();
+        }
+        LOG.debug(
+                "imported stay {} with {} findings", stayId, screened.findings().size());
+        return true;
+    }
+
+    /** Adds a trigger the engine missed; returns its id. */
+    @Transactional
+    public long addReviewerFinding(long stayId, String code, String name, String evidence, Instant at, String by) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO finding (stay_id, trigger_code, trigger_name, evidence, occurred_at, ruleset, origin,"
+                        + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(stayId, code, name, clip(evidence, 4000), utc(at), "reviewer", REVIEWER, by, utc(Instant.now()))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<StayView> find(long id) {
+        return jdbc.sql("SELECT * FROM stay WHERE id = ?")
+                .param(id)
+                .query(Stays::stay)
+                .optional();
+    }
+
+    public Optional<StayView> findByEncounter(String encounterId) {
+        return jdbc.sql("SELECT * FROM stay WHERE encounter_id = ?")
+                .param(encounterId)
+                .query(Stays::stay)
+                .optional();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM stay").query(Long.class).single();
+    }
+
+    public List<Item> timeline(long stayId) {
+        return jdbc.sql("SELECT * FROM stay_item WHERE stay_id = ? ORDER BY occurred_at, id")
+                .param(stayId)
+                .query((rs, row) -> new Item(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("source_type"),
+                        rs.getString("source_id"),
+                        instant(rs, "occurred_at"),
+                        rs.getString("label"),
+                        rs.getString("summary"),
+                        rs.getString("body")))
+                .list();
+    }
+
+    public List<FindingView> findings(long stayId) {
+        return jdbc.sql("SELECT * FROM finding WHERE stay_id = ? ORDER BY trigger_code, occurred_at, id")
+                .param(stayId)
+                .query((rs, row) -> {
+                    int start = rs.getInt("span_start");
+                    Integer spanStart = rs.wasNull() ? null : start;
+                    int end = rs.getInt("span_end");
+                    Integer spanEnd = rs.wasNull() ? null : end;
+                    return new FindingView(
+                            rs.getLong("id"),
+                            rs.getString("trigger_code"),
+                            rs.getString("trigger_name"),
+                            rs.getString("source_type"),
+                            rs.getString("source_id"),
+                            spanStart,
+                            spanEnd,
+                            rs.getString("evidence"),
+                            instant(rs, "occurred_at"),
+                            rs.getString("ruleset"),
+                            rs.getString("origin"),
+                            rs.getString("created_by"));
+                })
+                .list();
+    }
+
+    /** Every imported stay, for drawing a sample. */
+    public List<SamplingUnit> samplingUnits() {
+        return jdbc.sql("SELECT * FROM stay ORDER BY encounter_id")
+                .query((rs, row) -> {
+                    StayView stay = stay(rs, row);
+                    return new SamplingUnit(
+                            stay.encounterId(),
+                            stay.patientId(),
+                            stay.admitted(),
+                            stay.discharged(),
+                            stay.ward(),
+                            stay.birthDate());
+                })
+                .list();
+    }
+
+    private void item(
+            long stayId,
+            String kind,
+            org.mhtrigger.engine.record.SourceRef source,
+            Instant at,
+            String label,
+            String summary,
+            String body) {
+        jdbc.sql("INSERT INTO stay_item (stay_id, kind, source_type, source_id, occurred_at, label, summary, body)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(stayId, kind, source.type(), source.id(), utc(at), clip(label, 200), clip(summary, 2000), body)
+                .update();
+    }
+
+    static StayView stay(ResultSet rs, int row) throws SQLException {
+        return new StayView(
+                rs.getLong("id"),
+                rs.getString("encounter_id"),
+                rs.getString("patient_id"),
+                rs.getString("sex"),
+                rs.getObject("birth_date", LocalDate.class),
+                instant(rs, "admitted"),
+                instant(rs, "discharged"),
+                rs.getString("ward"),
+                rs.getString("disposition"),
+                rs.getString("ruleset"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : new java.math.BigDecimal(Double.toString(value))
+                        .stripTrailingZeros()
+                        .toPlainString();
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

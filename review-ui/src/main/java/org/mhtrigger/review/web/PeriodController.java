@@ -1,0 +1,56 @@
+package org.mhtrigger.review.web;
+
+import java.security.SecureRandom;
+import org.mhtrigger.engine.sampling.ReviewPeriod;
+import org.mhtrigger.engine.sampling.SamplingCriteria;
+import org.mhtrigger.review.store.Caller;
+import org.mhtrigger.review.store.ReviewService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Review periods and their samples (safety lead). */
+@Controller
+public class PeriodController {
+    private final ReviewService reviews;
+    private final CurrentCaller callers;
+    private final SecureRandom seeds = new SecureRandom();
+
+    public PeriodController(ReviewService reviews, CurrentCaller callers) {
+        this.reviews = reviews;
+        this.callers = callers;
+    }
+
+    @GetMapping("/periods")
+    public String periods(Model model) {
+        Caller caller = callers.get();
+        model.addAttribute("title", "Review periods and samples");
+        model.addAttribute("periods", reviews.periods(caller));
+        model.addAttribute("reviews", reviews.queue(caller));
+        return "periods";
+    }
+
+    @PostMapping("/periods")
+    public String draw(
+            @RequestParam String period,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) Long seed,
+            @RequestParam(defaultValue = "18") int minAge,
+            @RequestParam(defaultValue = "24") double minLosHours,
+            @RequestParam(defaultValue = "false") boolean stratifyByWard) {
+        if (size < 1 || size > 1000) {
+            throw new IllegalArgumentException("sample size " + size + " must be between 1 and 1000");
+        }
+        SamplingCriteria criteria =
+                new SamplingCriteria(minAge, minLosHours, stratifyByWard ? SamplingCriteria.WARD : null);
+        reviews.drawSample(
+                callers.get(),
+                ReviewPeriod.parse(period.strip()),
+                criteria,
+                size,
+                seed == null ? seeds.nextLong() : seed);
+        return "redirect:/periods";
+    }
+}
