@@ -1,0 +1,68 @@
+package org.mhtrigger.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.mhtrigger.review.store.ReviewService;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest(
+        classes = ReviewApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:workflow;DB_CLOSE_DELAY=-1")
+@Import(TestSettings.class)
+class H2WorkflowTest extends WorkflowContract {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void staleFormSubmittedOverHttp_isAConflictPageAndNothingIsOverwritten() {
+        ReviewService.ReviewView review = fixtures.freshReview();
+        WebClient first = new WebClient(port);
+        first.login("ann", Fixtures.PASSWORD);
+        first.get("/reviews/" + review.id());
+        Map<String, String> form = Map.of(
+                "version", String.valueOf(review.version()),
+                "outcomeClass", "ADVERSE_EVENT",
+                "description", "first tab",
+                "harmCategory", "F");
+        assertThat(first.post("/reviews/" + review.id() + "/events", form).statusCode())
+                .isEqualTo(302);
+
+        Map<String, String> stale = new java.util.HashMap<>(form);
+        stale.put("description", "second tab");
+        HttpResponse<String> conflict = first.post("/reviews/" + review.id() + "/events", stale);
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(conflict.body()).contains("Someone else changed this record");
+        String page = first.get("/reviews/" + review.id()).body();
+        assertThat(page).contains("first tab").doesNotContain("second tab");
+    }
+
+    @Test
+    void storeCode_hasNoUpdateOrDeletePathForTheAuditTrail() throws Exception {
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            String code = files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".sql"))
+                    .filter(p -> !p.toString().contains("audit_append_only"))
+                    .map(p -> {
+                        try {
+                            return Files.readString(p);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .reduce("", String::concat)
+                    .toUpperCase(java.util.Locale.ROOT);
+            assertThat(code).contains("INSERT INTO AUDIT_ENTRY");
+            assertThat(code).doesNotContain("UPDATE AUDIT_ENTRY").doesNotContain("DELETE FROM");
+        }
+    }
+}

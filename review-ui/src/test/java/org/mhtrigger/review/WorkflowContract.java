@@ -1,0 +1,188 @@
+package org.mhtrigger.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mhtrigger.review.store.AuditTrail;
+import org.mhtrigger.review.store.OutcomeClass;
+import org.mhtrigger.review.store.ReviewService;
+import org.mhtrigger.review.store.ReviewService.EventInput;
+import org.mhtrigger.review.store.ReviewService.ReviewView;
+import org.mhtrigger.review.store.ReviewStatus;
+import org.mhtrigger.review.store.StaleEditException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The review workflow against a real database; subclasses choose H2 or PostgreSQL. */
+abstract class WorkflowContract {
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ReviewService reviews;
+
+    @Autowired
+    AuditTrail audit;
+
+    static final EventInput FALL_F = new EventInput(
+            "MH-C01", OutcomeClass.ADVERSE_EVENT, "Fell, fractured wrist, transferred", "F", false, "yes");
+
+    private ReviewView reload(ReviewView review) {
+        return reviews.view(Fixtures.LEAD, review.id());
+    }
+
+    @Test
+    void sample_storesWhatAnAuditorNeedsToRedrawIt() {
+        ReviewView review = fixtures.freshReview();
+
+        ReviewService.PeriodView period = reviews.periods(Fixtures.LEAD).stream()
+                .filter(p -> p.id() == review.periodId())
+                .findFirst()
+                .orElseThrow();
+        assertThat(period.seed()).isEqualTo(7L);
+        assertThat(period.frameSize()).isEqualTo(1);
+        assertThat(period.protocolVersion()).isEqualTo("1.0");
+        assertThat(period.minAgeYears()).isEqualTo(18);
+        assertThat(period.minLosHours()).isEqualTo(24.0);
+        assertThat(review.status()).isEqualTo(ReviewStatus.ASSIGNED);
+        assertThat(review.reviewer()).isEqualTo("ann");
+    }
+
+    @Test
+    void twoEditsFromTheSameVersion_secondIsRejectedAndTheFirstKept() {
+        ReviewView review = fixtures.freshReview();
+        reviews.addEvent(Fixtures.ANN, review.id(), review.version(), FALL_F, null);
+
+        EventInput other = new EventInput(null, OutcomeClass.ADVERSE_DRUG_EVENT, "other tab", "E", false, "no");
+        assertThatThrownBy(() -> reviews.addEvent(Fixtures.ANN, review.id(), review.version(), other, null))
+                .isInstanceOf(StaleEditException.class)
+                .hasMessageContaining("changed by someone else");
+
+        List<ReviewService.EventView> events = reviews.events(Fixtures.ANN, review.id());
+        assertThat(events)
+                .extracting(ReviewService.EventView::description)
+                .containsExactly("Fell, fractured wrist, transferred");
+    }
+
+    @Test
+    void changingAnEventFromAStaleEventVersion_isRejected() {
+        ReviewView review = fixtures.freshReview();
+        long eventId = reviews.addEvent(Fixtures.ANN, review.id(), review.version(), FALL_F, null);
+        ReviewService.EventView event =
+                reviews.events(Fixtures.ANN, review.id()).getFirst();
+        EventInput g = new EventInput("MH-C01", OutcomeClass.ADVERSE_EVENT, "worse", "G", false, "yes");
+        reviews.changeEvent(
+                Fixtures.ANN, review.id(), reload(review).version(), eventId, event.version(), g, false, null);
+
+        EventInput e = new EventInput("MH-C01", OutcomeClass.ADVERSE_EVENT, "milder", "E", false, "yes");
+        assertThatThrownBy(() -> reviews.changeEvent(
+                        Fixtures.ANN, review.id(), reload(review).version(), eventId, event.version(), e, false, null))
+                .isInstanceOf(StaleEditException.class);
+        assertThat(reviews.events(Fixtures.ANN, review.id()).getFirst().harmCategory())
+                .isEqualTo("G");
+    }
+
+    @Test
+    void createSubmitChangeAndSign_areAllInTheAuditTrail() {
+        ReviewView review = fixtures.freshReview();
+        long before = audit.count();
+
+        // create
+        long eventId = reviews.addEvent(Fixtures.ANN, review.id(), review.version(), FALL_F, null);
+        reviews.submit(Fixtures.ANN, review.id(), reload(review).version());
+        assertThat(reload(review).status()).isEqualTo(ReviewStatus.SUBMITTED);
+
+        // a change after submission needs a reason
+        ReviewService.EventView event =
+                reviews.events(Fixtures.ANN, review.id()).getFirst();
+        EventInput g = new EventInput("MH-C01", OutcomeClass.ADVERSE_EVENT, FALL_F.description(), "G", false, "yes");
+        assertThatThrownBy(() -> reviews.changeEvent(
+                        Fixtures.ANN, review.id(), reload(review).version(), eventId, event.version(), g, false, " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason");
+        reviews.changeEvent(
+                Fixtures.ANN, review.id(), reload(review).version(), eventId, event.version(), g, false, "X-ray");
+
+        // sign
+        ReviewService.SignatureView signature =
+                reviews.sign(Fixtures.DOC, review.id(), reload(review).version(), Map.of(eventId, "confirmed"));
+        assertThat(signature.meaning()).isEqualTo("authenticated: harm G");
+        assertThat(signature.signerName()).isEqualTo("Dr Dana Doctor");
+        assertThat(reload(review).status()).isEqualTo(ReviewStatus.AUTHENTICATED);
+
+        List<AuditTrail.Entry> trail = audit.forReview(review.id());
+        assertThat(trail)
+                .anySatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("ann");
+                    assertThat(e.field()).isEqualTo("harm category");
+                    assertThat(e.oldValue()).isNull();
+                    assertThat(e.newValue()).isEqualTo("F");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.field()).isEqualTo("harm category");
+                    assertThat(e.oldValue()).isEqualTo("F");
+                    assertThat(e.newValue()).isEqualTo("G");
+                    assertThat(e.reason()).isEqualTo("X-ray");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.actor()).isEqualTo("doc");
+                    assertThat(e.entity()).isEqualTo("signature");
+                    assertThat(e.newValue()).isEqualTo("authenticated: harm G");
+                });
+        assertThat(audit.count()).isGreaterThan(before + trail.size() - 2);
+    }
+
+    @Test
+    void changeAfterSignature_returnsTheRecordToChangedSinceSignatureUntilReSigned() {
+        ReviewView review = fixtures.freshReview();
+        long eventId = reviews.addEvent(Fixtures.ANN, review.id(), review.version(), FALL_F, null);
+        reviews.submit(Fixtures.ANN, review.id(), reload(review).version());
+        reviews.sign(Fixtures.DOC, review.id(), reload(review).version(), Map.of(eventId, "confirmed"));
+        ReviewService.EventView event =
+                reviews.events(Fixtures.ANN, review.id()).getFirst();
+
+        EventInput e = new EventInput("MH-C01", OutcomeClass.ADVERSE_EVENT, "on reflection", "E", false, "yes");
+        reviews.changeEvent(
+                Fixtures.ANN, review.id(), reload(review).version(), eventId, event.version(), e, false, "second look");
+
+        assertThat(reload(review).status()).isEqualTo(ReviewStatus.CHANGED_SINCE_SIGNATURE);
+        assertThat(reviews.events(Fixtures.ANN, review.id()).getFirst().status())
+                .isEqualTo("recorded");
+        reviews.sign(Fixtures.DOC, review.id(), reload(review).version(), Map.of(eventId, "confirmed"));
+        assertThat(reload(review).status()).isEqualTo(ReviewStatus.AUTHENTICATED);
+        assertThat(reviews.signatures(Fixtures.DOC, review.id()))
+                .extracting(ReviewService.SignatureView::meaning)
+                .containsExactly("authenticated: harm F", "authenticated: harm E");
+    }
+
+    @Test
+    void onlyTheAssignedReviewerEdits_andOnlyAPhysicianSigns() {
+        ReviewView review = fixtures.freshReview();
+
+        assertThatThrownBy(() -> reviews.addEvent(Fixtures.BOB, review.id(), review.version(), FALL_F, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.addEvent(Fixtures.LEAD, review.id(), review.version(), FALL_F, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.sign(Fixtures.ANN, review.id(), review.version(), Map.of()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reviews.view(Fixtures.DOC, review.id()))
+                .as("a physician sees a record once it is submitted")
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void signingWithoutADecisionForEveryEvent_isRefused() {
+        ReviewView review = fixtures.freshReview();
+        reviews.addEvent(Fixtures.ANN, review.id(), review.version(), FALL_F, null);
+        reviews.submit(Fixtures.ANN, review.id(), reload(review).version());
+
+        assertThatThrownBy(() ->
+                        reviews.sign(Fixtures.DOC, review.id(), reload(review).version(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a decision");
+        assertThat(reload(review).status()).isEqualTo(ReviewStatus.SUBMITTED);
+    }
+}
