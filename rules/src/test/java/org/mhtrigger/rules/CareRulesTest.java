@@ -93,6 +93,17 @@ class CareRulesTest {
     }
 
     @Test
+    void aNewAntibioticForALaterInfection_fires_afterOneStartedOnAdmission() {
+        // a urinary infection treated from 47 h, then a chest infection on day 5 treated with another antibiotic
+        List<Finding> findings = evaluate(stay().medication(given("ab-1", "trimethoprim", 200.0, Route.ORAL, at(1.95)))
+                .medication(given("ab-2", "trimethoprim", 200.0, Route.ORAL, at(3)))
+                .medication(given("ab-3", "amoxicillin", 500.0, Route.ORAL, at(5)))
+                .medication(given("ab-4", "amoxicillin", 500.0, Route.ORAL, at(5.3))));
+
+        assertThat(sources("MH-C04", findings)).containsExactly("ab-3");
+    }
+
+    @Test
     void infectionDiagnosedMoreThan48HoursAfterAdmission_fires_andOnAdmission_doesNot() {
         List<Finding> findings = evaluate(stay().condition(condition("c-1", "J18.9", at(6)))
                 .condition(condition("c-2", "L03.1", at(1)))

@@ -110,4 +110,19 @@ class TextRulesTest {
         assertThat(early).extracting(Finding::trigger).doesNotContain("MH-C04");
         assertThat(late).extracting(Finding::trigger).contains("MH-C04");
     }
+
+    @Test
+    void aLateInfectionNote_firesWhenANewAntibioticStartedLate_evenAfterAnEarlyOne() {
+        var record = stay().medication(Fixtures.given("ab-1", "trimethoprim", 200.0, Route.ORAL, at(1)))
+                .medication(Fixtures.given("ab-2", "amoxicillin", 500.0, Route.ORAL, at(5)));
+        var earlyOnly = stay().medication(Fixtures.given("ab-1", "trimethoprim", 200.0, Route.ORAL, at(1)))
+                .medication(Fixtures.given("ab-2", "trimethoprim", 200.0, Route.ORAL, at(5)));
+
+        assertThat(evaluate(record, List.of(hit("MH-C04", "n-1", Assertion.AFFIRMED, at(5)))))
+                .extracting(Finding::trigger)
+                .contains("MH-C04");
+        assertThat(evaluate(earlyOnly, List.of(hit("MH-C04", "n-1", Assertion.AFFIRMED, at(5)))))
+                .extracting(Finding::trigger)
+                .doesNotContain("MH-C04");
+    }
 }
