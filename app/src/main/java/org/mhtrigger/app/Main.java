@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             CorpusCommand.class,
             DemoCommand.class,
+            ServeCommand.class,
             SampleCommand.class,
             PullCommand.class,
             CommandLine.HelpCommand.class

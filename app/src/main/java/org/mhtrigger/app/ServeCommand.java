@@ -1,0 +1,86 @@
+package org.mhtrigger.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mhtrigger.app.internal.ReviewImport;
+import org.mhtrigger.review.DemoData;
+import org.mhtrigger.review.ReviewServer;
+import org.mhtrigger.review.ReviewSettings;
+import org.mhtrigger.review.ScreenedStay;
+import org.mhtrigger.rules.TriggerCatalogue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mhtrigger serve}: the review UI for real use. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the review UI. The database schema is created or migrated on start (Flyway; H2 or PostgreSQL).",
+            "On an empty database an 'admin' account is created and its password printed once.",
+            "The database password is read from the environment variable MHTRIGGER_DB_PASSWORD, never from the "
+                    + "command line."
+        })
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+    int port;
+
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC-URL",
+            defaultValue = "jdbc:h2:file:./data/mhtrigger",
+            description = "Database, e.g. jdbc:postgresql://db.example.org:5432/mhtrigger (default: ${DEFAULT-VALUE}).")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user.")
+    String dbUser;
+
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on; put a TLS-terminating proxy in front for other hosts "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(
+            names = "--input",
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "FHIR input to screen and import on start (records already imported are skipped).")
+    List<Path> inputs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ScreenedStay> screened = inputs == null ? List.of() : ReviewImport.screen(inputs, err);
+        ReviewSettings settings = new ReviewSettings(
+                port,
+                db,
+                dbUser,
+                System.getenv("MHTRIGGER_DB_PASSWORD"),
+                TriggerCatalogue.standard().all(),
+                bind);
+        try (ReviewServer server = ReviewServer.start(settings)) {
+            DemoData data = server.bean(DemoData.class);
+            data.firstAdmin()
+                    .ifPresent(password -> out.println(
+                            "created account 'admin' (role admin) with password " + password + " - note it now"));
+            if (!screened.isEmpty()) {
+                out.printf("imported %d of %d screened records%n", data.importStays(screened), screened.size());
+            }
+            out.printf("mhtrigger review UI: http://%s:%d/ (stop with Ctrl-C)%n", bind, server.port());
+            out.flush();
+            server.awaitTermination();
+        }
+        return Main.OK;
+    }
+}
