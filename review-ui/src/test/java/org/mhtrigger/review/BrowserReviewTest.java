@@ -1,0 +1,244 @@
+package org.mhtrigger.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mhtrigger.review.store.ReviewService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The two-stage review in Debian's Chromium driven by Playwright: a reviewer records a category F adverse event and
+ * submits, a physician signs, the audit trail shows it; axe-core checks the main pages. Screenshots go to
+ * target/screenshots. The page's CSP is bypassed on purpose, so that a payload in a note could only stay inert
+ * through escaping.
+ */
+@SpringBootTest(
+        classes = ReviewApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
+@Import(TestSettings.class)
+class BrowserReviewTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final Pattern IMPACT = Pattern.compile("\"impact\":\"(serious|critical)\"");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail("/usr/bin/chromium is missing on CI: .ci/run must install Debian's chromium");
+            }
+            Assumptions.abort("browser tests skipped: install Debian's chromium (apt-get install chromium)");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static String axeSource() throws IOException {
+        try (InputStream in = BrowserReviewTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private BrowserContext context(List<String> dialogs) throws IOException {
+        BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(1400, 1000));
+        context.addInitScript(axeSource());
+        context.onPage(p -> p.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        }));
+        return context;
+    }
+
+    private void signIn(Page page, String username) {
+        page.navigate(url("/login"));
+        page.getByLabel("User name").fill(username);
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+    }
+
+    /** Serious or critical axe-core violations of the page, as JSON (empty array when none). */
+    private static String axeViolations(Page page) {
+        Object result = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+                + " return JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                + " nodes: v.nodes.map(n => n.target.join(' '))}))); }");
+        return String.valueOf(result);
+    }
+
+    private static void assertAccessible(Page page, String name) {
+        String violations = axeViolations(page);
+        Matcher serious = IMPACT.matcher(violations);
+        assertThat(serious.find())
+                .as(name + " has serious or critical axe violations: " + violations)
+                .isFalse();
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    @Test
+    void reviewerRecordsAnEventCategoryF_physicianSigns_andTheAuditTrailShowsIt() throws IOException {
+        ReviewService.ReviewView review = fixtures.freshReview();
+        List<String> dialogs = new ArrayList<>();
+
+        try (BrowserContext reviewer = context(dialogs)) {
+            Page page = reviewer.newPage();
+            page.navigate(url("/login"));
+            assertAccessible(page, "login");
+            shot(page, "01-login");
+            signIn(page, "ann");
+            assertThat(page.url()).endsWith("/queue");
+            assertAccessible(page, "queue");
+            shot(page, "02-queue");
+
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName(review.encounterId()))
+                    .click();
+            assertThat(page.locator("#review-timer").isVisible()).isTrue();
+            assertThat(page.locator("#timer-value").textContent()).matches("\\d+:\\d\\d");
+            // the payloads in the note are shown as text
+            assertThat(page.locator(".note-text").first().textContent())
+                    .contains(Fixtures.SCRIPT)
+                    .contains(Fixtures.IMG);
+            assertThat(page.locator(".note-text img").count()).isZero();
+
+            // click a trigger: land on its highlighted sentence
+            page.locator("a.trigger-link", new Page.LocatorOptions().setHasText("MH-B01"))
+                    .click();
+            assertThat(page.url()).containsPattern("#ev-\\d+$");
+            String anchor = page.url().substring(page.url().indexOf('#') + 1);
+            assertThat(page.locator("#" + anchor).textContent()).startsWith("Patient cut her left forearm");
+            assertThat(page.locator("#" + anchor).isVisible()).isTrue();
+            assertAccessible(page, "record");
+            shot(page, "03-record");
+
+            // search within the record
+            page.getByLabel("Search this record").fill("whiteboard");
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Search"))
+                    .click();
+            page.locator("#search-result").waitFor();
+            assertThat(page.locator("#search-result").textContent()).contains("1 matches");
+            assertThat(page.locator("mark.match").first().textContent()).isEqualTo("whiteboard");
+
+            // record the event
+            page.selectOption("#event-trigger", "MH-B01");
+            page.check("#oc-ADVERSE_EVENT");
+            page.fill("#event-description", "Self-inflicted forearm laceration needing sutures in ED");
+            page.check("#harm-F");
+            page.selectOption("#event-preventability", "yes");
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Record event"))
+                    .click();
+            assertThat(page.locator("#events .event").first().textContent())
+                    .contains("harm F")
+                    .contains("Self-inflicted forearm laceration");
+            page.click("#submit-review");
+            assertThat(page.locator("#review-status").textContent()).isEqualTo("submitted, awaiting signature");
+            shot(page, "04-submitted");
+        }
+
+        try (BrowserContext physician = context(dialogs)) {
+            Page page = physician.newPage();
+            signIn(page, "doc");
+            page.navigate(url("/reviews/" + review.id()));
+            page.locator("input[value=confirmed]").first().check();
+            assertAccessible(page, "record (physician)");
+            page.click("#sign-button");
+            assertThat(page.locator("#review-status").textContent()).isEqualTo("authenticated");
+            assertThat(page.locator(".signature").first().textContent())
+                    .contains("Dr Dana Doctor")
+                    .contains("authenticated: harm F");
+            shot(page, "05-signed");
+
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Audit trail"))
+                    .click();
+            String trail = page.locator("#audit-trail").textContent();
+            assertThat(trail)
+                    .contains("harm category")
+                    .contains("authenticated: harm F")
+                    .contains("doc");
+            assertAccessible(page, "audit trail");
+            shot(page, "06-audit");
+        }
+
+        try (BrowserContext lead = context(dialogs)) {
+            Page page = lead.newPage();
+            signIn(page, "lead");
+            assertThat(page.url()).endsWith("/periods");
+            assertAccessible(page, "periods");
+            shot(page, "07-periods");
+        }
+
+        assertThat(dialogs).as("no script from note text ran").isEmpty();
+    }
+}
