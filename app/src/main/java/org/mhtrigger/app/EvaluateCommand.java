@@ -109,11 +109,11 @@ final class EvaluateCommand implements Callable<Integer> {
         return candidate != null && Files.isRegularFile(candidate) ? candidate : null;
     }
 
-    static void printMentions(PrintWriter out, MentionEvaluation evaluation, Path file) {
-        out.printf(Locale.ROOT, "mention level (affirmed mentions, gold %s):%n", file);
+    /** One row per trigger: true and false positives, false negatives, precision, recall. */
+    private static void printRows(PrintWriter out, List<TriggerScore> rows) {
         String row = "%-8s %6s %6s %6s %9s %7s%n";
         out.printf(Locale.ROOT, row, "trigger", "tp", "fp", "fn", "precision", "recall");
-        for (TriggerScore s : evaluation.perTrigger()) {
+        for (TriggerScore s : rows) {
             out.printf(
                     Locale.ROOT,
                     row,
@@ -124,6 +124,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.3f", s.precision()),
                     String.format(Locale.ROOT, "%.3f", s.recall()));
         }
+    }
+
+    static void printMentions(PrintWriter out, MentionEvaluation evaluation, Path file) {
+        out.printf(Locale.ROOT, "mention level (affirmed mentions, gold %s):%n", file);
+        printRows(out, evaluation.perTrigger());
         TriggerScore micro = evaluation.micro();
         out.printf(
                 Locale.ROOT,
@@ -139,19 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Evaluation evaluation) {
-        String row = "%-8s %6s %6s %6s %9s %7s%n";
-        out.printf(Locale.ROOT, row, "trigger", "tp", "fp", "fn", "precision", "recall");
-        for (TriggerScore s : evaluation.perTrigger()) {
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    s.trigger(),
-                    s.truePositives(),
-                    s.falsePositives(),
-                    s.falseNegatives(),
-                    String.format(Locale.ROOT, "%.3f", s.precision()),
-                    String.format(Locale.ROOT, "%.3f", s.recall()));
-        }
+        printRows(out, evaluation.perTrigger());
         TriggerScore micro = evaluation.micro();
         out.printf(
                 Locale.ROOT,
