@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             SampleCommand.class,
+            BenchCommand.class,
             PullCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,0 +1,106 @@
+package org.mhtrigger.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.mhtrigger.app.internal.Benchmark;
+import org.mhtrigger.corpus.CorpusGenerator;
+import org.mhtrigger.corpus.GenerationSummary;
+import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.fhir.FhirRecordReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mhtrigger bench}: screening throughput and memory next to a Lucene indexing baseline, in one run. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates a synthetic corpus and measures, in one run: the full screening pipeline (stays/s, MB/s of "
+                    + "note text, peak heap), screening of records in memory on 1 and 2 threads, and the baseline of "
+                    + "indexing the same note text with Lucene's StandardAnalyzer. Ends with the pipeline / baseline "
+                    + "ratio.",
+            "Run it on an idle machine; the figures are for comparison within one run, not absolute."
+        })
+final class BenchCommand implements Callable<Integer> {
+    @Option(
+            names = "--stays",
+            defaultValue = "20000",
+            paramLabel = "N",
+            description = "Stays to generate and screen " + "(default: ${DEFAULT-VALUE}).")
+    int stays;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "7",
+            paramLabel = "S",
+            description = "Corpus seed (default: " + "${DEFAULT-VALUE}, a development seed).")
+    long seed;
+
+    @Option(
+            names = "--keep",
+            paramLabel = "DIR",
+            description =
+                    "Generate the corpus into DIR and keep it (default: a " + "temporary folder, removed afterwards).")
+    Path keep;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (stays < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stays must be at least 1");
+        }
+        Path dir = keep != null ? keep : Files.createTempDirectory("mhtrigger-bench");
+        try {
+            err.printf(Locale.ROOT, "generating %d stays (seed %d)...%n", stays, seed);
+            GenerationSummary corpus = new CorpusGenerator(
+                            CorpusGenerator.Settings.of(stays, seed, CorpusGenerator.Format.NDJSON))
+                    .generate(dir, CorpusGenerator.Progress.NONE);
+            Runtime runtime = Runtime.getRuntime();
+            out.printf(
+                    Locale.ROOT,
+                    "machine: %d cores, max heap %d MB, Java %s; corpus: %d stays, %d notes, %.1f MB of FHIR NDJSON%n",
+                    runtime.availableProcessors(),
+                    runtime.maxMemory() >> 20,
+                    System.getProperty("java.version"),
+                    corpus.stays(),
+                    corpus.notes(),
+                    corpus.bytes() / 1e6);
+            Benchmark bench = new Benchmark(out);
+            err.println("measuring the full pipeline...");
+            Benchmark.Figures pipeline = bench.pipeline(List.of(dir), err);
+            bench.print(pipeline);
+            List<StayRecord> records = new FhirRecordReader().readAll(List.of(dir));
+            err.println("measuring screening on 1 and 2 threads...");
+            bench.print(bench.screening(records, 1));
+            bench.print(bench.screening(records, 2));
+            err.println("measuring the Lucene baseline...");
+            Benchmark.Figures baseline = bench.luceneBaseline(records);
+            bench.print(baseline);
+            out.printf(
+                    Locale.ROOT,
+                    "ratio pipeline / baseline (MB/s of note text): %.3f%n",
+                    pipeline.megabytesPerSecond() / baseline.megabytesPerSecond());
+            return Main.OK;
+        } finally {
+            if (keep == null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.mhtrigger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The benchmark's output contract; its figures are measured by running it, never asserted here. */
+class BenchCommandTest {
+    @Test
+    void benchOnATinyCorpus_printsEveryPhaseAndTheRatioLine() {
+        CommandRun run = CommandRun.run("bench", "--stays", "12");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.out())
+                .contains("corpus: 12 stays")
+                .contains("pipeline, 1 thread")
+                .contains("screening records in memory, 1 thread")
+                .contains("screening records in memory, 2 threads")
+                .contains("baseline: Lucene StandardAnalyzer");
+        assertThat(run.outLines())
+                .anyMatch(l -> l.matches("ratio pipeline / baseline \\(MB/s of note text\\): \\d+\\.\\d{3}"));
+        assertThat(run.outLines())
+                .filteredOn(l -> l.contains("stays/s"))
+                .hasSize(4)
+                .allMatch(l -> l.matches(".*\\d+\\.\\d stays/s +\\d+\\.\\d\\d MB/s of notes .*peak heap +\\d+ MB"));
+    }
+
+    @Test
+    void zeroStays_isAUsageError() {
+        assertThat(CommandRun.run("bench", "--stays", "0").exitCode()).isEqualTo(Main.USAGE);
+    }
+}
