@@ -31,13 +31,15 @@ import org.mhtrigger.fhir.server.internal.Sleeper;
  *       from {@code from} to {@code to}, both included.
  *   <li>For each stay: {@code Patient/<id>}; the patient's Encounters ({@code Encounter?patient=}) for transfers and
  *       readmissions; then per type the resources that reference the stay ({@code encounter=}, or {@code context=} for
- *       MedicationAdministration): {@value #TYPES_TEXT}. A type the server does not support (400, 404) is skipped
- *       after one warning.
+ *       MedicationAdministration): {@value #TYPES_TEXT}.
+ *   <li>Then, because many systems do not set the encounter reference on every resource, per type the patient's
+ *       resources dated within the stay: {@code <Type>?patient=<id>&<param>=ge<admitted>&<param>=le<discharged>} with
+ *       the type's date parameter (see {@link #PATIENT_DATE_SEARCHES}). What both searches return is written once.
  * </ol>
  *
- * <p>After each search page and each stay the output is committed (see {@link NdjsonOutput}): rerunning the same pull
- * into the same folder after an interruption continues where it stopped, writing every {@code Type/id} once.
- * Resources linked to a stay only by patient and date, not by reference, are not fetched.
+ * <p>A search the server does not support (400, 404) is skipped for the rest of the pull after one warning. After each
+ * search page and each stay the output is committed (see {@link NdjsonOutput}): rerunning the same pull into the same
+ * folder after an interruption continues where it stopped, writing every {@code Type/id} once.
  */
 public final class SearchPull {
     static final String TYPES_TEXT = "Observation, MedicationAdministration, MedicationRequest, Procedure, Condition, "
@@ -45,6 +47,13 @@ public final class SearchPull {
 
     /** Resource type and the search parameter that points at the Encounter. */
     static final Map<String, String> STAY_SEARCHES = orderedStaySearches();
+
+    /**
+     * Resource type and its date search parameters (FHIR R4), searched with {@code patient=} over the stay's period;
+     * Condition twice, as either date may be the only one set. The record reader joins such resources to the stay by
+     * the same period.
+     */
+    static final Map<String, List<String>> PATIENT_DATE_SEARCHES = orderedDateSearches();
 
     private static final Set<String> INPATIENT = Set.of("IMP", "ACUTE", "NONAC");
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
@@ -80,6 +89,22 @@ public final class SearchPull {
         for (String type : TYPES_TEXT.split(", ")) {
             searches.put(type, "MedicationAdministration".equals(type) ? "context" : "encounter");
         }
+        return java.util.Collections.unmodifiableMap(searches);
+    }
+
+    private static Map<String, List<String>> orderedDateSearches() {
+        Map<String, List<String>> searches = new LinkedHashMap<>();
+        searches.put("Observation", List.of("date"));
+        searches.put("MedicationAdministration", List.of("effective-time"));
+        searches.put("MedicationRequest", List.of("authoredon"));
+        searches.put("Procedure", List.of("date"));
+        searches.put("Condition", List.of("onset-date", "recorded-date"));
+        searches.put("Flag", List.of("date"));
+        searches.put("CarePlan", List.of("date"));
+        searches.put("RiskAssessment", List.of("date"));
+        searches.put("DocumentReference", List.of("date"));
+        searches.put("DiagnosticReport", List.of("date"));
+        searches.put("Composition", List.of("date"));
         return java.util.Collections.unmodifiableMap(searches);
     }
 
@@ -121,7 +146,7 @@ public final class SearchPull {
         private final NdjsonOutput output;
         private final LocalDate from;
         private final LocalDate to;
-        private final Map<String, String> stays = new LinkedHashMap<>(); // encounter id -> patient id
+        private final Map<String, StayRef> stays = new LinkedHashMap<>(); // by encounter id
         private final Set<String> unsupported = new HashSet<>();
         private final boolean resumed;
         private long lastProgress = System.nanoTime();
@@ -140,7 +165,11 @@ public final class SearchPull {
             if (progress != null) {
                 for (JsonNode stay : progress.path("stays")) {
                     stays.put(
-                            stay.get("encounter").asText(), stay.get("patient").asText());
+                            stay.get("encounter").asText(),
+                            new StayRef(
+                                    stay.get("patient").asText(),
+                                    stay.path("start").asText(null),
+                                    stay.path("end").asText(null)));
                 }
                 progress.path("unsupported").forEach(type -> unsupported.add(type.asText()));
                 listener.progress("resuming: " + phase + ", " + stays.size() + " stays found, "
@@ -151,7 +180,7 @@ public final class SearchPull {
                 search(next);
             }
             int completed = progress == null ? 0 : progress.path("completed").asInt(0);
-            List<Map.Entry<String, String>> all = new ArrayList<>(stays.entrySet());
+            List<Map.Entry<String, StayRef>> all = new ArrayList<>(stays.entrySet());
             for (int i = completed; i < all.size(); i++) {
                 pullStay(all.get(i).getKey(), all.get(i).getValue());
                 output.commit(state(i + 1 == all.size() ? "done" : "stays", null, i + 1));
@@ -205,34 +234,57 @@ public final class SearchPull {
             if (end == null || patient == null || end.isBefore(from) || end.isAfter(to)) {
                 return;
             }
-            stays.putIfAbsent(encounter.get("id").asText(), patient);
+            stays.putIfAbsent(
+                    encounter.get("id").asText(),
+                    new StayRef(
+                            patient,
+                            encounter.path("period").path("start").asText(null),
+                            encounter.path("period").path("end").asText()));
         }
 
-        private void pullStay(String encounterId, String patientId) {
+        private void pullStay(String encounterId, StayRef stay) {
+            String patientId = stay.patient();
             String patientKey = pseudonymiser == null ? patientId : pseudonymiser.pseudonym("Patient", patientId);
             if (!output.contains("Patient", patientKey)) {
                 write(http.getJson(URI.create(options.base() + "/Patient/" + encode(patientId)), FhirJson::resource));
             }
-            searchAll("Encounter", "patient", patientId);
+            searchAll("Encounter", "patient", "patient=" + encode(patientId), "Encounter");
             for (Map.Entry<String, String> search : STAY_SEARCHES.entrySet()) {
-                if (!unsupported.contains(search.getKey())) {
-                    searchAll(search.getKey(), search.getValue(), encounterId);
+                String type = search.getKey();
+                if (!unsupported.contains(type)) {
+                    searchAll(type, search.getValue(), search.getValue() + "=" + encode(encounterId), type);
+                }
+            }
+            if (stay.end() == null) {
+                return; // a stay found by an older version of this pull, which did not record dates: by reference only
+            }
+            for (Map.Entry<String, List<String>> search : PATIENT_DATE_SEARCHES.entrySet()) {
+                String type = search.getKey();
+                for (String parameter : search.getValue()) {
+                    String key = type + "?" + parameter;
+                    if (unsupported.contains(key)) {
+                        continue;
+                    }
+                    String query = "patient=" + encode(patientId)
+                            + (stay.start() == null ? "" : "&" + parameter + "=" + encode("ge" + stay.start()))
+                            + "&" + parameter + "=" + encode("le" + stay.end());
+                    searchAll(type, "patient and " + parameter, query, key);
                 }
             }
         }
 
-        private void searchAll(String type, String parameter, String id) {
-            String url =
-                    options.base() + "/" + type + "?" + parameter + "=" + encode(id) + "&_count=" + options.pageSize();
+        /** Follows every page of {@code type?query}; {@code key} names the search in the unsupported list. */
+        private void searchAll(String type, String parameter, String query, String key) {
+            String url = options.base() + "/" + type + "?" + query + "&_count=" + options.pageSize();
             while (url != null) {
                 FhirJson.Page page;
                 try {
                     page = http.getJson(URI.create(url), FhirJson::page);
                 } catch (RetryingHttp.Refused e) {
                     if ((e.status() == 400 || e.status() == 404) && !"Encounter".equals(type)) {
-                        unsupported.add(type);
+                        unsupported.add(key);
                         listener.progress("warning: the server does not search " + type + " by " + parameter + " (HTTP "
-                                + e.status() + "); skipping " + type);
+                                + e.status() + "); skipping that search");
                         return;
                     }
                     throw e;
@@ -270,8 +322,13 @@ public final class SearchPull {
             }
             state.put("completed", completed);
             ArrayNode list = state.putArray("stays");
-            stays.forEach((encounter, patient) ->
-                    list.addObject().put("encounter", encounter).put("patient", patient));
+            stays.forEach((encounter, stay) -> {
+                ObjectNode entry = list.addObject().put("encounter", encounter).put("patient", stay.patient());
+                if (stay.start() != null) {
+                    entry.put("start", stay.start());
+                }
+                entry.put("end", stay.end());
+            });
             ArrayNode skipped = state.putArray("unsupported");
             unsupported.stream().sorted().forEach(skipped::add);
             return state;
@@ -286,6 +343,9 @@ public final class SearchPull {
             }
         }
     }
+
+    /** A stay found by the Encounter search: its patient and period as the server wrote them ({@code start} may be null). */
+    private record StayRef(String patient, String start, String end) {}
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

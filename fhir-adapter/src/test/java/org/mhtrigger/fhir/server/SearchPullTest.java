@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -138,6 +139,54 @@ class SearchPullTest {
                 .as("pages followed by next links")
                 .isNotEmpty();
         assertThat(progress).anyMatch(p -> p.startsWith("pulled 40/40 stays"));
+    }
+
+    @Test
+    void eachStaysResourcesAreAlsoSearchedByPatientAndTheStaysDates() throws IOException {
+        Path out = tmp.resolve("both");
+
+        pull(options()).pull(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), out);
+
+        assertThat(server.requestsMatching("/Observation?patient="))
+                .allSatisfy(r -> assertThat(r.target()).contains("&date=ge20").contains("&date=le20"));
+        assertThat(server.requestsMatching("/MedicationAdministration?patient=")
+                        .get(0)
+                        .target())
+                .contains("effective-time=ge");
+        assertThat(server.requestsMatching("/Condition?patient="))
+                .anyMatch(r -> r.target().contains("onset-date=ge"))
+                .anyMatch(r -> r.target().contains("recorded-date=ge"));
+        assertThat(keys(out)).as("found by both searches, written once").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void resourcesWithoutAnEncounterReference_areFoundByPatientAndDateAndWrittenOnce() throws Exception {
+        Set<String> stripped = Set.of(
+                "Observation", "MedicationAdministration", "MedicationRequest", "Condition", "DocumentReference");
+        try (TestFhirServer bare = new TestFhirServer(5, stripped)) {
+            Path served = tmp.resolve("served");
+            bare.writeServed(served);
+            assertThat(bare.resources().get("Observation"))
+                    .as("the served corpus really lacks encounter references")
+                    .isNotEmpty()
+                    .allSatisfy(o -> assertThat(((org.hl7.fhir.r4.model.Observation) o).hasEncounter())
+                            .isFalse());
+            Path out = tmp.resolve("by-date");
+            ServerOptions options = ServerOptions.of(bare.base())
+                    .withPageSize(5)
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                    .withRetries(5, Duration.ofMillis(1), Duration.ofMillis(8), 42);
+
+            pull(options).pull(FROM, TO, out);
+
+            List<StayRecord> pulled = new FhirRecordReader().readAll(List.of(out));
+            assertThat(pulled.stream().mapToInt(r -> r.labs().size()).sum()).isPositive();
+            assertThat(pulled.stream().mapToInt(r -> r.notes().size()).sum()).isPositive();
+            assertThat(pulled.stream().mapToInt(r -> r.medications().size()).sum())
+                    .isPositive();
+            assertSameRecords(canonical(pulled), canonical(new FhirRecordReader().readAll(List.of(served))));
+            assertThat(keys(out)).doesNotHaveDuplicates();
+        }
     }
 
     @Test

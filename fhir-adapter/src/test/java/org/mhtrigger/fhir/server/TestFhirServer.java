@@ -3,6 +3,8 @@ package org.mhtrigger.fhir.server;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +45,7 @@ import org.mhtrigger.fhir.internal.FhirContexts;
  * Bulk Data export, a request log and injectable faults. Thread-safe for the test that owns it.
  */
 final class TestFhirServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final Path CORPUS =
             Path.of(System.getProperty("mhtrigger.corpus", "../corpus-samples")).resolve("handwritten");
 
@@ -83,8 +87,16 @@ final class TestFhirServer implements AutoCloseable {
     }
 
     TestFhirServer(int pageSize) throws Exception {
+        this(pageSize, Set.of());
+    }
+
+    /**
+     * A server whose resources of the types in {@code withoutEncounterReference} have lost their reference to an
+     * Encounter ({@code encounter}, or {@code context} where R4 names it so), as in systems that do not set it.
+     */
+    TestFhirServer(int pageSize, Set<String> withoutEncounterReference) throws Exception {
         FhirContext fhir = FhirContexts.r4();
-        byType = loadCorpus(fhir);
+        byType = loadCorpus(fhir, withoutEncounterReference);
         RestfulServer restful = new RestfulServer(fhir);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(1000);
         paging.setDefaultPageSize(pageSize);
@@ -123,7 +135,8 @@ final class TestFhirServer implements AutoCloseable {
         port = connector.getLocalPort();
     }
 
-    private static Map<String, List<Resource>> loadCorpus(FhirContext fhir) throws IOException {
+    private static Map<String, List<Resource>> loadCorpus(FhirContext fhir, Set<String> withoutEncounterReference)
+            throws IOException {
         Map<String, Map<String, Resource>> unique = new TreeMap<>();
         try (Stream<Path> files = Files.walk(CORPUS)) {
             for (Path file : files.sorted().toList()) {
@@ -141,8 +154,43 @@ final class TestFhirServer implements AutoCloseable {
             }
         }
         Map<String, List<Resource>> byType = new TreeMap<>();
-        unique.forEach((type, resources) -> byType.put(type, List.copyOf(resources.values())));
+        unique.forEach((type, resources) -> byType.put(
+                type,
+                resources.values().stream()
+                        .map(r -> withoutEncounterReference.contains(type) ? withoutEncounter(fhir, r) : r)
+                        .toList()));
         return byType;
+    }
+
+    private static Resource withoutEncounter(FhirContext fhir, Resource resource) {
+        ObjectNode json;
+        try {
+            json = (ObjectNode) JSON.readTree(fhir.newJsonParser().encodeResourceToString(resource));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        json.remove("encounter");
+        if ("MedicationAdministration".equals(resource.fhirType())) {
+            json.remove("context");
+        } else if (json.get("context") instanceof ObjectNode context) {
+            context.remove("encounter"); // DocumentReference.context.encounter
+        }
+        Resource stripped = (Resource) fhir.newJsonParser().parseResource(json.toString());
+        stripped.setIdElement(stripped.getIdElement().toUnqualifiedVersionless());
+        return stripped;
+    }
+
+    /** Writes what the server serves as one NDJSON file per type into {@code dir}, for the record reader. */
+    void writeServed(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Map.Entry<String, List<Resource>> type : byType.entrySet()) {
+            StringBuilder lines = new StringBuilder();
+            for (Resource resource : type.getValue()) {
+                lines.append(FhirContexts.r4().newJsonParser().encodeResourceToString(resource))
+                        .append('\n');
+            }
+            Files.writeString(dir.resolve(type.getKey() + ".ndjson"), lines);
+        }
     }
 
     private static void add(Map<String, Map<String, Resource>> unique, Resource resource) {
