@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that read and screen records. */
-final class InputOptions {
+/** Options shared by the commands that read and screen records from files. */
+final class InputOptions extends ScreeningOptions {
     @Option(
             names = "--input",
             required = true,
@@ -13,26 +13,4 @@ final class InputOptions {
             paramLabel = "PATH",
             description = "FHIR R4 JSON resources or Bundles, or Bulk Data NDJSON files; folders are read recursively.")
     List<Path> inputs;
-
-    @Option(
-            names = "--strip-identifiers",
-            description = "Remove names, addresses, telecom and national identifiers instead of refusing the record.")
-    boolean stripIdentifiers;
-
-    @Option(
-            names = "--rules",
-            paramLabel = "DIR",
-            description = "Folder with edited rule configuration (thresholds.csv, ingredient-classes.csv, "
-                    + "catalogue.csv); files present there replace the defaults.")
-    Path rulesDir;
-
-    @Option(
-            names = "--mappings",
-            paramLabel = "DIR",
-            description = "Folder with edited code mapping tables (analytes.csv, units.csv, ingredients.csv, …); "
-                    + "files present there replace the defaults.")
-    Path mappingsDir;
-
-    @Option(names = "--quiet", description = "No progress or summary on stderr (rejections are still listed).")
-    boolean quiet;
 }

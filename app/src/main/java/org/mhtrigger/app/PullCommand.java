@@ -3,10 +3,7 @@ package org.mhtrigger.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.mhtrigger.fhir.pseudonym.Pseudonymiser;
@@ -17,6 +14,7 @@ import org.mhtrigger.fhir.server.SearchPull;
 import org.mhtrigger.fhir.server.ServerOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,38 +60,14 @@ final class PullCommand implements Callable<Integer> {
     String bulk;
 
     @Option(
-            names = "--token-file",
-            paramLabel = "FILE",
-            description = "File holding a bearer token for the server (kept out of the command line and logs).")
-    Path tokenFile;
-
-    @Option(
             names = "--pseudonymise-key",
             paramLabel = "FILE",
             description = "Key file (16 bytes or more): replace ids and references with HMAC-SHA-256 pseudonyms and "
                     + "shift each patient's dates by a key-derived number of days, the same in every run.")
     Path pseudonymiseKey;
 
-    @Option(
-            names = "--page-size",
-            defaultValue = "100",
-            paramLabel = "N",
-            description = "Resources asked for per search page (default: ${DEFAULT-VALUE}).")
-    int pageSize;
-
-    @Option(
-            names = "--timeout",
-            defaultValue = "60",
-            paramLabel = "SECONDS",
-            description = "Read timeout per request in seconds (default: ${DEFAULT-VALUE}); connect timeout is 10 s.")
-    int timeoutSeconds;
-
-    @Option(
-            names = "--max-attempts",
-            defaultValue = "6",
-            paramLabel = "N",
-            description = "Attempts per request before giving up (default: ${DEFAULT-VALUE}).")
-    int maxAttempts;
+    @Mixin
+    ServerAccessOptions access;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -104,22 +78,7 @@ final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ServerOptions options;
-        try {
-            options = ServerOptions.of(server)
-                    .withPageSize(pageSize)
-                    .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(timeoutSeconds))
-                    .withRetries(maxAttempts, Duration.ofSeconds(1), Duration.ofSeconds(60), 1);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-        if (tokenFile != null) {
-            String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            if (token.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--token-file " + tokenFile + " is empty");
-            }
-            options = options.withBearerToken(token);
-        }
+        ServerOptions options = access.toServerOptions(server, spec.commandLine());
         Pseudonymiser pseudonymiser = pseudonymiseKey == null ? null : Pseudonymiser.fromKeyFile(pseudonymiseKey);
         PullListener listener = quiet
                 ? PullListener.SILENT

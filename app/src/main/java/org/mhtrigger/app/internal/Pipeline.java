@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
@@ -50,11 +51,22 @@ public final class Pipeline {
 
     /** Runs over {@code inputs}; every screening goes to {@code sink} in input order. */
     public Outcome run(List<Path> inputs, Consumer<Screening> sink) {
+        return run(inputs, record -> true, sink);
+    }
+
+    /**
+     * Runs over {@code inputs}, screening only the records {@code include} accepts (a pull from a server also brings
+     * the patients' other stays, as context); every screening goes to {@code sink} in input order.
+     */
+    public Outcome run(List<Path> inputs, Predicate<StayRecord> include, Consumer<Screening> sink) {
         long started = System.nanoTime();
         Counter counter = new Counter(started);
         ReadSummary summary = reader.read(inputs, new RecordListener() {
             @Override
             public void record(StayRecord record) {
+                if (!include.test(record)) {
+                    return;
+                }
                 Screening screening = screener.screen(record);
                 sink.accept(screening);
                 counter.screened(screening);

@@ -42,11 +42,12 @@ import org.mhtrigger.fhir.internal.FhirContexts;
 
 /**
  * A real HAPI RestfulServer on Jetty at 127.0.0.1 (random port) serving the hand-written corpus with small pages, a
- * Bulk Data export, a request log and injectable faults. Thread-safe for the test that owns it.
+ * Bulk Data export, a request log and injectable faults. Thread-safe for the test that owns it. Public for the app's
+ * tests (fhir-adapter's test jar).
  */
-final class TestFhirServer implements AutoCloseable {
+public final class TestFhirServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final Path CORPUS =
+    public static final Path CORPUS =
             Path.of(System.getProperty("mhtrigger.corpus", "../corpus-samples")).resolve("handwritten");
 
     private final Server jetty;
@@ -58,7 +59,7 @@ final class TestFhirServer implements AutoCloseable {
     private final int port;
 
     /** One request as the server saw it. */
-    record Request(long nanos, String method, String target, String authorization) {}
+    public record Request(long nanos, String method, String target, String authorization) {}
 
     /** What a fault does to a matching request. */
     enum Kind {
@@ -86,7 +87,7 @@ final class TestFhirServer implements AutoCloseable {
         }
     }
 
-    TestFhirServer(int pageSize) throws Exception {
+    public TestFhirServer(int pageSize) throws Exception {
         this(pageSize, Set.of());
     }
 
@@ -94,7 +95,7 @@ final class TestFhirServer implements AutoCloseable {
      * A server whose resources of the types in {@code withoutEncounterReference} have lost their reference to an
      * Encounter ({@code encounter}, or {@code context} where R4 names it so), as in systems that do not set it.
      */
-    TestFhirServer(int pageSize, Set<String> withoutEncounterReference) throws Exception {
+    public TestFhirServer(int pageSize, Set<String> withoutEncounterReference) throws Exception {
         FhirContext fhir = FhirContexts.r4();
         byType = loadCorpus(fhir, withoutEncounterReference);
         RestfulServer restful = new RestfulServer(fhir);
@@ -181,7 +182,7 @@ final class TestFhirServer implements AutoCloseable {
     }
 
     /** Writes what the server serves as one NDJSON file per type into {@code dir}, for the record reader. */
-    void writeServed(Path dir) throws IOException {
+    public void writeServed(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, List<Resource>> type : byType.entrySet()) {
             StringBuilder lines = new StringBuilder();
@@ -199,7 +200,7 @@ final class TestFhirServer implements AutoCloseable {
                 .putIfAbsent(resource.getIdElement().getIdPart(), resource);
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/fhir");
     }
 
@@ -212,7 +213,7 @@ final class TestFhirServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    List<Request> requestsMatching(String part) {
+    public List<Request> requestsMatching(String part) {
         return requests.stream().filter(r -> r.target().contains(part)).toList();
     }
 

@@ -1,0 +1,62 @@
+package org.mhtrigger.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.mhtrigger.fhir.server.ServerOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** How to reach a FHIR server: authorisation, page size, timeouts and retries; shared by pull and screen. */
+final class ServerAccessOptions {
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "File holding a bearer token for the server (kept out of the command line and logs).")
+    Path tokenFile;
+
+    @Option(
+            names = "--page-size",
+            defaultValue = "100",
+            paramLabel = "N",
+            description = "Resources asked for per search page (default: ${DEFAULT-VALUE}).")
+    int pageSize;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "60",
+            paramLabel = "SECONDS",
+            description = "Read timeout per request in seconds (default: ${DEFAULT-VALUE}); connect timeout is 10 s.")
+    int timeoutSeconds;
+
+    @Option(
+            names = "--max-attempts",
+            defaultValue = "6",
+            paramLabel = "N",
+            description = "Attempts per request before giving up (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    /** The options for {@code server}; a bad value is a usage error of {@code cli}. */
+    ServerOptions toServerOptions(URI server, CommandLine cli) throws IOException {
+        ServerOptions options;
+        try {
+            options = ServerOptions.of(server)
+                    .withPageSize(pageSize)
+                    .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(timeoutSeconds))
+                    .withRetries(maxAttempts, Duration.ofSeconds(1), Duration.ofSeconds(60), 1);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage(), e);
+        }
+        if (tokenFile != null) {
+            String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            if (token.isEmpty()) {
+                throw new CommandLine.ParameterException(cli, "--token-file " + tokenFile + " is empty");
+            }
+            options = options.withBearerToken(token);
+        }
+        return options;
+    }
+}

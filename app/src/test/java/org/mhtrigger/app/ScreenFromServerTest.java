@@ -1,0 +1,129 @@
+package org.mhtrigger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.fhir.FhirRecordReader;
+import org.mhtrigger.fhir.server.TestFhirServer;
+
+/** {@code screen --server} against fhir-adapter's test FHIR server: a real HAPI RestfulServer on Jetty at 127.0.0.1. */
+@Timeout(120)
+class ScreenFromServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestFhirServer server;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new TestFhirServer(20);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private CommandRun screenServer(String... more) {
+        String[] base = {"screen", "--server", server.base().toString(), "--from", "2025-01-01", "--to", "2025-12-31"};
+        String[] args = Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
+        return CommandRun.run(args);
+    }
+
+    private static long tempPulls() throws IOException {
+        try (Stream<Path> temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return temp.filter(p -> p.getFileName().toString().startsWith("mhtrigger-pull-"))
+                    .count();
+        }
+    }
+
+    @Test
+    void screeningFromTheServer_findsWhatScreeningTheSameFilesFinds_andLeavesNoTemporaryFiles() throws IOException {
+        long before = tempPulls();
+
+        CommandRun pulled = screenServer();
+        CommandRun files = CommandRun.run("screen", "--quiet", "--input", TestFhirServer.CORPUS.toString());
+
+        assertThat(pulled.exitCode()).as(pulled.err()).isEqualTo(Main.OK);
+        int records =
+                new FhirRecordReader().readAll(List.of(TestFhirServer.CORPUS)).size();
+        assertThat(pulled.err()).contains("pull: pulled 40/40 stays").contains("screened " + records + " records");
+        assertThat(files.outLines()).isNotEmpty();
+        assertThat(pulled.outLines()).containsExactlyInAnyOrderElementsOf(files.outLines());
+        assertThat(tempPulls()).as("temporary pull folders left behind").isEqualTo(before);
+    }
+
+    @Test
+    void keep_leavesThePulledFilesWhereAsked_andARerunResumesWithoutRequests() throws IOException {
+        Path kept = tmp.resolve("kept");
+
+        CommandRun first = screenServer("--quiet", "--keep", kept.toString());
+        int requests = server.requestsMatching("/fhir/").size();
+        CommandRun again = screenServer("--quiet", "--keep", kept.toString());
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(Main.OK);
+        assertThat(Files.exists(kept.resolve("Observation.ndjson"))).isTrue();
+        assertThat(again.outLines()).containsExactlyInAnyOrderElementsOf(first.outLines());
+        assertThat(server.requestsMatching("/fhir/")).hasSize(requests);
+    }
+
+    @Test
+    void aNarrowerRange_screensOnlyTheStaysDischargedInIt() throws IOException {
+        LocalDate from = LocalDate.of(2025, 3, 1);
+        LocalDate to = LocalDate.of(2025, 3, 31);
+        Set<String> march = new FhirRecordReader()
+                .readAll(List.of(TestFhirServer.CORPUS)).stream()
+                        .filter(r -> ScreenCommand.dischargedWithin(r, from, to))
+                        .map(StayRecord::id)
+                        .collect(Collectors.toSet());
+        CommandRun files = CommandRun.run("screen", "--quiet", "--input", TestFhirServer.CORPUS.toString());
+        List<String> expected = new ArrayList<>();
+        for (String line : files.outLines()) {
+            if (march.contains(JSON.readTree(line).get("record").asText())) {
+                expected.add(line);
+            }
+        }
+
+        CommandRun pulled = CommandRun.run(
+                "screen",
+                "--quiet",
+                "--server",
+                server.base().toString(),
+                "--from",
+                from.toString(),
+                "--to",
+                to.toString());
+
+        assertThat(pulled.exitCode()).as(pulled.err()).isEqualTo(Main.OK);
+        assertThat(expected).isNotEmpty().hasSizeLessThan(files.outLines().size());
+        assertThat(pulled.outLines()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void serverWithoutDates_orWithInput_isAUsageError() {
+        CommandRun noDates = CommandRun.run("screen", "--server", server.base().toString());
+        CommandRun both = CommandRun.run(
+                "screen", "--server", server.base().toString(), "--input", TestFhirServer.CORPUS.toString());
+
+        assertThat(noDates.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(noDates.err()).contains("--from and --to");
+        assertThat(both.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
+}
