@@ -76,4 +76,41 @@ class EvaluateCommandTest {
         assertThat(run.exitCode()).isEqualTo(Main.FAILURE);
         assertThat(run.err()).contains("nope.csv").contains("not found");
     }
+
+    @Test
+    void committedGeneratedSample_keepsItsRecordAndMentionScores() {
+        // regression guard over the committed 200-stay development sample (seed 1), NDJSON form
+        Path sample = CommandRun.CORPUS.resolve("sample/ndjson");
+
+        CommandRun run = CommandRun.run(
+                "evaluate",
+                "--quiet",
+                "--input",
+                sample.toString(),
+                "--gold",
+                sample.resolve("gold.csv").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+        Matcher micro = MICRO.matcher(run.outLines().get(run.outLines().size() - 1));
+        assertThat(micro.matches()).isTrue();
+        assertThat(Double.parseDouble(micro.group(1))).as("record precision").isGreaterThanOrEqualTo(0.99);
+        assertThat(Double.parseDouble(micro.group(2))).as("record recall").isGreaterThanOrEqualTo(0.99);
+        assertThat(micro.group(4)).isEqualTo("200");
+        String recordRows = run.out().substring(run.out().indexOf("record level:"));
+        assertThat(recordRows.lines().filter(l -> l.startsWith("MH-")))
+                .as("every trigger keeps precision and recall of at least 0.9")
+                .allSatisfy(l -> {
+                    String[] cells = l.trim().split("\\s+");
+                    assertThat(Double.parseDouble(cells[4])).as(l).isGreaterThanOrEqualTo(0.9);
+                    assertThat(Double.parseDouble(cells[5])).as(l).isGreaterThanOrEqualTo(0.9);
+                });
+        Matcher mentions = Pattern.compile("mentions precision=(\\d\\.\\d{3}) recall=(\\d\\.\\d{3}).*")
+                .matcher(run.out()
+                        .lines()
+                        .filter(l -> l.startsWith("mentions "))
+                        .findFirst()
+                        .orElseThrow());
+        assertThat(mentions.matches()).isTrue();
+        assertThat(Double.parseDouble(mentions.group(2))).as("mention recall").isGreaterThanOrEqualTo(0.95);
+    }
 }

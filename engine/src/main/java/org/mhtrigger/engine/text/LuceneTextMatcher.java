@@ -86,7 +86,7 @@ public final class LuceneTextMatcher implements TextMatcher {
                 continue;
             }
             List<TextSpan> excluded = trigger.exclude() == null ? List.of() : spans(searcher, trigger.exclude());
-            for (TextSpan mention : longestNonOverlapping(mentions)) {
+            for (TextSpan mention : merged(mentions)) {
                 if (excluded.stream().anyMatch(mention::overlaps)) {
                     continue;
                 }
@@ -141,17 +141,20 @@ public final class LuceneTextMatcher implements TextMatcher {
         }
     }
 
-    /** Overlapping mentions of one trigger become one: the earliest, then the longest. */
-    private static List<TextSpan> longestNonOverlapping(List<TextSpan> spans) {
+    /**
+     * Overlapping mentions of one trigger become one covering them all ("Category 2 pressure" and "pressure ulcer" are
+     * "Category 2 pressure ulcer"), so the evidence shows the whole phrase.
+     */
+    private static List<TextSpan> merged(List<TextSpan> spans) {
         List<TextSpan> sorted = new ArrayList<>(spans);
-        sorted.sort(Comparator.comparingInt(TextSpan::start).thenComparingInt(s -> -s.length()));
+        sorted.sort(Comparator.comparingInt(TextSpan::start).thenComparingInt(TextSpan::end));
         List<TextSpan> kept = new ArrayList<>();
         for (TextSpan span : sorted) {
-            if (kept.isEmpty() || !kept.get(kept.size() - 1).overlaps(span)) {
+            TextSpan last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (last != null && last.overlaps(span)) {
+                kept.set(kept.size() - 1, new TextSpan(last.start(), Math.max(last.end(), span.end())));
+            } else {
                 kept.add(span);
-            } else if (span.end() > kept.get(kept.size() - 1).end()
-                    && span.start() == kept.get(kept.size() - 1).start()) {
-                kept.set(kept.size() - 1, span);
             }
         }
         return kept;
