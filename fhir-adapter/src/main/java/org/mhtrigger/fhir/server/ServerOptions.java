@@ -17,6 +17,9 @@ import java.util.Objects;
  *     doubles with each retry up to {@code maxBackoff} (default 60 s), and a seeded jitter takes 0–50 % off
  * @param jitterSeed seed of the jitter, so that a run's waits can be reproduced (default 1)
  * @param pageSize {@code _count} asked for in searches (default 100)
+ * @param smart SMART Backend Services client credentials: access tokens are then obtained from the token endpoint the
+ *     server advertises in {@code .well-known/smart-configuration} and renewed before they expire; {@code null} for
+ *     none (then {@code bearerToken}, if any, is sent)
  */
 public record ServerOptions(
         URI base,
@@ -27,7 +30,8 @@ public record ServerOptions(
         Duration initialBackoff,
         Duration maxBackoff,
         long jitterSeed,
-        int pageSize) {
+        int pageSize,
+        SmartCredentials smart) {
     public ServerOptions {
         Objects.requireNonNull(base, "base URL must not be null");
         if (!base.isAbsolute() || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
@@ -52,6 +56,9 @@ public record ServerOptions(
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size " + pageSize + " must be >= 1");
         }
+        if (smart != null && bearerToken != null) {
+            throw new IllegalArgumentException("give either a bearer token or SMART client credentials, not both");
+        }
     }
 
     private static void positive(Duration value, String field) {
@@ -72,7 +79,8 @@ public record ServerOptions(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(60),
                 1,
-                100);
+                100,
+                null);
     }
 
     public ServerOptions withBearerToken(String token) {
@@ -85,17 +93,33 @@ public record ServerOptions(
                 initialBackoff,
                 maxBackoff,
                 jitterSeed,
-                pageSize);
+                pageSize,
+                smart);
+    }
+
+    /** These options obtaining access tokens as the SMART Backend Services client {@code value}. */
+    public ServerOptions withSmart(SmartCredentials value) {
+        return new ServerOptions(
+                base,
+                bearerToken,
+                connectTimeout,
+                readTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                jitterSeed,
+                pageSize,
+                value);
     }
 
     public ServerOptions withTimeouts(Duration connect, Duration read) {
         return new ServerOptions(
-                base, bearerToken, connect, read, maxAttempts, initialBackoff, maxBackoff, jitterSeed, pageSize);
+                base, bearerToken, connect, read, maxAttempts, initialBackoff, maxBackoff, jitterSeed, pageSize, smart);
     }
 
     public ServerOptions withRetries(int attempts, Duration initial, Duration max, long seed) {
         return new ServerOptions(
-                base, bearerToken, connectTimeout, readTimeout, attempts, initial, max, seed, pageSize);
+                base, bearerToken, connectTimeout, readTimeout, attempts, initial, max, seed, pageSize, smart);
     }
 
     public ServerOptions withPageSize(int size) {
@@ -108,7 +132,8 @@ public record ServerOptions(
                 initialBackoff,
                 maxBackoff,
                 jitterSeed,
-                size);
+                size,
+                smart);
     }
 
     @Override
@@ -116,6 +141,6 @@ public record ServerOptions(
         return "ServerOptions[base=" + base + ", bearerToken=" + (bearerToken == null ? "none" : "***")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts="
                 + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", jitterSeed="
-                + jitterSeed + ", pageSize=" + pageSize + "]";
+                + jitterSeed + ", pageSize=" + pageSize + ", smart=" + smart + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.mhtrigger.fhir.server;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.DispatcherType;
@@ -21,7 +22,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,14 @@ public final class TestFhirServer implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicInteger job = new AtomicInteger();
     private volatile int pollsBeforeReady = 3;
+    private volatile SmartClient smartClient;
+    private final Set<String> usedJti = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> issued = new java.util.concurrent.ConcurrentHashMap<>(); // token -> expiry millis
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+
+    /** The one SMART Backend Services client the token endpoint knows. */
+    public record SmartClient(String clientId, PublicKey key, String keyId, long tokenLifetimeSeconds) {}
+
     private final int port;
 
     /** One request as the server saw it. */
@@ -221,6 +233,20 @@ public final class TestFhirServer implements AutoCloseable {
         requests.clear();
     }
 
+    /**
+     * From now on every FHIR request needs an access token from {@code /auth/token}, which checks client assertions
+     * against {@code client} (signature with its public key, kid, iss, sub, aud, exp at most 5 minutes ahead, unused
+     * jti) and answers 401 {@code invalid_client} otherwise.
+     */
+    public void requireSmart(SmartClient client) {
+        smartClient = client;
+    }
+
+    /** Token requests answered with a token. */
+    public int tokensIssued() {
+        return tokenRequests.get();
+    }
+
     void pollsBeforeReady(int polls) {
         pollsBeforeReady = polls;
     }
@@ -278,10 +304,117 @@ public final class TestFhirServer implements AutoCloseable {
                     }
                 }
             }
+            if (smart(request, response)) {
+                return;
+            }
             if (bulk(request, response, target)) {
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        /** The SMART configuration, the token endpoint and, when a client is required, the token check. */
+        private boolean smart(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String path = request.getRequestURI();
+            String tokenUrl = "http://127.0.0.1:" + port + "/auth/token";
+            if (path.equals("/fhir/.well-known/smart-configuration")) {
+                response.setStatus(200);
+                response.setContentType("application/json");
+                response.getWriter()
+                        .write("{\"token_endpoint\":\"" + tokenUrl + "\",\"grant_types_supported\":"
+                                + "[\"client_credentials\"],\"token_endpoint_auth_methods_supported\":"
+                                + "[\"private_key_jwt\"],\"token_endpoint_auth_signing_alg_values_supported\":"
+                                + "[\"RS384\",\"ES384\"],\"capabilities\":[\"client-confidential-asymmetric\"]}");
+                return true;
+            }
+            if (path.equals("/auth/token")) {
+                String problem = checkTokenRequest(request, tokenUrl);
+                response.setContentType("application/json");
+                if (problem != null) {
+                    response.setStatus(problem.startsWith("invalid_request") ? 400 : 401);
+                    response.getWriter()
+                            .write("{\"error\":\"" + problem.split(":")[0] + "\",\"error_description\":\"" + problem
+                                    + "\"}");
+                    return true;
+                }
+                SmartClient client = smartClient;
+                String token = "smart-token-" + tokenRequests.incrementAndGet();
+                issued.put(token, System.currentTimeMillis() + client.tokenLifetimeSeconds() * 1000);
+                response.setStatus(200);
+                response.getWriter()
+                        .write("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
+                                + client.tokenLifetimeSeconds() + ",\"scope\":\"system/*.read\"}");
+                return true;
+            }
+            if (smartClient != null && path.startsWith("/fhir/")) {
+                String authorization = request.getHeader("Authorization");
+                Long expiry = authorization == null || !authorization.startsWith("Bearer ")
+                        ? null
+                        : issued.get(authorization.substring("Bearer ".length()));
+                if (expiry == null || expiry < System.currentTimeMillis()) {
+                    response.setStatus(401);
+                    response.setContentType("application/fhir+json");
+                    response.getWriter().write("{\"resourceType\":\"OperationOutcome\"}");
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Null if the client credentials grant is valid, else {@code error: why}. */
+        private String checkTokenRequest(HttpServletRequest request, String tokenUrl) {
+            SmartClient client = smartClient;
+            if (client == null || !"POST".equals(request.getMethod())) {
+                return "invalid_request: no SMART client or not a POST";
+            }
+            if (!"client_credentials".equals(request.getParameter("grant_type"))
+                    || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+                            .equals(request.getParameter("client_assertion_type"))
+                    || request.getParameter("scope") == null) {
+                return "invalid_request: grant_type, client_assertion_type or scope";
+            }
+            String[] jwt =
+                    String.valueOf(request.getParameter("client_assertion")).split("\\.");
+            if (jwt.length != 3) {
+                return "invalid_client: not a signed JWT";
+            }
+            try {
+                Base64.Decoder base64 = Base64.getUrlDecoder();
+                JsonNode header = JSON.readTree(base64.decode(jwt[0]));
+                JsonNode claims = JSON.readTree(base64.decode(jwt[1]));
+                String alg = header.path("alg").asText();
+                String algorithm = switch (alg) {
+                    case "RS384" -> "SHA384withRSA";
+                    case "ES384" -> "SHA384withECDSAinP1363Format";
+                    default -> null;
+                };
+                if (algorithm == null || !"JWT".equals(header.path("typ").asText())) {
+                    return "invalid_client: alg " + alg;
+                }
+                if (!client.keyId().equals(header.path("kid").asText())) {
+                    return "invalid_client: unknown kid";
+                }
+                Signature signature = Signature.getInstance(algorithm);
+                signature.initVerify(client.key());
+                signature.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+                if (!signature.verify(base64.decode(jwt[2]))) {
+                    return "invalid_client: bad signature";
+                }
+                long now = System.currentTimeMillis() / 1000;
+                long exp = claims.path("exp").asLong(0);
+                if (!client.clientId().equals(claims.path("iss").asText())
+                        || !client.clientId().equals(claims.path("sub").asText())
+                        || !tokenUrl.equals(claims.path("aud").asText())
+                        || exp <= now
+                        || exp > now + 300
+                        || !claims.hasNonNull("jti")
+                        || !usedJti.add(claims.get("jti").asText())) {
+                    return "invalid_client: claims";
+                }
+                return null;
+            } catch (IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+                return "invalid_client: " + e.getClass().getSimpleName();
+            }
         }
 
         /** Sends the first half of the real answer with its full Content-Length, then breaks the connection. */

@@ -44,6 +44,7 @@ public final class RetryingHttp implements AutoCloseable {
     private final HttpClient client;
     private final SplittableRandom jitter;
     private final ScheduledExecutorService watchdog;
+    private SmartTokens smart;
     private int requests;
     private int retries;
 
@@ -96,18 +97,35 @@ public final class RetryingHttp implements AutoCloseable {
     public HttpRequest.Builder request(URI uri, boolean withToken) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(uri).timeout(options.readTimeout()).header("Accept", FHIR_JSON);
-        if (withToken && options.bearerToken() != null) {
+        if (withToken && options.smart() != null) {
+            builder.header("Authorization", "Bearer " + smartTokens().token());
+        } else if (withToken && options.bearerToken() != null) {
             builder.header("Authorization", "Bearer " + options.bearerToken());
         }
         return builder;
     }
 
+    private SmartTokens smartTokens() {
+        if (smart == null) {
+            smart = new SmartTokens(this, listener, System::nanoTime);
+        }
+        return smart;
+    }
+
     /** GETs {@code uri}, which must answer 200, and parses the body; retries until it can be parsed. */
     public <T> T getJson(URI uri, Function<String, T> parse) {
         HttpRequest request = request(uri, true).GET().build();
+        boolean renewed = false;
         for (int attempt = 1; ; attempt++) {
             Answer answer = exchange(request, attempt);
             if (answer == null) {
+                continue;
+            }
+            if (answer.status() == 401 && options.smart() != null && !renewed) {
+                // the server may end a token's life early: one new token, then a 401 stands
+                renewed = true;
+                smartTokens().invalidate();
+                request = request(uri, true).GET().build();
                 continue;
             }
             if (answer.status() != 200) {
@@ -314,7 +332,7 @@ public final class RetryingHttp implements AutoCloseable {
 
     private static Refused refused(String method, URI uri, int status) {
         String hint = switch (status) {
-            case 401, 403 -> " (check the bearer token and its scopes)";
+            case 401, 403 -> " (check the bearer token or SMART client and its scopes)";
             case 404 -> " (check the server URL)";
             default -> "";
         };
