@@ -30,12 +30,14 @@ public class DemoData {
     private final Stays stays;
     private final Users users;
     private final ReviewService reviews;
+    private final DemoHistory history;
     private final SecureRandom random = new SecureRandom();
 
-    public DemoData(Stays stays, Users users, ReviewService reviews) {
+    public DemoData(Stays stays, Users users, ReviewService reviews, DemoHistory history) {
         this.stays = stays;
         this.users = users;
         this.reviews = reviews;
+        this.history = history;
     }
 
     /** What {@link #seed} did: one account per role with its fresh password, and the sample drawn. */
@@ -76,6 +78,7 @@ public class DemoData {
         if (busiest.isEmpty()) {
             return new Summary(accounts, imported, "", 0);
         }
+        history.seed(busiest.get(), 18, 7L); // 18 months of synthetic reviewed history for the dashboard
         ReviewService.PeriodView period =
                 reviews.drawSample(lead, ReviewPeriod.month(busiest.get()), SamplingCriteria.defaults(), size, seed);
         return new Summary(accounts, imported, period.label(), period.sampled());
