@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mhtrigger.app.internal.ReviewImport;
 import org.mhtrigger.review.DemoData;
 import org.mhtrigger.review.ReviewServer;
 import org.mhtrigger.review.ReviewSettings;
 import org.mhtrigger.review.ScreenedStay;
+import org.mhtrigger.review.importing.ImportPipeline;
 import org.mhtrigger.rules.TriggerCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         err.println("mhtrigger demo: screening " + sources.size() + " input folder(s)...");
-        List<ScreenedStay> screened = ReviewImport.screen(sources, err);
+        List<ScreenedStay> screened = ImportPipeline.screen(sources, err);
         Path database = data.toAbsolutePath().resolve("demo");
         ReviewSettings settings = new ReviewSettings(
                 port,

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mhtrigger.app.internal.ReviewImport;
 import org.mhtrigger.review.DemoData;
 import org.mhtrigger.review.ReviewServer;
 import org.mhtrigger.review.ReviewSettings;
 import org.mhtrigger.review.ScreenedStay;
+import org.mhtrigger.review.importing.ImportPipeline;
 import org.mhtrigger.rules.TriggerCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ScreenedStay> screened = inputs == null ? List.of() : ReviewImport.screen(inputs, err);
+        List<ScreenedStay> screened = inputs == null ? List.of() : ImportPipeline.screen(inputs, err);
         ReviewSettings settings = new ReviewSettings(
                 port,
                 db,

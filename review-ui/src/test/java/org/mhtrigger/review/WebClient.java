@@ -8,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +58,40 @@ public final class WebClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /** Posts a multipart form (files streamed from disk) with the CSRF token of the last page fetched. */
+    public HttpResponse<String> postFiles(String path, Map<String, Path> files) {
+        return postFiles(path, files, true);
+    }
+
+    public HttpResponse<String> postFiles(String path, Map<String, Path> files, boolean withCsrf) {
+        String boundary = "----mhtrigger-test-" + System.nanoTime();
+        List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+        if (withCsrf) {
+            parts.add(text(
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"));
+        }
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            parts.add(text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"));
+            try {
+                parts.add(HttpRequest.BodyPublishers.ofFile(file.getValue()));
+            } catch (java.io.FileNotFoundException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            parts.add(text("\r\n"));
+        }
+        parts.add(text("--" + boundary + "--\r\n"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)))
+                .build());
+    }
+
+    private static HttpRequest.BodyPublisher text(String value) {
+        return HttpRequest.BodyPublishers.ofString(value, StandardCharsets.UTF_8);
     }
 
     /** Signs in through the login form; returns the response to the login POST. */

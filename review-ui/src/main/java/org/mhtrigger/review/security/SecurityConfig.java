@@ -69,7 +69,7 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole(Role.ADMIN.name())
-                        .requestMatchers("/periods/**")
+                        .requestMatchers("/periods/**", "/import/**", "/import")
                         .hasRole(Role.SAFETY_LEAD.name())
                         .requestMatchers("/reviews/*/sign")
                         .hasRole(Role.PHYSICIAN.name())

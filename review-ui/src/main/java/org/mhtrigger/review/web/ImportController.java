@@ -1,0 +1,62 @@
+package org.mhtrigger.review.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.mhtrigger.review.importing.ImportJob;
+import org.mhtrigger.review.importing.ImportJobs;
+import org.mhtrigger.review.store.Caller;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Import from the page (safety lead): upload FHIR files or pull from the FHIR server, and watch the job. */
+@Controller
+public class ImportController {
+    private final ImportJobs imports;
+    private final CurrentCaller callers;
+
+    public ImportController(ImportJobs imports, CurrentCaller callers) {
+        this.imports = imports;
+        this.callers = callers;
+    }
+
+    @GetMapping("/import")
+    public String page(Model model) {
+        Caller caller = callers.get();
+        model.addAttribute("title", "Import records");
+        model.addAttribute("jobs", imports.recent(caller));
+        model.addAttribute("fhirServer", imports.fhirServer().orElse(null));
+        return "import";
+    }
+
+    @PostMapping("/import/upload")
+    public String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files) {
+        ImportJob.View job = imports.upload(callers.get(), files);
+        return "redirect:/import/jobs/" + job.id();
+    }
+
+    @PostMapping("/import/pull")
+    public String pull(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        ImportJob.View job = imports.pull(callers.get(), from, to);
+        return "redirect:/import/jobs/" + job.id();
+    }
+
+    @GetMapping("/import/jobs/{id}")
+    public String job(@PathVariable long id, Model model) {
+        ImportJob.View job = imports.find(callers.get(), id);
+        model.addAttribute("title", "Import: " + job.what());
+        model.addAttribute("job", job);
+        return "import-job";
+    }
+
+    /** The progress panel alone, which the job page polls (htmx) while the job runs. */
+    @GetMapping("/import/jobs/{id}/status")
+    public String status(@PathVariable long id, Model model) {
+        model.addAttribute("job", imports.find(callers.get(), id));
+        return "import-job :: status";
+    }
+}
