@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             BenchCommand.class,
             PullCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
