@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.mhtrigger.fhir.server.ServerOptions;
+import org.mhtrigger.fhir.server.SmartCredentials;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -17,6 +18,39 @@ final class ServerAccessOptions {
             paramLabel = "FILE",
             description = "File holding a bearer token for the server (kept out of the command line and logs).")
     Path tokenFile;
+
+    @Option(
+            names = "--smart-client-id",
+            paramLabel = "ID",
+            description = "SMART Backend Services client id: get access tokens from the token endpoint the server "
+                    + "names in .well-known/smart-configuration, with a client assertion signed by --smart-key.")
+    String smartClientId;
+
+    @Option(
+            names = "--smart-key",
+            paramLabel = "FILE",
+            description = "The SMART client's private key: an unencrypted PKCS#8 PEM file, RSA (signs RS384) or EC "
+                    + "P-384 (signs ES384).")
+    Path smartKey;
+
+    @Option(
+            names = "--smart-kid",
+            paramLabel = "KID",
+            description = "Key id registered with the server (default for an RSA key: its JWK thumbprint).")
+    String smartKid;
+
+    @Option(
+            names = "--smart-jku",
+            paramLabel = "URL",
+            description = "URL of the client's JWK Set, sent as the assertion's jku header (default: none).")
+    URI smartJku;
+
+    @Option(
+            names = "--smart-scope",
+            paramLabel = "SCOPES",
+            defaultValue = SmartCredentials.DEFAULT_SCOPE,
+            description = "Scopes asked for (default: ${DEFAULT-VALUE}).")
+    String smartScope;
 
     @Option(
             names = "--page-size",
@@ -56,6 +90,21 @@ final class ServerAccessOptions {
                 throw new CommandLine.ParameterException(cli, "--token-file " + tokenFile + " is empty");
             }
             options = options.withBearerToken(token);
+        }
+        if ((smartClientId == null) != (smartKey == null)) {
+            throw new CommandLine.ParameterException(cli, "--smart-client-id and --smart-key go together");
+        }
+        if (smartClientId != null) {
+            if (tokenFile != null) {
+                throw new CommandLine.ParameterException(
+                        cli, "give either --token-file or SMART client credentials, not both");
+            }
+            try {
+                options = options.withSmart(new SmartCredentials(
+                        smartClientId, SmartCredentials.readKey(smartKey), smartKid, smartJku, smartScope));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cli, e.getMessage(), e);
+            }
         }
         return options;
     }

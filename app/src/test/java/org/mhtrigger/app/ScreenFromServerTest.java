@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -113,6 +116,70 @@ class ScreenFromServerTest {
         assertThat(pulled.exitCode()).as(pulled.err()).isEqualTo(Main.OK);
         assertThat(expected).isNotEmpty().hasSizeLessThan(files.outLines().size());
         assertThat(pulled.outLines()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void smartClientCredentials_screenTheSameFindings_andAWrongKeyFailsWithOneLine() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair registered = generator.generateKeyPair();
+        KeyPair other = generator.generateKeyPair();
+        try (TestFhirServer smart = new TestFhirServer(20)) {
+            smart.requireSmart(new TestFhirServer.SmartClient("mhtrigger", registered.getPublic(), "k1", 300));
+            String[] common = {
+                "screen",
+                "--quiet",
+                "--server",
+                smart.base().toString(),
+                "--from",
+                "2025-03-01",
+                "--to",
+                "2025-03-31",
+                "--smart-client-id",
+                "mhtrigger",
+                "--smart-kid",
+                "k1",
+                "--smart-key"
+            };
+            CommandRun plain = CommandRun.run(
+                    "screen",
+                    "--quiet",
+                    "--server",
+                    server.base().toString(),
+                    "--from",
+                    "2025-03-01",
+                    "--to",
+                    "2025-03-31");
+
+            CommandRun ok = CommandRun.run(with(common, pem(registered, "registered.pem")));
+            CommandRun refused = CommandRun.run(with(common, pem(other, "other.pem")));
+
+            assertThat(ok.exitCode()).as(ok.err()).isEqualTo(Main.OK);
+            assertThat(smart.tokensIssued()).isEqualTo(1);
+            assertThat(plain.outLines()).isNotEmpty();
+            assertThat(ok.outLines()).containsExactlyInAnyOrderElementsOf(plain.outLines());
+            assertThat(refused.exitCode()).isEqualTo(Main.FAILURE);
+            assertThat(refused.errLines())
+                    .singleElement()
+                    .asString()
+                    .startsWith("mhtrigger: SMART:")
+                    .contains("HTTP 401 invalid_client");
+        }
+    }
+
+    private static String[] with(String[] args, String last) {
+        return Stream.concat(Stream.of(args), Stream.of(last)).toArray(String[]::new);
+    }
+
+    private String pem(KeyPair pair, String name) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(
+                file,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(pair.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+        return file.toString();
     }
 
     @Test
