@@ -53,6 +53,9 @@ class BrowserReviewTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    ReviewService reviews;
+
     @BeforeAll
     static void startBrowser() throws IOException {
         if (!Files.isExecutable(CHROMIUM)) {
@@ -200,8 +203,11 @@ class BrowserReviewTest {
             assertThat(page.locator("#events .event").first().textContent())
                     .contains("harm F")
                     .contains("Self-inflicted forearm laceration");
+            // a quick submission still records the time on the page: the form carries the timer's seconds
+            page.waitForTimeout(2_500);
             page.click("#submit-review");
             assertThat(page.locator("#review-status").textContent()).isEqualTo("submitted, awaiting signature");
+            assertThat(reviews.find(review.id()).orElseThrow().secondsSpent()).isGreaterThanOrEqualTo(2);
             shot(page, "04-submitted");
         }
 

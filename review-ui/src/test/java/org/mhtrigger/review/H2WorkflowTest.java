@@ -47,6 +47,26 @@ class H2WorkflowTest extends WorkflowContract {
     }
 
     @Test
+    void quickSubmit_recordsTheSecondsTheTimerCountedSinceItsLastReport() {
+        ReviewService.ReviewView review = fixtures.freshReview();
+        WebClient ann = new WebClient(port);
+        ann.login("ann", Fixtures.PASSWORD);
+        assertThat(ann.get("/reviews/" + review.id()).body())
+                .contains("name=\"seconds\" value=\"0\" class=\"timer-seconds\"");
+
+        HttpResponse<String> submit = ann.post(
+                "/reviews/" + review.id() + "/submit",
+                Map.of("version", String.valueOf(review.version()), "seconds", "42"));
+
+        assertThat(submit.statusCode()).isEqualTo(302);
+        assertThat(reviews.view(Fixtures.LEAD, review.id()).secondsSpent()).isEqualTo(42);
+        assertThat(audit.forReview(review.id()))
+                .filteredOn(entry -> entry.field().equals("minutes spent"))
+                .extracting(org.mhtrigger.review.store.AuditTrail.Entry::newValue)
+                .containsExactly("0.7");
+    }
+
+    @Test
     void storeCode_hasNoUpdateOrDeletePathForTheAuditTrail() throws Exception {
         try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
             String code = files.filter(Files::isRegularFile)

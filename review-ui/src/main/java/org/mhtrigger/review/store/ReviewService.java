@@ -388,6 +388,15 @@ public class ReviewService {
     /** Hands the primary review over for authentication. */
     @Transactional
     public void submit(Caller caller, long reviewId, long version) {
+        submit(caller, reviewId, version, 0);
+    }
+
+    /**
+     * Hands the primary review over for authentication, first adding the {@code seconds} the timer counted since its
+     * last report, so that the minutes recorded with the submission include them.
+     */
+    @Transactional
+    public void submit(Caller caller, long reviewId, long version, long seconds) {
         ReviewView review = view(caller, reviewId);
         requireEdit(caller, review);
         if (review.status().submitted()) {
@@ -395,6 +404,11 @@ public class ReviewService {
                     "review " + reviewId + " is already " + review.status().label());
         }
         bump(review, version, ReviewStatus.SUBMITTED, caller, null);
+        long add = Math.max(0, Math.min(seconds, MAX_SECONDS_PER_REPORT));
+        jdbc.sql("UPDATE review SET seconds_spent = seconds_spent + ? WHERE id = ?")
+                .params(add, reviewId)
+                .update();
+        review = find(reviewId).orElseThrow();
         audit.append(
                 caller.username(),
                 "review",

@@ -185,8 +185,9 @@ public class ReviewController {
     }
 
     @PostMapping("/reviews/{id}/submit")
-    public String submit(@PathVariable long id, @RequestParam long version) {
-        reviews.submit(callers.get(), id, version);
+    public String submit(
+            @PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "0") long seconds) {
+        reviews.submit(callers.get(), id, version, seconds);
         return "redirect:/reviews/" + id;
     }
 
