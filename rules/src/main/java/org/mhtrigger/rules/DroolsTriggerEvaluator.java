@@ -98,10 +98,17 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
         } finally {
             session.dispose();
         }
+        // one finding per structured source; for text, one per trigger and sentence: a note copied into a report, or
+        // carried forward into later notes, repeats its sentences, and the earliest copy stands for them all
         Map<String, Finding> findings = new LinkedHashMap<>();
-        for (FindingSink.Fired fired : sink.fired()) {
-            String key = fired.trigger() + "|" + fired.source() + "|" + fired.span();
-            findings.computeIfAbsent(key, k -> toFinding(record, fired));
+        List<FindingSink.Fired> fired = new java.util.ArrayList<>(sink.fired());
+        fired.sort(java.util.Comparator.comparing(FindingSink.Fired::at));
+        for (FindingSink.Fired one : fired) {
+            String key = one.span() == null
+                    ? one.trigger() + "|" + one.source()
+                    : one.trigger() + "|text|"
+                            + one.evidence().strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+            findings.computeIfAbsent(key, k -> toFinding(record, one));
         }
         LOG.debug("record screened: {} findings from {} text hits", findings.size(), textHits.size());
         return List.copyOf(findings.values());

@@ -125,4 +125,37 @@ class TextRulesTest {
                 .extracting(Finding::trigger)
                 .doesNotContain("MH-C04");
     }
+
+    @Test
+    void theSameSentenceInANoteAndInItsCopy_isOneFinding_theEarliest() {
+        TextSpan span = new TextSpan(0, 9);
+        TextHit note = new TextHit(
+                "MH-B05",
+                new SourceRef("DocumentReference", "n-1"),
+                span,
+                "Pt absconded at 15:00.",
+                Assertion.AFFIRMED,
+                at(3));
+        TextHit copy = new TextHit(
+                "MH-B05",
+                new SourceRef("DiagnosticReport", "r-1"),
+                span,
+                "Pt  absconded at 15:00.",
+                Assertion.AFFIRMED,
+                at(3.5));
+        TextHit another = new TextHit(
+                "MH-B05",
+                new SourceRef("DocumentReference", "n-2"),
+                span,
+                "Pt absconded again at 20:00.",
+                Assertion.AFFIRMED,
+                at(4));
+
+        List<Finding> findings = evaluate(stay(), List.of(copy, note, another));
+
+        assertThat(findings)
+                .filteredOn(f -> f.trigger().equals("MH-B05"))
+                .extracting(f -> f.source().id())
+                .containsExactlyInAnyOrder("n-1", "n-2");
+    }
 }
