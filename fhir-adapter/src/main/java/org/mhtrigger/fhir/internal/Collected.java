@@ -48,7 +48,18 @@ public final class Collected {
     /**
      * @param identifiers direct identifiers found (kind → count), empty when none or when stripped
      */
-    record PatientInfo(Patient patient, String origin, Map<String, Integer> identifiers, boolean deceasedWithoutDate) {}
+    /**
+     * A patient as read.
+     *
+     * @param names the parts of the patient's names (given, family) that were stripped from the resource, kept only
+     *     to take them out of the patient's notes too; empty unless identifiers are being stripped
+     */
+    record PatientInfo(
+            Patient patient,
+            String origin,
+            Map<String, Integer> identifiers,
+            boolean deceasedWithoutDate,
+            List<String> names) {}
 
     record EncounterInfo(
             String id,

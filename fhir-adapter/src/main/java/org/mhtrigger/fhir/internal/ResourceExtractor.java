@@ -121,6 +121,8 @@ public final class ResourceExtractor {
     }
 
     private void patient(org.hl7.fhir.r4.model.Patient resource, String origin) {
+        // names are read before stripping removes them: the notes must lose them too
+        List<String> names = strip ? nameParts(resource) : List.of();
         Map<String, Integer> identifiers = identifiers(resource);
         Instant deceased = null;
         boolean deceasedWithoutDate = false;
@@ -137,7 +139,30 @@ public final class ResourceExtractor {
                 FhirValues.localDate(resource.getBirthDateElement()),
                 deceased);
         collected.patients.put(
-                patient.id(), new Collected.PatientInfo(patient, origin, identifiers, deceasedWithoutDate));
+                patient.id(), new Collected.PatientInfo(patient, origin, identifiers, deceasedWithoutDate, names));
+    }
+
+    /** Given and family names of at least two letters, longest first (so "Mary-Ann" goes before "Mary"). */
+    private static List<String> nameParts(org.hl7.fhir.r4.model.Patient resource) {
+        java.util.Set<String> parts = new java.util.TreeSet<>(
+                java.util.Comparator.comparingInt(String::length).reversed().thenComparing(s -> s));
+        for (org.hl7.fhir.r4.model.HumanName name : resource.getName()) {
+            name.getGiven().forEach(g -> addPart(parts, g.getValue()));
+            addPart(parts, name.getFamily());
+            addPart(parts, name.getText());
+        }
+        return List.copyOf(parts);
+    }
+
+    private static void addPart(java.util.Set<String> parts, String value) {
+        if (value == null) {
+            return;
+        }
+        for (String part : value.trim().split("\\s+")) {
+            if (part.codePoints().filter(Character::isLetter).count() >= 2) {
+                parts.add(part);
+            }
+        }
     }
 
     private void encounter(Encounter resource, String origin) {

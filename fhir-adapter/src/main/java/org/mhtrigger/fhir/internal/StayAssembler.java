@@ -157,7 +157,13 @@ public final class StayAssembler {
             for (Collected.Fact fact : joined) {
                 Instant time = fact.time() == null ? stay.admitted() : fact.time();
                 try {
-                    add(builder, fact.draft().build(time, collected));
+                    Object part = fact.draft().build(time, collected);
+                    if (part instanceof Note note
+                            && patientInfo != null
+                            && !patientInfo.names().isEmpty()) {
+                        part = withoutNames(note, patientInfo.names());
+                    }
+                    add(builder, part);
                 } catch (InvalidRecordException e) {
                     reporter.rejected(e.source(), e.reason());
                 } catch (IllegalArgumentException | NullPointerException e) {
@@ -167,6 +173,30 @@ public final class StayAssembler {
             }
             sink.accept(builder.build());
         }
+    }
+
+    /** The note with the patient's own names replaced by "[name]", each replacement counted as stripped. */
+    private Note withoutNames(Note note, List<String> names) {
+        String text = note.text();
+        int replaced = 0;
+        for (String name : names) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(name) + "(?![\\p{L}\\p{N}])",
+                            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                    .matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, "[name]");
+                replaced++;
+            }
+            m.appendTail(out);
+            text = out.toString();
+        }
+        if (replaced == 0) {
+            return note;
+        }
+        reporter.stripped(replaced);
+        return new Note(note.source(), note.type(), note.time(), text);
     }
 
     private static void add(StayRecord.Builder builder, Object part) {
