@@ -1,0 +1,238 @@
+// The safety lead's dashboard: draws each measure's run chart (points, median, protocol changes) and its u- or
+// p-chart (centre line, 3-sigma limits) with Chart.js from /dashboard/data, and lists the events behind a point when
+// it is selected. The page's tables carry the same figures without script. No inline script: the CSP forbids it.
+(function () {
+  "use strict";
+  var main = document.querySelector("main.dashboard");
+  if (!main || typeof Chart === "undefined") {
+    return;
+  }
+  var recordBase = main.getAttribute("data-record-base") || "/reviews/";
+  var INK = "#1a1a1a";
+  var POINT = "#0b4f8a";
+  var MEDIAN = "#17602b";
+  var LIMIT = "#8a1111";
+  var PROTOCOL = "#4a4a4a";
+
+  Chart.defaults.animation = false;
+  Chart.defaults.color = INK;
+  Chart.defaults.font.size = 13;
+
+  // vertical dashed line and label at each period whose sampling protocol differs from the one before
+  var protocolChanges = {
+    id: "protocolChanges",
+    afterDatasetsDraw: function (chart, args, options) {
+      var changes = options.changes || [];
+      var x = chart.scales.x;
+      var area = chart.chartArea;
+      var ctx = chart.ctx;
+      changes.forEach(function (change) {
+        var at = x.getPixelForValue(change.index);
+        ctx.save();
+        ctx.strokeStyle = PROTOCOL;
+        ctx.lineWidth = 1.5;
+        ctx.setLineDash([6, 4]);
+        ctx.beginPath();
+        ctx.moveTo(at, area.top);
+        ctx.lineTo(at, area.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = PROTOCOL;
+        ctx.font = "12px system-ui, sans-serif";
+        ctx.textAlign = "left";
+        ctx.fillText("protocol change", at + 4, area.top + 12);
+        ctx.restore();
+      });
+    }
+  };
+
+  function values(series, field) {
+    return series.points.map(function (p) { return p[field]; });
+  }
+
+  function constant(value, n) {
+    var line = [];
+    for (var i = 0; i < n; i++) {
+      line.push(value);
+    }
+    return line;
+  }
+
+  function showEvents(series, index) {
+    var panel = document.getElementById(series.code + "-drilldown");
+    var point = series.points[index];
+    if (!panel || !point) {
+      return;
+    }
+    panel.textContent = "";
+    var heading = document.createElement("p");
+    var strong = document.createElement("strong");
+    strong.textContent = "Events behind " + point.period + " (" + series.title + ")";
+    heading.appendChild(strong);
+    panel.appendChild(heading);
+    if (series.eventsNote) {
+      var note = document.createElement("p");
+      note.textContent = series.eventsNote;
+      panel.appendChild(note);
+      return;
+    }
+    if (point.events.length === 0) {
+      var none = document.createElement("p");
+      none.textContent = "No confirmed events counted in this period.";
+      panel.appendChild(none);
+      return;
+    }
+    var list = document.createElement("ul");
+    point.events.forEach(function (event) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = recordBase + encodeURIComponent(event.reviewId);
+      link.textContent = event.line;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    panel.appendChild(list);
+  }
+
+  function onPoint(series) {
+    return function (event, elements) {
+      if (elements && elements.length > 0) {
+        showEvents(series, elements[0].index);
+      }
+    };
+  }
+
+  function baseOptions(series, changes, yTitle) {
+    return {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: "nearest", intersect: true },
+      onClick: onPoint(series),
+      scales: {
+        x: { ticks: { autoSkip: true, maxRotation: 60 } },
+        y: { beginAtZero: true, title: { display: true, text: yTitle } }
+      },
+      plugins: {
+        legend: { position: "bottom" },
+        protocolChanges: { changes: changes }
+      }
+    };
+  }
+
+  function runChart(canvas, data, series) {
+    var n = data.periods.length;
+    return new Chart(canvas, {
+      type: "line",
+      data: {
+        labels: data.periods,
+        datasets: [
+          {
+            label: series.title,
+            data: values(series, "value"),
+            borderColor: POINT,
+            backgroundColor: POINT,
+            borderWidth: 1.5,
+            pointRadius: 4,
+            pointHoverRadius: 6,
+            spanGaps: false
+          },
+          {
+            label: "median",
+            data: constant(series.median, n),
+            borderColor: MEDIAN,
+            backgroundColor: MEDIAN,
+            borderWidth: 2,
+            pointRadius: 0,
+            pointHitRadius: 0
+          }
+        ]
+      },
+      options: baseOptions(series, data.protocolChanges, "rate"),
+      plugins: [protocolChanges]
+    });
+  }
+
+  function controlChart(canvas, data, series) {
+    var n = data.periods.length;
+    var colours = series.points.map(function (p) { return p.outside ? LIMIT : POINT; });
+    return new Chart(canvas, {
+      type: "line",
+      data: {
+        labels: data.periods,
+        datasets: [
+          {
+            label: series.title,
+            data: values(series, "value"),
+            borderColor: POINT,
+            backgroundColor: colours,
+            pointBorderColor: colours,
+            borderWidth: 1.5,
+            pointRadius: 4,
+            pointHoverRadius: 6
+          },
+          {
+            label: "centre line",
+            data: constant(series.centre, n),
+            borderColor: MEDIAN,
+            backgroundColor: MEDIAN,
+            borderWidth: 2,
+            pointRadius: 0,
+            pointHitRadius: 0
+          },
+          {
+            label: "upper limit",
+            data: values(series, "upper"),
+            borderColor: LIMIT,
+            backgroundColor: LIMIT,
+            borderWidth: 1.5,
+            borderDash: [4, 3],
+            stepped: "middle",
+            pointRadius: 0,
+            pointHitRadius: 0
+          },
+          {
+            label: "lower limit",
+            data: values(series, "lower"),
+            borderColor: LIMIT,
+            backgroundColor: LIMIT,
+            borderWidth: 1.5,
+            borderDash: [4, 3],
+            stepped: "middle",
+            pointRadius: 0,
+            pointHitRadius: 0
+          }
+        ]
+      },
+      options: baseOptions(series, data.protocolChanges, series.controlChart + "-chart"),
+      plugins: [protocolChanges]
+    });
+  }
+
+  fetch(main.getAttribute("data-source"), {
+    credentials: "same-origin",
+    headers: { Accept: "application/json" }
+  })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error("dashboard data: HTTP " + response.status);
+      }
+      return response.json();
+    })
+    .then(function (data) {
+      data.series.forEach(function (series) {
+        var run = document.getElementById(series.code + "-run");
+        var control = document.getElementById(series.code + "-control");
+        if (run) {
+          runChart(run, data, series);
+        }
+        if (control && series.centre !== null) {
+          controlChart(control, data, series);
+        }
+      });
+      main.setAttribute("data-charts", "drawn");
+    })
+    .catch(function () {
+      main.setAttribute("data-charts", "failed");
+    });
+})();
