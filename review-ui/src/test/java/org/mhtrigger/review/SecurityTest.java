@@ -159,4 +159,24 @@ class SecurityTest {
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
     }
+
+    @Test
+    void withoutSingleSignOnConfigured_noOauth2EndpointsExist() {
+        fixtures.accounts();
+        WebClient client = new WebClient(port);
+
+        assertThat(client.get("/oauth2/authorization/sso").statusCode()).isEqualTo(404);
+        assertThat(client.get("/login/oauth2/code/sso?code=x&state=y").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void withoutSingleSignOnConfigured_theLoginPageOffersNoSingleSignOn() {
+        String page = new WebClient(port).get("/login").body();
+
+        assertThat(page)
+                .contains("name=\"password\"")
+                .doesNotContain("single sign-on")
+                .doesNotContain("/oauth2/");
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +19,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-/** Form login, roles per URL, CSRF, headers and login throttling. */
+/** Form login, optional OIDC single sign-on ({@link SingleSignOnConfig}), roles per URL, CSRF, headers, throttling. */
 @Configuration
 @EnableWebSecurity
 public class SecurityConfig {
@@ -46,7 +49,9 @@ public class SecurityConfig {
 
     @Bean
     UserDetailsService userDetailsService(Users users) {
+        // accounts of the single sign-on provider never sign in with a password
         return username -> users.credentials(username)
+                .filter(c -> !c.user().external())
                 .map(c -> User.withUsername(c.user().username())
                         .password(c.passwordHash())
                         .disabled(!c.user().enabled())
@@ -58,7 +63,13 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, UserDetailsService userDetails, PasswordEncoder encoder, LoginThrottle throttle)
+            HttpSecurity http,
+            UserDetailsService userDetails,
+            PasswordEncoder encoder,
+            LoginThrottle throttle,
+            ObjectProvider<ClientRegistrationRepository> singleSignOn,
+            ObjectProvider<SingleSignOnAccounts> singleSignOnAccounts,
+            ObjectProvider<RestClientAuthorizationCodeTokenResponseClient> singleSignOnTokens)
             throws Exception {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetails);
         dao.setPasswordEncoder(encoder);
@@ -66,6 +77,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        // handled by the OAuth2 login filters when single sign-on is configured; 404 otherwise
+                        .requestMatchers("/oauth2/**", "/login/oauth2/**")
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole(Role.ADMIN.name())
@@ -87,6 +101,15 @@ public class SecurityConfig {
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(
                                 permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+        ClientRegistrationRepository registrations = singleSignOn.getIfAvailable();
+        if (registrations != null) {
+            http.oauth2Login(oidc -> oidc.clientRegistrationRepository(registrations)
+                    .loginPage("/login")
+                    .tokenEndpoint(token -> token.accessTokenResponseClient(singleSignOnTokens.getObject()))
+                    .userInfoEndpoint(info -> info.oidcUserService(singleSignOnAccounts.getObject()))
+                    .defaultSuccessUrl("/", true)
+                    .failureUrl("/login?error=sso"));
+        }
         return http.build();
     }
 }

@@ -1,6 +1,8 @@
 package org.mhtrigger.review.web;
 
 import org.mhtrigger.review.store.Caller;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,14 +11,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class HomeController {
     private final CurrentCaller callers;
+    private final boolean singleSignOn;
 
-    public HomeController(CurrentCaller callers) {
+    public HomeController(CurrentCaller callers, ObjectProvider<ClientRegistrationRepository> singleSignOn) {
         this.callers = callers;
+        this.singleSignOn = singleSignOn.getIfAvailable() != null;
     }
 
     @GetMapping("/login")
     public String login(Model model) {
         model.addAttribute("title", "Sign in");
+        model.addAttribute("singleSignOn", singleSignOn);
         return "login";
     }
 
