@@ -68,15 +68,24 @@ final class EvaluateCommand implements Callable<Integer> {
             Set<String> triggers = predicted.computeIfAbsent(screening.record(), r -> new TreeSet<>());
             screening.findings().stream().map(Finding::trigger).forEach(triggers::add);
             // what the product reports: affirmed mentions as they come out of the rules (a suicide attempt is also
-            // self-harm; mentions outside the review window do not count), and the mentions context suppressed
+            // self-harm; mentions outside the review window do not count); a finding stands for every affirmed
+            // mention of its trigger in the same sentence of the same note, so those count as reported too
+            java.util.Set<String> reported = new java.util.HashSet<>();
             for (Finding finding : screening.findings()) {
                 if (finding.fromText()) {
+                    reported.add(sentenceKey(finding.trigger(), finding.at(), finding.evidence()));
                     found.add(new GoldMention(
                             screening.record(),
                             finding.source().id(),
                             finding.span(),
                             finding.trigger(),
                             Assertion.AFFIRMED));
+                }
+            }
+            for (TextHit hit : screening.mentions()) {
+                if (hit.affirmed() && reported.contains(sentenceKey(hit.trigger(), hit.time(), hit.sentence()))) {
+                    found.add(new GoldMention(
+                            screening.record(), hit.source().id(), hit.span(), hit.trigger(), Assertion.AFFIRMED));
                 }
             }
             for (TextHit hit : screening.suppressed()) {
@@ -101,6 +110,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation evaluation = Evaluation.score(expected, predicted);
         print(out, evaluation);
         return outcome.rejected() > 0 ? Main.REJECTED_INPUT : Main.OK;
+    }
+
+    private static String sentenceKey(String trigger, java.time.Instant at, String sentence) {
+        return trigger + "|" + at + "|"
+                + sentence.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static Path beside(Path file, String name) {

@@ -98,15 +98,16 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
         } finally {
             session.dispose();
         }
-        // one finding per structured source; for text, one per trigger and sentence: a note copied into a report, or
-        // carried forward into later notes, repeats its sentences, and the earliest copy stands for them all
+        // one finding per structured source; for text, one per trigger, sentence and time: a note written twice (as a
+        // DocumentReference and as a report's presentedForm) gives one finding, while the same words written at
+        // another time may be another event and stay a finding of their own
         Map<String, Finding> findings = new LinkedHashMap<>();
         List<FindingSink.Fired> fired = new java.util.ArrayList<>(sink.fired());
         fired.sort(java.util.Comparator.comparing(FindingSink.Fired::at));
         for (FindingSink.Fired one : fired) {
             String key = one.span() == null
                     ? one.trigger() + "|" + one.source()
-                    : one.trigger() + "|text|"
+                    : one.trigger() + "|text|" + one.at() + "|"
                             + one.evidence().strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
             findings.computeIfAbsent(key, k -> toFinding(record, one));
         }
