@@ -106,7 +106,7 @@ public class MeasureQueries {
     }
 
     private PeriodData load(PeriodRow period) {
-        int sampled = jdbc.sql("SELECT COUNT(*) FROM review WHERE period_id = ?")
+        int sampled = jdbc.sql("SELECT COUNT(*) FROM review WHERE period_id = ? AND second_of IS NULL")
                 .param(period.id())
                 .query(Integer.class)
                 .single();

@@ -62,7 +62,12 @@ public class ReviewService {
             Instant createdAt,
             int sampled) {}
 
-    /** One sampled record's review. */
+    /**
+     * One sampled record's review.
+     *
+     * @param secondOf for the second of two independent reviews, the id of the first; null otherwise
+     * @param awaitingConsensus whether a second review of this one exists and no consensus is recorded yet
+     */
     public record ReviewView(
             long id,
             long periodId,
@@ -74,7 +79,19 @@ public class ReviewService {
             String reviewer,
             ReviewStatus status,
             long secondsSpent,
-            long version) {}
+            long version,
+            Long secondOf,
+            boolean awaitingConsensus) {
+        public boolean isSecondReview() {
+            return secondOf != null;
+        }
+    }
+
+    /** The columns {@link #review} reads, from review r, review_period p and stay s. */
+    static final String REVIEW_SELECT = "SELECT r.*, p.label AS period_label, s.encounter_id, s.ward,"
+            + " CASE WHEN r.consensus_at IS NULL AND EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id)"
+            + " THEN TRUE ELSE FALSE END AS awaiting_consensus FROM review r"
+            + " JOIN review_period p ON p.id = r.period_id JOIN stay s ON s.id = r.stay_id";
 
     /** One possible adverse event a reviewer recorded. Status: recorded, confirmed, rejected or withdrawn. */
     public record EventView(
@@ -172,15 +189,17 @@ public class ReviewService {
 
     public List<PeriodView> periods(Caller caller) {
         require(caller, Role.SAFETY_LEAD);
-        return jdbc.sql("SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id) AS sampled"
-                        + " FROM review_period p ORDER BY p.start_date DESC, p.id DESC")
+        return jdbc.sql(
+                        "SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id AND r.second_of IS NULL) AS sampled"
+                                + " FROM review_period p ORDER BY p.start_date DESC, p.id DESC")
                 .query(ReviewService::period)
                 .list();
     }
 
     Optional<PeriodView> period(long id) {
-        return jdbc.sql("SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id) AS sampled"
-                        + " FROM review_period p WHERE p.id = ?")
+        return jdbc.sql(
+                        "SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id AND r.second_of IS NULL) AS sampled"
+                                + " FROM review_period p WHERE p.id = ?")
                 .param(id)
                 .query(ReviewService::period)
                 .optional();
@@ -193,8 +212,7 @@ public class ReviewService {
      * then those signed; for a safety lead every sampled record.
      */
     public List<ReviewView> queue(Caller caller) {
-        String select = "SELECT r.*, p.label AS period_label, s.encounter_id, s.ward FROM review r"
-                + " JOIN review_period p ON p.id = r.period_id JOIN stay s ON s.id = r.stay_id";
+        String select = REVIEW_SELECT;
         return switch (caller.role()) {
             case REVIEWER ->
                 jdbc.sql(select + " WHERE r.reviewer = ? ORDER BY p.start_date DESC, r.draw_order")
@@ -203,6 +221,8 @@ public class ReviewService {
                         .list();
             case PHYSICIAN ->
                 jdbc.sql(select + " WHERE r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED')"
+                                + " AND r.second_of IS NULL AND (r.consensus_at IS NOT NULL"
+                                + " OR NOT EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id))"
                                 + " ORDER BY CASE WHEN r.status = 'AUTHENTICATED' THEN 1 ELSE 0 END,"
                                 + " p.start_date DESC, r.draw_order")
                         .query(ReviewService::review)
@@ -224,9 +244,7 @@ public class ReviewService {
     }
 
     public Optional<ReviewView> find(long reviewId) {
-        return jdbc.sql("SELECT r.*, p.label AS period_label, s.encounter_id, s.ward FROM review r"
-                        + " JOIN review_period p ON p.id = r.period_id JOIN stay s ON s.id = r.stay_id"
-                        + " WHERE r.id = ?")
+        return jdbc.sql(REVIEW_SELECT + " WHERE r.id = ?")
                 .param(reviewId)
                 .query(ReviewService::review)
                 .optional();
@@ -237,7 +255,7 @@ public class ReviewService {
         return events(reviewId);
     }
 
-    private List<EventView> events(long reviewId) {
+    List<EventView> events(long reviewId) {
         return jdbc.sql("SELECT * FROM adverse_event WHERE review_id = ? ORDER BY id")
                 .param(reviewId)
                 .query(ReviewService::event)
@@ -527,7 +545,8 @@ public class ReviewService {
     private static void requireView(Caller caller, ReviewView review) {
         boolean allowed = switch (caller.role()) {
             case REVIEWER -> caller.username().equals(review.reviewer());
-            case PHYSICIAN -> review.status().submitted();
+            // a physician sees a first review only after the consensus of a double review; a second review never
+            case PHYSICIAN -> review.status().submitted() && !review.isSecondReview() && !review.awaitingConsensus();
             case SAFETY_LEAD -> true;
             case ADMIN -> false;
         };
@@ -582,7 +601,7 @@ public class ReviewService {
                 rs.getInt("sampled"));
     }
 
-    private static ReviewView review(ResultSet rs, int row) throws SQLException {
+    static ReviewView review(ResultSet rs, int row) throws SQLException {
         return new ReviewView(
                 rs.getLong("id"),
                 rs.getLong("period_id"),
@@ -594,10 +613,12 @@ public class ReviewService {
                 rs.getString("reviewer"),
                 ReviewStatus.valueOf(rs.getString("status")),
                 rs.getLong("seconds_spent"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getObject("second_of") == null ? null : rs.getLong("second_of"),
+                rs.getBoolean("awaiting_consensus"));
     }
 
-    private static EventView event(ResultSet rs, int row) throws SQLException {
+    static EventView event(ResultSet rs, int row) throws SQLException {
         return new EventView(
                 rs.getLong("id"),
                 rs.getLong("review_id"),
