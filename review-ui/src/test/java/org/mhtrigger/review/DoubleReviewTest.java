@@ -213,4 +213,72 @@ class DoubleReviewTest {
         assertThat(kappa.records()).isEqualTo(1);
         assertThat(kappa.observed()).isZero();
     }
+
+    private WebClient signedIn(String username) {
+        WebClient client = new WebClient(port);
+        assertThat(client.login(username, Fixtures.PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .doesNotContain("error");
+        return client;
+    }
+
+    @Test
+    void safetyLeadDrawsFromThePeriodsPage_andTheReviewersRecordTheConsensusOnItsPage() {
+        ReviewView first = fixtures.freshReview();
+        WebClient lead = signedIn("lead");
+        lead.get("/periods");
+
+        java.net.http.HttpResponse<String> drawn =
+                lead.post("/periods/" + first.periodId() + "/double-review", Map.of("size", "1", "seed", "3"));
+
+        assertThat(drawn.statusCode()).isEqualTo(302);
+        ReviewView second = reviews.queue(BOB).stream()
+                .filter(v -> first.id() == (v.secondOf() == null ? -1 : v.secondOf()))
+                .findFirst()
+                .orElseThrow();
+        long annF = reviews.addEvent(ANN, first.id(), version(first.id()), FALL_F, null);
+        reviews.submit(ANN, first.id(), version(first.id()));
+        WebClient bob = signedIn("bob");
+        assertThat(bob.get("/reviews/" + first.id()).statusCode()).isEqualTo(403);
+        assertThat(bob.get("/reviews/" + first.id() + "/consensus").statusCode())
+                .isEqualTo(403);
+        reviews.addEvent(BOB, second.id(), version(second.id()), RASH_E, null);
+        reviews.submit(BOB, second.id(), version(second.id()));
+
+        String page = bob.get("/reviews/" + first.id() + "/consensus").body();
+        assertThat(page).contains("fall with fracture").contains("rash after antibiotic");
+        assertThat(signedIn("carl").get("/reviews/" + first.id() + "/consensus").statusCode())
+                .isEqualTo(403);
+        assertThat(signedIn("doc").get("/reviews/" + first.id() + "/consensus").statusCode())
+                .isEqualTo(403);
+        assertThat(bob.post(
+                                "/reviews/" + first.id() + "/consensus",
+                                Map.of("version", String.valueOf(version(first.id())), "agreed", String.valueOf(annF)))
+                        .statusCode())
+                .isEqualTo(302);
+
+        assertThat(bob.get("/reviews/" + first.id() + "/consensus").body()).contains("Consensus recorded by");
+        assertThat(reviews.events(DOC, first.id()))
+                .filteredOn(e -> !e.status().equals("withdrawn"))
+                .extracting(ReviewService.EventView::description)
+                .containsExactly("fall with fracture");
+        assertThat(lead.get("/periods").body()).contains("over 1 pair(s), observed agreement 0.00");
+    }
+
+    @Test
+    void consensusPostWithoutCsrfToken_isForbidden() {
+        Reviewed r = bothSubmitted();
+        WebClient ann = signedIn("ann");
+
+        assertThat(ann.postWithoutCsrf(
+                                "/reviews/" + r.first().id() + "/consensus",
+                                Map.of(
+                                        "version",
+                                        String.valueOf(version(r.first().id()))))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(doubles.pair(ANN, r.first().id()).consensusRecorded()).isFalse();
+    }
 }

@@ -1,8 +1,13 @@
 package org.mhtrigger.review.web;
 
 import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.engine.sampling.SamplingCriteria;
+import org.mhtrigger.review.store.AgreementPairs;
 import org.mhtrigger.review.store.Caller;
 import org.mhtrigger.review.store.ReviewService;
 import org.springframework.stereotype.Controller;
@@ -16,18 +21,38 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PeriodController {
     private final ReviewService reviews;
     private final CurrentCaller callers;
+    private final AgreementPairs agreement;
     private final SecureRandom seeds = new SecureRandom();
 
-    public PeriodController(ReviewService reviews, CurrentCaller callers) {
+    public PeriodController(ReviewService reviews, CurrentCaller callers, AgreementPairs agreement) {
         this.reviews = reviews;
         this.callers = callers;
+        this.agreement = agreement;
     }
 
     @GetMapping("/periods")
     public String periods(Model model) {
         Caller caller = callers.get();
         model.addAttribute("title", "Review periods and samples");
-        model.addAttribute("periods", reviews.periods(caller));
+        List<ReviewService.PeriodView> periods = reviews.periods(caller);
+        model.addAttribute("periods", periods);
+        Map<Long, String> kappa = new HashMap<>();
+        for (ReviewService.PeriodView period : periods) {
+            kappa.put(
+                    period.id(),
+                    agreement
+                            .agreement(period.id())
+                            .map(a -> String.format(
+                                    Locale.ROOT,
+                                    "κ = %s over %d pair(s), observed agreement %.2f",
+                                    Double.isNaN(a.kappa())
+                                            ? "undefined (one label throughout)"
+                                            : String.format(Locale.ROOT, "%.2f", a.kappa()),
+                                    a.records(),
+                                    a.observed()))
+                            .orElse("no submitted pair yet"));
+        }
+        model.addAttribute("kappa", kappa);
         model.addAttribute("reviews", reviews.queue(caller));
         return "periods";
     }

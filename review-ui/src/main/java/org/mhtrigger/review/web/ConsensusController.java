@@ -1,0 +1,54 @@
+package org.mhtrigger.review.web;
+
+import java.util.List;
+import org.mhtrigger.review.store.Caller;
+import org.mhtrigger.review.store.DoubleReviews;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Two independent primary reviews: the safety lead's draw of records for a second review, and the consensus page
+ * (the two reviews side by side). {@link DoubleReviews} checks every role and the blinding.
+ */
+@Controller
+public class ConsensusController {
+    private final DoubleReviews doubles;
+    private final CurrentCaller callers;
+
+    public ConsensusController(DoubleReviews doubles, CurrentCaller callers) {
+        this.doubles = doubles;
+        this.callers = callers;
+    }
+
+    @PostMapping("/periods/{periodId}/double-review")
+    public String draw(@PathVariable long periodId, @RequestParam int size, @RequestParam long seed) {
+        if (size < 1 || size > 1000) {
+            throw new IllegalArgumentException("double-review sample size " + size + " must be between 1 and 1000");
+        }
+        doubles.drawSecondReviews(callers.get(), periodId, size, seed);
+        return "redirect:/periods";
+    }
+
+    @GetMapping("/reviews/{id}/consensus")
+    public String consensus(@PathVariable long id, Model model) {
+        Caller caller = callers.get();
+        DoubleReviews.Pair pair = doubles.pair(caller, id);
+        model.addAttribute("title", "Consensus: " + pair.first().encounterId());
+        model.addAttribute("pair", pair);
+        return "consensus";
+    }
+
+    @PostMapping("/reviews/{id}/consensus")
+    public String record(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam(name = "agreed", required = false) List<Long> agreed) {
+        DoubleReviews.Pair pair = doubles.pair(callers.get(), id);
+        doubles.recordConsensus(callers.get(), id, version, agreed == null ? List.of() : agreed);
+        return "redirect:/reviews/" + pair.first().id() + "/consensus";
+    }
+}
