@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.review.store.DoubleReviews;
+import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,6 +57,9 @@ class BrowserReviewTest {
 
     @Autowired
     ReviewService reviews;
+
+    @Autowired
+    DoubleReviews doubles;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -246,5 +251,57 @@ class BrowserReviewTest {
         }
 
         assertThat(dialogs).as("no script from note text ran").isEmpty();
+    }
+
+    @Test
+    void consensusPage_showsBothReviewsSideBySide_isAccessible_andRecordsTheConsensus() throws IOException {
+        ReviewService.ReviewView first = fixtures.freshReview();
+        ReviewService.ReviewView second = doubles.drawSecondReviews(Fixtures.LEAD, first.periodId(), 1, 3L)
+                .getFirst();
+        reviews.addEvent(
+                Fixtures.ANN,
+                first.id(),
+                reviews.find(first.id()).orElseThrow().version(),
+                new ReviewService.EventInput(null, OutcomeClass.ADVERSE_EVENT, "fall in the garden", "F", false, "no"),
+                null);
+        reviews.submit(
+                Fixtures.ANN, first.id(), reviews.find(first.id()).orElseThrow().version());
+        reviews.addEvent(
+                Fixtures.BOB,
+                second.id(),
+                reviews.find(second.id()).orElseThrow().version(),
+                new ReviewService.EventInput(
+                        null, OutcomeClass.ADVERSE_DRUG_EVENT, "dystonia after haloperidol", "E", false, "yes"),
+                null);
+        reviews.submit(
+                Fixtures.BOB,
+                second.id(),
+                reviews.find(second.id()).orElseThrow().version());
+        List<String> dialogs = new ArrayList<>();
+        try (BrowserContext context = context(dialogs)) {
+            Page page = context.newPage();
+            signIn(page, "ann");
+            page.navigate(url("/reviews/" + first.id() + "/consensus"));
+
+            assertThat(page.locator("#first-heading").innerText()).contains("ann");
+            assertThat(page.locator("#second-heading").innerText()).contains("bob");
+            assertThat(page.getByText("fall in the garden").isVisible()).isTrue();
+            assertThat(page.getByText("dystonia after haloperidol").isVisible()).isTrue();
+            assertAccessible(page, "consensus page");
+            shot(page, "12-consensus");
+
+            page.getByText("dystonia after haloperidol").click(); // its label ticks the second review's event
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Record the consensus"))
+                    .click();
+
+            assertThat(page.getByText("Consensus recorded by").isVisible()).isTrue();
+        }
+        assertThat(reviews.events(Fixtures.DOC, first.id()))
+                .filteredOn(e -> !e.status().equals("withdrawn"))
+                .extracting(ReviewService.EventView::description)
+                .containsExactly("fall in the garden", "dystonia after haloperidol");
+        assertThat(dialogs).isEmpty();
     }
 }
