@@ -174,6 +174,13 @@ class SingleSignOnTest {
         assertThat(local.external()).isFalse();
         assertThat(local.role()).isEqualTo(Role.ADMIN);
         assertThat(users.find("sso:admin").orElseThrow().external()).isTrue();
+        // the admin's list tells the two apart
+        fixtures.accounts();
+        WebClient root = new WebClient(port);
+        root.login("root", Fixtures.PASSWORD);
+        assertThat(root.get("/admin/users").body())
+                .containsPattern("<td>sso:admin</td>(?:(?!</tr>).)*single sign-on \\(external\\)")
+                .containsPattern("<td>admin</td>(?:(?!</tr>).)*<td>password</td>");
         // and the external account cannot be used with a password
         WebClient form = new WebClient(port);
         assertThat(form.login("sso:admin", "(single sign-on)")
