@@ -86,6 +86,15 @@ abstract class DoubleReviewContract {
     }
 
     @Test
+    void submittedRecord_isNotDrawnForASecondReview() {
+        ReviewView first = fixtures.freshReview();
+        reviews.submit(ANN, first.id(), version(first.id()));
+
+        assertThat(doubles.drawSecondReviews(LEAD, first.periodId(), 1, 3L)).isEmpty();
+        assertThat(reviews.find(first.id()).orElseThrow().awaitingConsensus()).isFalse();
+    }
+
+    @Test
     void onlyTheSafetyLead_drawsSecondReviews() {
         ReviewView first = fixtures.freshReview();
 

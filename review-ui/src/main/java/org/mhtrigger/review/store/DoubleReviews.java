@@ -54,7 +54,8 @@ public class DoubleReviews {
     }
 
     /**
-     * Draws {@code size} of the period's first reviews that have no second review yet (seeded, so the draw can be
+     * Draws {@code size} of the period's first reviews that are not submitted yet (a submitted or signed record is
+     * already on its way to or with the physician) and have no second review yet (seeded, so the draw can be
      * repeated: the records are ordered by draw order and shuffled with {@link SplittableRandom}) and assigns each to
      * another enabled reviewer, round-robin.
      *
@@ -75,6 +76,7 @@ public class DoubleReviews {
         }
         List<ReviewService.ReviewView> candidates = new ArrayList<>(jdbc.sql(ReviewService.REVIEW_SELECT
                         + " WHERE r.period_id = ? AND r.second_of IS NULL AND r.reviewer IS NOT NULL"
+                        + " AND r.status IN ('ASSIGNED', 'IN_PROGRESS')"
                         + " AND NOT EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id) ORDER BY r.draw_order")
                 .param(periodId)
                 .query(ReviewService::review)
