@@ -77,6 +77,32 @@ class BoardReportTest {
     }
 
     @Test
+    void json_carriesTheMeasuresAndTheBreakdownsByHarmOutcomeTriggerAndWard() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode json =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(MeasureTables.json(periods));
+
+        assertThat(json.get("periods")).hasSize(18);
+        for (com.fasterxml.jackson.databind.JsonNode period : json.get("periods")) {
+            assertThat(period.get("measures")).hasSize(Measure.values().length);
+            int adverseEvents = period.get("measures").get(0).get("numerator").asInt();
+            int byWard = 0;
+            for (com.fasterxml.jackson.databind.JsonNode ward : period.get("aeRateByWard")) {
+                byWard += ward.get("numerator").asInt();
+            }
+            assertThat(byWard)
+                    .as("adverse events by ward add up to the period's count, %s", period.get("period"))
+                    .isEqualTo(adverseEvents);
+            int harmEF = 0;
+            for (String category : List.of("E", "F", "G", "H", "I")) {
+                harmEF += period.get("byHarmCategory").get(category).asInt();
+            }
+            assertThat(harmEF).isGreaterThanOrEqualTo(adverseEvents);
+            assertThat(period.get("byOutcomeClass").has("Adverse event")).isTrue();
+            assertThat(period.get("triggerPpv").size()).isPositive();
+        }
+    }
+
+    @Test
     void pdf_rendersToPngPagesAndItsTextCarriesTheMeasuresAndFigures() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "board-report").toAbsolutePath());
         Path pdf = dir.resolve("board-report.pdf");

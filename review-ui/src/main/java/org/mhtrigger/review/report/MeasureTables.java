@@ -3,7 +3,9 @@ package org.mhtrigger.review.report;
 import java.util.List;
 import java.util.Locale;
 import org.mhtrigger.engine.measure.Measure;
+import org.mhtrigger.engine.measure.PeriodMeasures;
 import org.mhtrigger.engine.measure.Rate;
+import org.mhtrigger.engine.measure.TriggerPpv;
 import org.mhtrigger.review.store.MeasureQueries.PeriodData;
 
 /** The measures of a range of periods as CSV (one row per period and measure) and JSON. Stateless, thread-safe. */
@@ -34,7 +36,10 @@ public final class MeasureTables {
         return csv.toString();
     }
 
-    /** {"periods": [{"period", "sampled", "authenticated", "protocol", "measures": [{code, title, ...}]}]}. */
+    /**
+     * {"periods": [{"period", "sampled", "authenticated", "protocol", "measures": [{code, title, numerator, denominator,
+     * value}], "byHarmCategory", "byOutcomeClass", "harmEventsByTrigger", "aeRateByWard", "triggerPpv"}]}.
+     */
     public static String json(List<PeriodData> periods) {
         StringBuilder json = new StringBuilder("{\n  \"periods\": [");
         for (int p = 0; p < periods.size(); p++) {
@@ -65,9 +70,73 @@ public final class MeasureTables {
                         .append(rate.defined() ? number(rate.value()) : "null")
                         .append('}');
             }
-            json.append("\n    ]}");
+            json.append("\n    ]");
+            breakdowns(json, period.measures());
+            json.append('}');
         }
         return json.append("\n  ]\n}\n").toString();
+    }
+
+    /**
+     * The period's breakdowns: confirmed events by harm category and by outcome class, harm events by trigger, the
+     * adverse-event rate by ward, and each trigger's positive predictive value.
+     */
+    private static void breakdowns(StringBuilder json, PeriodMeasures measures) {
+        json.append(",\n     \"byHarmCategory\": {");
+        String separator = "";
+        for (var e : measures.byHarmCategory().entrySet()) {
+            json.append(separator)
+                    .append(string(e.getKey().name()))
+                    .append(": ")
+                    .append(e.getValue());
+            separator = ", ";
+        }
+        json.append("},\n     \"byOutcomeClass\": {");
+        separator = "";
+        for (var e : measures.byOutcomeClass().entrySet()) {
+            json.append(separator)
+                    .append(string(e.getKey().label()))
+                    .append(": ")
+                    .append(e.getValue());
+            separator = ", ";
+        }
+        json.append("},\n     \"harmEventsByTrigger\": {");
+        separator = "";
+        for (var e : measures.harmEventsByTrigger().entrySet()) {
+            json.append(separator).append(string(e.getKey())).append(": ").append(e.getValue());
+            separator = ", ";
+        }
+        json.append("},\n     \"aeRateByWard\": {");
+        separator = "";
+        for (var e : measures.aeRateByWard().entrySet()) {
+            Rate rate = e.getValue();
+            json.append(separator)
+                    .append(string(e.getKey()))
+                    .append(": {\"numerator\": ")
+                    .append(number(rate.numerator()))
+                    .append(", \"denominator\": ")
+                    .append(number(rate.denominator()))
+                    .append(", \"value\": ")
+                    .append(rate.defined() ? number(rate.value()) : "null")
+                    .append('}');
+            separator = ", ";
+        }
+        json.append("},\n     \"triggerPpv\": {");
+        separator = "";
+        for (var e : measures.triggerPpv().entrySet()) {
+            TriggerPpv ppv = e.getValue();
+            json.append(separator)
+                    .append(string(e.getKey()))
+                    .append(": {\"hits\": ")
+                    .append(ppv.hits())
+                    .append(", \"positive\": ")
+                    .append(ppv.positive())
+                    .append(", \"ppv\": ")
+                    .append(ppv.hits() == 0 ? "null" : number(ppv.ppv()))
+                    .append('}');
+            separator = ", ";
+        }
+        json.append('}');
     }
 
     /** Plain decimal, at most 4 places, no exponent: 9.375, 30, 0.3333. */
