@@ -1,7 +1,9 @@
 package org.mhtrigger.review.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mhtrigger.engine.measure.Measure;
 import org.mhtrigger.engine.measure.PeriodMeasures;
 import org.mhtrigger.engine.measure.Rate;
@@ -82,32 +84,15 @@ public final class MeasureTables {
      * adverse-event rate by ward, and each trigger's positive predictive value.
      */
     private static void breakdowns(StringBuilder json, PeriodMeasures measures) {
-        json.append(",\n     \"byHarmCategory\": {");
+        Map<String, Integer> byHarm = new LinkedHashMap<>();
+        measures.byHarmCategory().forEach((category, count) -> byHarm.put(category.name(), count));
+        Map<String, Integer> byOutcome = new LinkedHashMap<>();
+        measures.byOutcomeClass().forEach((outcome, count) -> byOutcome.put(outcome.label(), count));
+        counts(json, "byHarmCategory", byHarm);
+        counts(json, "byOutcomeClass", byOutcome);
+        counts(json, "harmEventsByTrigger", measures.harmEventsByTrigger());
         String separator = "";
-        for (var e : measures.byHarmCategory().entrySet()) {
-            json.append(separator)
-                    .append(string(e.getKey().name()))
-                    .append(": ")
-                    .append(e.getValue());
-            separator = ", ";
-        }
-        json.append("},\n     \"byOutcomeClass\": {");
-        separator = "";
-        for (var e : measures.byOutcomeClass().entrySet()) {
-            json.append(separator)
-                    .append(string(e.getKey().label()))
-                    .append(": ")
-                    .append(e.getValue());
-            separator = ", ";
-        }
-        json.append("},\n     \"harmEventsByTrigger\": {");
-        separator = "";
-        for (var e : measures.harmEventsByTrigger().entrySet()) {
-            json.append(separator).append(string(e.getKey())).append(": ").append(e.getValue());
-            separator = ", ";
-        }
-        json.append("},\n     \"aeRateByWard\": {");
-        separator = "";
+        json.append(",\n     \"aeRateByWard\": {");
         for (var e : measures.aeRateByWard().entrySet()) {
             Rate rate = e.getValue();
             json.append(separator)
@@ -134,6 +119,17 @@ public final class MeasureTables {
                     .append(", \"ppv\": ")
                     .append(ppv.hits() == 0 ? "null" : number(ppv.ppv()))
                     .append('}');
+            separator = ", ";
+        }
+        json.append('}');
+    }
+
+    /** {@code ,\n "name": {"key": count, ...}} */
+    private static void counts(StringBuilder json, String name, Map<String, Integer> counts) {
+        json.append(",\n     ").append(string(name)).append(": {");
+        String separator = "";
+        for (var e : counts.entrySet()) {
+            json.append(separator).append(string(e.getKey())).append(": ").append(e.getValue());
             separator = ", ";
         }
         json.append('}');
