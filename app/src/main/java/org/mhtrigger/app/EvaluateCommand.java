@@ -73,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
             java.util.Set<String> reported = new java.util.HashSet<>();
             for (Finding finding : screening.findings()) {
                 if (finding.fromText()) {
-                    reported.add(sentenceKey(finding.trigger(), finding.at(), finding.evidence()));
+                    reported.add(Finding.textKey(finding.trigger(), finding.at(), finding.evidence()));
                     found.add(new GoldMention(
                             screening.record(),
                             finding.source().id(),
@@ -83,7 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
             for (TextHit hit : screening.mentions()) {
-                if (hit.affirmed() && reported.contains(sentenceKey(hit.trigger(), hit.time(), hit.sentence()))) {
+                if (hit.affirmed() && reported.contains(Finding.textKey(hit.trigger(), hit.time(), hit.sentence()))) {
                     found.add(new GoldMention(
                             screening.record(), hit.source().id(), hit.span(), hit.trigger(), Assertion.AFFIRMED));
                 }
@@ -110,11 +110,6 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation evaluation = Evaluation.score(expected, predicted);
         print(out, evaluation);
         return outcome.rejected() > 0 ? Main.REJECTED_INPUT : Main.OK;
-    }
-
-    private static String sentenceKey(String trigger, java.time.Instant at, String sentence) {
-        return trigger + "|" + at + "|"
-                + sentence.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     private static Path beside(Path file, String name) {

@@ -24,7 +24,6 @@ import org.mhtrigger.engine.screen.Finding;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
 import org.mhtrigger.engine.screen.Screening;
-import org.mhtrigger.engine.text.LuceneTextMatcher;
 import org.mhtrigger.fhir.CollectingListener;
 import org.mhtrigger.fhir.FhirRecordReader;
 import org.mhtrigger.fhir.ReadSummary;
@@ -79,8 +78,7 @@ class SyntheaIngestTest {
         // the wiring of app's Pipeline: reader + Lucene text matcher + Drools evaluator in an engine Screener
         RulesConfig rules = RulesConfig.defaults();
         FhirRecordReader reader = new FhirRecordReader(ReaderOptions.defaults().withStripIdentifiers(true));
-        Screener screener = new Screener(
-                LuceneTextMatcher.create(rules.lexicon(), rules.context()), new DroolsTriggerEvaluator(rules));
+        Screener screener = DroolsTriggerEvaluator.screener(rules);
         CollectingListener read = new CollectingListener();
         summary = reader.read(List.of(bundles), read);
         records = read.records();

@@ -13,9 +13,11 @@ import org.kie.api.runtime.KieSession;
 import org.mhtrigger.engine.ConfigurationException;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Finding;
+import org.mhtrigger.engine.screen.Screener;
 import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.engine.screen.TriggerDefinition;
 import org.mhtrigger.engine.screen.TriggerEvaluator;
+import org.mhtrigger.engine.text.LuceneTextMatcher;
 import org.mhtrigger.rules.internal.DailyAntipsychoticTotal;
 import org.mhtrigger.rules.internal.FindingSink;
 import org.mhtrigger.rules.internal.Limits;
@@ -107,12 +109,20 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
         for (FindingSink.Fired one : fired) {
             String key = one.span() == null
                     ? one.trigger() + "|" + one.source()
-                    : one.trigger() + "|text|" + one.at() + "|"
-                            + one.evidence().strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+                    : Finding.textKey(one.trigger(), one.at(), one.evidence());
             findings.computeIfAbsent(key, k -> toFinding(record, one));
         }
         LOG.debug("record screened: {} findings from {} text hits", findings.size(), textHits.size());
         return List.copyOf(findings.values());
+    }
+
+    /**
+     * The product's screening under {@code config}: the text matcher over its lexicon, cues and sections, then these
+     * rules. Thread-safe. Every command and the review UI screen through this.
+     */
+    public static Screener screener(RulesConfig config) {
+        return new Screener(
+                LuceneTextMatcher.create(config.lexicon(), config.context()), new DroolsTriggerEvaluator(config));
     }
 
     @Override

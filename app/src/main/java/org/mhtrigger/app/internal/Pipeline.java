@@ -12,8 +12,6 @@ import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
 import org.mhtrigger.engine.screen.Screening;
-import org.mhtrigger.engine.screen.TextMatcher;
-import org.mhtrigger.engine.text.LuceneTextMatcher;
 import org.mhtrigger.fhir.FhirRecordReader;
 import org.mhtrigger.fhir.ReadSummary;
 import org.mhtrigger.fhir.ReaderOptions;
@@ -39,8 +37,7 @@ public final class Pipeline {
     public Pipeline(boolean stripIdentifiers, Path rulesDir, Path mappingsDir, PrintWriter err, boolean quiet) {
         RulesConfig rules = rulesDir == null ? RulesConfig.defaults() : RulesConfig.load(rulesDir);
         this.reader = new FhirRecordReader(new ReaderOptions(stripIdentifiers, mappingsDir));
-        TextMatcher matcher = LuceneTextMatcher.create(rules.lexicon(), rules.context());
-        this.screener = new Screener(matcher, new DroolsTriggerEvaluator(rules));
+        this.screener = DroolsTriggerEvaluator.screener(rules);
         this.err = Objects.requireNonNull(err, "err must not be null");
         this.quiet = quiet;
     }

@@ -39,6 +39,15 @@ public record Finding(
         Objects.requireNonNull(ruleset, "ruleset must not be null");
     }
 
+    /**
+     * The key under which text mentions count as one finding: the same trigger, written at the same time, in the same
+     * sentence (white space and case aside), as when a note is stored twice or names the trigger twice in a sentence.
+     */
+    public static String textKey(String trigger, Instant at, String sentence) {
+        return trigger + "|" + at + "|"
+                + sentence.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Whether the finding comes from note text (it then has a span). */
     public boolean fromText() {
         return span != null;

@@ -7,7 +7,6 @@ import java.util.List;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
-import org.mhtrigger.engine.text.LuceneTextMatcher;
 import org.mhtrigger.fhir.FhirRecordReader;
 import org.mhtrigger.fhir.ReaderOptions;
 import org.mhtrigger.fhir.RecordListener;
@@ -40,8 +39,7 @@ public final class ImportPipeline {
     public ImportPipeline() {
         RulesConfig rules = RulesConfig.defaults();
         this.reader = new FhirRecordReader(new ReaderOptions(false, null));
-        this.screener = new Screener(
-                LuceneTextMatcher.create(rules.lexicon(), rules.context()), new DroolsTriggerEvaluator(rules));
+        this.screener = DroolsTriggerEvaluator.screener(rules);
     }
 
     /**
