@@ -23,8 +23,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Screener;
-import org.mhtrigger.engine.text.LuceneTextMatcher;
-import org.mhtrigger.fhir.FhirRecordReader;
 import org.mhtrigger.rules.DroolsTriggerEvaluator;
 import org.mhtrigger.rules.RulesConfig;
 
@@ -53,38 +51,31 @@ public final class Benchmark {
 
     /**
      * The full pipeline over the corpus in {@code input}: FHIR read, notes analysed, text and structured triggers,
-     * rules, findings written (as JSON lines, to a counting sink).
+     * rules, findings written (as JSON lines, to a counting sink). {@code records} are the same corpus already read,
+     * for counting stays and note bytes outside the timed section.
      */
-    public Figures pipeline(List<Path> input, PrintWriter err) {
-        long[] noteBytes = {0};
-        int[] stays = {0};
+    public Figures pipeline(List<Path> input, List<StayRecord> records, PrintWriter err) {
         Pipeline pipeline = new Pipeline(false, null, null, err, true);
         CountingWriter sink = new CountingWriter();
         HeapSampler heap = HeapSampler.start();
         long started = System.nanoTime();
         try (FindingWriter writer = FindingFormat.jsonl.open(sink, false)) {
-            pipeline.run(input, screening -> writer.write(screening));
+            pipeline.run(input, writer::write);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.stop();
-        // count stays and note bytes outside the timed section
-        for (StayRecord record : new FhirRecordReader().readAll(input)) {
-            stays[0]++;
-            noteBytes[0] += noteBytes(record);
-        }
+        long bytes = records.stream().mapToLong(Benchmark::noteBytes).sum();
         return new Figures(
                 "pipeline, 1 thread (read FHIR -> notes -> triggers -> rules -> findings written)",
-                stays[0],
-                noteBytes[0],
+                records.size(),
+                bytes,
                 seconds,
                 peak);
     }
 
     /** Screening of records already in memory (notes analysed, triggers, rules, findings) on {@code threads}. */
     public Figures screening(List<StayRecord> records, int threads) {
-        RulesConfig rules = RulesConfig.defaults();
-        Screener screener = new Screener(
-                LuceneTextMatcher.create(rules.lexicon(), rules.context()), new DroolsTriggerEvaluator(rules));
+        Screener screener = DroolsTriggerEvaluator.screener(RulesConfig.defaults());
         screener.screen(records.get(0)); // warm the rule base and sentence model
         long bytes = records.stream().mapToLong(Benchmark::noteBytes).sum();
         AtomicLong findings = new AtomicLong();
