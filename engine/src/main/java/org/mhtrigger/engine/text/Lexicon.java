@@ -24,6 +24,7 @@ public final class Lexicon {
 
     private final List<LexiconEntry> entries;
     private final Map<String, CompiledTrigger> triggers;
+    private final List<CompiledTrigger> sorted;
 
     /**
      * Compiles {@code entries}.
@@ -32,20 +33,31 @@ public final class Lexicon {
      */
     public Lexicon(List<LexiconEntry> entries, Analyzer analyzer) {
         this.entries = List.copyOf(entries);
-        Map<String, List<SpanQuery>> include = new LinkedHashMap<>();
-        Map<String, List<SpanQuery>> exclude = new LinkedHashMap<>();
+        Map<String, List<Part>> include = new LinkedHashMap<>();
+        Map<String, List<Part>> exclude = new LinkedHashMap<>();
         for (LexiconEntry entry : this.entries) {
-            SpanQuery query = compile(entry, analyzer);
+            Part part = compilePart(entry, analyzer);
             (entry.exclude() ? exclude : include)
                     .computeIfAbsent(entry.trigger(), t -> new ArrayList<>())
-                    .add(query);
+                    .add(part);
         }
         Map<String, CompiledTrigger> compiled = new LinkedHashMap<>();
-        include.forEach((trigger, queries) -> compiled.put(
-                trigger,
-                new CompiledTrigger(
-                        trigger, or(queries), exclude.containsKey(trigger) ? or(exclude.get(trigger)) : null)));
+        include.forEach((trigger, parts) -> {
+            Part excluded = exclude.containsKey(trigger) ? or(exclude.get(trigger)) : null;
+            Part included = or(parts);
+            compiled.put(
+                    trigger,
+                    new CompiledTrigger(
+                            trigger,
+                            included.query(),
+                            included.need(),
+                            excluded == null ? null : excluded.query(),
+                            excluded == null ? null : excluded.need()));
+        });
         this.triggers = Map.copyOf(compiled);
+        this.sorted = compiled.values().stream()
+                .sorted(java.util.Comparator.comparing(CompiledTrigger::trigger))
+                .toList();
         for (String trigger : exclude.keySet()) {
             if (!include.containsKey(trigger)) {
                 throw new ConfigurationException("lexicon has exclusions for " + trigger + " but no entries for it");
@@ -63,23 +75,52 @@ public final class Lexicon {
     }
 
     List<CompiledTrigger> compiled() {
-        return triggers.values().stream()
-                .sorted(java.util.Comparator.comparing(CompiledTrigger::trigger))
-                .toList();
+        return sorted;
     }
 
-    /** The queries of one trigger. */
-    record CompiledTrigger(String trigger, SpanQuery include, SpanQuery exclude) {}
+    /**
+     * The queries of one trigger, each with the terms a note must contain for it to be able to match ({@code
+     * excludeNeed} is {@code null} when {@code exclude} is).
+     */
+    record CompiledTrigger(
+            String trigger, SpanQuery include, TermNeed includeNeed, SpanQuery exclude, TermNeed excludeNeed) {}
 
-    private static SpanQuery or(List<SpanQuery> queries) {
-        return queries.size() == 1 ? queries.get(0) : new SpanOrQuery(queries.toArray(SpanQuery[]::new));
+    /** A compiled piece of a pattern: its span query and what a note needs for that query to match. */
+    private record Part(SpanQuery query, TermNeed need) {}
+
+    private static Part or(List<Part> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return new Part(
+                new SpanOrQuery(parts.stream().map(Part::query).toArray(SpanQuery[]::new)),
+                TermNeed.any(parts.stream().map(Part::need).toList()));
+    }
+
+    /** In order, next to each other ({@code gap} 0) or with at most {@code gap} words between them. */
+    private static Part near(List<Part> parts, int gap) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return new Part(
+                new SpanNearQuery(parts.stream().map(Part::query).toArray(SpanQuery[]::new), gap, true),
+                TermNeed.all(parts.stream().map(Part::need).toList()));
     }
 
     /** Compiles one entry's pattern; public for tests that check an entry on its own. */
     static SpanQuery compile(LexiconEntry entry, Analyzer analyzer) {
+        return compilePart(entry, analyzer).query();
+    }
+
+    /** The terms a note needs for one entry's pattern to be able to match; for tests. */
+    static TermNeed need(LexiconEntry entry, Analyzer analyzer) {
+        return compilePart(entry, analyzer).need();
+    }
+
+    private static Part compilePart(LexiconEntry entry, Analyzer analyzer) {
         String pattern = entry.pattern().strip();
-        List<SpanQuery> segment = new ArrayList<>();
-        SpanQuery result = null;
+        List<Part> segment = new ArrayList<>();
+        Part result = null;
         int pendingGap = -1;
         for (String part : parts(entry, pattern)) {
             if (part.startsWith("...")) {
@@ -146,23 +187,23 @@ public final class Lexicon {
         }
     }
 
-    private static SpanQuery join(SpanQuery left, SpanQuery right, int gap) {
-        return left == null ? right : new SpanNearQuery(new SpanQuery[] {left, right}, gap, true);
+    private static Part join(Part left, Part right, int gap) {
+        return left == null ? right : near(List.of(left, right), gap);
     }
 
-    private static SpanQuery adjacent(List<SpanQuery> slots) {
-        return slots.size() == 1 ? slots.get(0) : new SpanNearQuery(slots.toArray(SpanQuery[]::new), 0, true);
+    private static Part adjacent(List<Part> slots) {
+        return near(slots, 0);
     }
 
-    private static SpanQuery slot(LexiconEntry entry, String part, Analyzer analyzer) {
+    private static Part slot(LexiconEntry entry, String part, Analyzer analyzer) {
         if (part.startsWith("(") && part.endsWith(")")) {
             String[] alternatives = part.substring(1, part.length() - 1).split("\\|", -1);
-            List<SpanQuery> queries = new ArrayList<>();
+            List<Part> queries = new ArrayList<>();
             for (String alternative : alternatives) {
                 if (alternative.isBlank()) {
                     throw invalid(entry, "empty alternative in '" + part + "'");
                 }
-                List<SpanQuery> words = new ArrayList<>();
+                List<Part> words = new ArrayList<>();
                 for (String word : alternative.strip().split("\\s+")) {
                     words.add(word(entry, word, analyzer));
                 }
@@ -176,19 +217,23 @@ public final class Lexicon {
         return word(entry, part, analyzer);
     }
 
-    private static SpanQuery word(LexiconEntry entry, String word, Analyzer analyzer) {
+    private static Part word(LexiconEntry entry, String word, Analyzer analyzer) {
         boolean prefix = word.endsWith("*");
         String text = prefix ? word.substring(0, word.length() - 1) : word;
         List<String> terms = Tokens.terms(analyzer, text);
         if (terms.isEmpty()) {
             throw invalid(entry, "'" + word + "' has no word characters");
         }
-        List<SpanQuery> parts = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             Term term = new Term(FIELD, terms.get(i));
             boolean last = i == terms.size() - 1;
             parts.add(
-                    prefix && last ? new SpanMultiTermQueryWrapper<>(new PrefixQuery(term)) : new SpanTermQuery(term));
+                    prefix && last
+                            ? new Part(
+                                    new SpanMultiTermQueryWrapper<>(new PrefixQuery(term)),
+                                    new TermNeed.Prefix(terms.get(i)))
+                            : new Part(new SpanTermQuery(term), new TermNeed.Exactly(terms.get(i))));
         }
         return adjacent(parts);
     }

@@ -74,18 +74,35 @@ public final class LuceneTextMatcher implements TextMatcher {
         if (text.isBlank()) {
             return List.of();
         }
-        List<TextSpan> sentences = splitter.split(text);
-        List<Section> noteSections = sections(text);
+        NoteTerms terms = NoteTerms.of(analyzer, Lexicon.FIELD, text);
+        List<Lexicon.CompiledTrigger> candidates = new ArrayList<>();
+        for (Lexicon.CompiledTrigger trigger : lexicon.compiled()) {
+            if (trigger.includeNeed().metBy(terms)) {
+                candidates.add(trigger);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of(); // no pattern can match: skip the index, the sentence model and the context rules
+        }
+        List<TextSpan> sentences = null;
+        List<Section> noteSections = null;
         List<TextHit> hits = new ArrayList<>();
         MemoryIndex index = new MemoryIndex(true, false);
         index.addField(Lexicon.FIELD, text, analyzer);
         IndexSearcher searcher = index.createSearcher();
-        for (Lexicon.CompiledTrigger trigger : lexicon.compiled()) {
+        for (Lexicon.CompiledTrigger trigger : candidates) {
             List<TextSpan> mentions = spans(searcher, trigger.include());
             if (mentions.isEmpty()) {
                 continue;
             }
-            List<TextSpan> excluded = trigger.exclude() == null ? List.of() : spans(searcher, trigger.exclude());
+            List<TextSpan> excluded =
+                    trigger.exclude() == null || !trigger.excludeNeed().metBy(terms)
+                            ? List.of()
+                            : spans(searcher, trigger.exclude());
+            if (sentences == null) {
+                sentences = splitter.split(text);
+                noteSections = sections(text);
+            }
             for (TextSpan mention : merged(mentions)) {
                 if (excluded.stream().anyMatch(mention::overlaps)) {
                     continue;

@@ -1,0 +1,62 @@
+package org.mhtrigger.engine.text;
+
+import java.util.List;
+
+/**
+ * The terms a note must contain for a lexicon pattern to be able to match it: a necessary condition derived from the
+ * pattern's span query, tested against the note's terms before the query runs. Most notes mention no trigger at all,
+ * and this test lets them skip the span queries, the sentence model and the context rules. Immutable.
+ */
+sealed interface TermNeed {
+    boolean metBy(NoteTerms terms);
+
+    /** The note contains this term. */
+    record Exactly(String term) implements TermNeed {
+        @Override
+        public boolean metBy(NoteTerms terms) {
+            return terms.contains(term);
+        }
+    }
+
+    /** The note contains a term starting with this prefix. */
+    record Prefix(String prefix) implements TermNeed {
+        @Override
+        public boolean metBy(NoteTerms terms) {
+            return terms.hasPrefix(prefix);
+        }
+    }
+
+    /** Every one of the parts is met. */
+    record All(List<TermNeed> parts) implements TermNeed {
+        @Override
+        public boolean metBy(NoteTerms terms) {
+            for (TermNeed part : parts) {
+                if (!part.metBy(terms)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** At least one of the parts is met. */
+    record Any(List<TermNeed> parts) implements TermNeed {
+        @Override
+        public boolean metBy(NoteTerms terms) {
+            for (TermNeed part : parts) {
+                if (part.metBy(terms)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static TermNeed all(List<TermNeed> parts) {
+        return parts.size() == 1 ? parts.get(0) : new All(List.copyOf(parts));
+    }
+
+    static TermNeed any(List<TermNeed> parts) {
+        return parts.size() == 1 ? parts.get(0) : new Any(List.copyOf(parts));
+    }
+}

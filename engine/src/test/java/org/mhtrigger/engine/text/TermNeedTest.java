@@ -1,0 +1,105 @@
+package org.mhtrigger.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TermNeedTest {
+    private static final ClinicalAnalyzer ANALYZER = new ClinicalAnalyzer();
+    private static final LuceneTextMatcher MATCHER =
+            LuceneTextMatcher.create(List.of(), new ContextRules(List.of(), List.of()));
+
+    private static final List<String> PATTERNS = List.of(
+            "(tied|tying|ties) ... (ligature|ligture)",
+            "self-harm*",
+            "found ...2 on the floor",
+            "(slipped|tripped) and (fell|fallen)",
+            "IM (lorazepam|haloperidol)",
+            "(started|commenced|on) ...3 (antibiotics|co-amoxiclav)",
+            "(a&e|ed) attendance",
+            "defib*",
+            "?seizure");
+
+    private static final List<String> WORDS = List.of(
+            "tied",
+            "a",
+            "ligature",
+            "ties",
+            "self",
+            "harm",
+            "harming",
+            "self-harmed",
+            "found",
+            "on",
+            "the",
+            "floor",
+            "slipped",
+            "and",
+            "fell",
+            "IM",
+            "lorazepam",
+            "haloperidol",
+            "started",
+            "co-amoxiclav",
+            "antibiotics",
+            "A&E",
+            "ED",
+            "attendance",
+            "defibrillated",
+            "defib",
+            "?seizure",
+            "seizure",
+            "query",
+            "pt",
+            "was",
+            ".",
+            "\n",
+            "no");
+
+    private static String text(SplittableRandom random) {
+        StringBuilder text = new StringBuilder();
+        int length = 1 + random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            text.append(WORDS.get(random.nextInt(WORDS.size()))).append(' ');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void wheneverAPatternMatches_theNoteHasTheTermsItNeeds() {
+        SplittableRandom random = new SplittableRandom(20261124L);
+        int matched = 0;
+        int skipped = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String text = text(random);
+            NoteTerms terms = NoteTerms.of(ANALYZER, Lexicon.FIELD, text);
+            for (String pattern : PATTERNS) {
+                LexiconEntry entry = new LexiconEntry("MH-T01", pattern, 4, false, "");
+                boolean needMet = Lexicon.need(entry, ANALYZER).metBy(terms);
+                boolean found = !MATCHER.find(entry, text).isEmpty();
+                if (found) {
+                    matched++;
+                    assertThat(needMet)
+                            .as("pattern '%s' matched '%s' but its needed terms were not found", pattern, text)
+                            .isTrue();
+                } else if (!needMet) {
+                    skipped++;
+                }
+            }
+        }
+        assertThat(matched).as("texts on which some pattern matched").isGreaterThan(1_000);
+        assertThat(skipped).as("pattern and text pairs the prefilter rules out").isGreaterThan(10_000);
+    }
+
+    @Test
+    void aPrefixIsMetOnlyByATermThatStartsWithIt() {
+        NoteTerms terms = NoteTerms.of(ANALYZER, Lexicon.FIELD, "Defibrillated once, then transferred");
+        assertThat(new TermNeed.Prefix("defib").metBy(terms)).isTrue();
+        assertThat(new TermNeed.Prefix("transferred").metBy(terms)).isTrue();
+        assertThat(new TermNeed.Prefix("transferring").metBy(terms)).isFalse();
+        assertThat(new TermNeed.Prefix("zz").metBy(terms)).isFalse();
+        assertThat(new TermNeed.Exactly("defib").metBy(terms)).isFalse();
+    }
+}
