@@ -59,7 +59,13 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Set<String>> expected = GoldLabels.read(gold);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Pipeline pipeline = new Pipeline(input.stripIdentifiers, input.rulesDir, input.mappingsDir, err, input.quiet);
+        Pipeline pipeline = new Pipeline(
+                input.stripIdentifiers,
+                input.rulesDir,
+                input.mappingsDir,
+                err,
+                input.quiet,
+                input.threads(spec.commandLine()));
         Path mentionFile = mentions != null ? mentions : beside(gold, "mentions.csv");
         List<GoldMention> goldMentions = mentionFile == null ? null : GoldLabels.readMentions(mentionFile);
         Map<String, Set<String>> predicted = new HashMap<>();

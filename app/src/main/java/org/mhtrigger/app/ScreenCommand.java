@@ -150,8 +150,13 @@ final class ScreenCommand implements Callable<Integer> {
 
     private Integer screen(List<Path> inputs, Predicate<StayRecord> include) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Pipeline pipeline =
-                new Pipeline(options.stripIdentifiers, options.rulesDir, options.mappingsDir, err, options.quiet);
+        Pipeline pipeline = new Pipeline(
+                options.stripIdentifiers,
+                options.rulesDir,
+                options.mappingsDir,
+                err,
+                options.quiet,
+                options.threads(spec.commandLine()));
         Pipeline.Outcome outcome;
         try (Writer target = open();
                 FindingWriter writer = format.open(target, explain)) {

@@ -24,6 +24,24 @@ class ScreeningOptions {
                     + "files present there replace the defaults.")
     Path mappingsDir;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads that screen records while one reads them; 1 reads and screens on one thread "
+                    + "(default: the number of processors). Output is the same, in the same order, whatever N.")
+    Integer threads;
+
+    /** The --threads value, checked. */
+    int threads(picocli.CommandLine commandLine) {
+        if (threads == null) {
+            return org.mhtrigger.app.internal.Pipeline.defaultThreads();
+        }
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--threads must be at least 1");
+        }
+        return threads;
+    }
+
     @Option(names = "--quiet", description = "No progress or summary on stderr (rejections are still listed).")
     boolean quiet;
 }

@@ -14,14 +14,17 @@ class BenchCommandTest {
         assertThat(run.out())
                 .contains("corpus: 12 stays")
                 .contains("pipeline, 1 thread")
+                .contains("pipeline, 2 threads")
                 .contains("screening records in memory, 1 thread")
                 .contains("screening records in memory, 2 threads")
                 .contains("baseline: Lucene StandardAnalyzer");
         assertThat(run.outLines())
-                .anyMatch(l -> l.matches("ratio pipeline / baseline \\(MB/s of note text\\): \\d+\\.\\d{3}"));
+                .anyMatch(l -> l.matches("ratio pipeline / baseline \\(MB/s of note text\\): \\d+\\.\\d{3}"))
+                .anyMatch(
+                        l -> l.matches("pipeline on 2 threads / baseline on 1 \\(MB/s of note text\\): \\d+\\.\\d{3}"));
         assertThat(run.outLines())
                 .filteredOn(l -> l.contains("stays/s"))
-                .hasSize(4)
+                .hasSize(5)
                 .allMatch(l -> l.matches(".*\\d+\\.\\d stays/s +\\d+\\.\\d\\d MB/s of notes .*peak heap +\\d+ MB"));
     }
 

@@ -38,6 +38,26 @@ class ScreenCommandTest {
     }
 
     @Test
+    void screeningOnSeveralThreads_writesTheSameFindingsInTheSameOrderAsOneThread() {
+        String sample = CommandRun.HANDWRITTEN.getParent().resolve("sample").toString();
+        CommandRun one = CommandRun.run("screen", "--quiet", "--threads", "1", "--input", sample);
+        CommandRun three = CommandRun.run("screen", "--quiet", "--threads", "3", "--input", sample);
+
+        assertThat(one.exitCode()).as(one.err()).isEqualTo(Main.OK);
+        assertThat(three.exitCode()).as(three.err()).isEqualTo(Main.OK);
+        assertThat(one.outLines()).hasSizeGreaterThan(100);
+        assertThat(three.outLines()).containsExactlyElementsOf(one.outLines());
+    }
+
+    @Test
+    void zeroThreads_isAUsageError() {
+        CommandRun run = CommandRun.run("screen", "--threads", "0", "--input", CommandRun.HANDWRITTEN.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run.err()).contains("--threads must be at least 1");
+    }
+
+    @Test
     void csvFormat_hasAHeaderAndTheSameNumberOfFindingsAsJsonl() {
         CommandRun jsonl = CommandRun.run("screen", "--quiet", "--input", CommandRun.HANDWRITTEN.toString());
         CommandRun csv =

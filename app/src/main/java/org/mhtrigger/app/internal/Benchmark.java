@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -22,7 +20,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
+import org.mhtrigger.fhir.FhirRecordReader;
+import org.mhtrigger.fhir.RecordListener;
 import org.mhtrigger.rules.DroolsTriggerEvaluator;
 import org.mhtrigger.rules.RulesConfig;
 
@@ -50,91 +51,182 @@ public final class Benchmark {
     }
 
     /**
-     * The full pipeline over the corpus in {@code input}: FHIR read, notes analysed, text and structured triggers,
-     * rules, findings written (as JSON lines, to a counting sink). {@code records} are the same corpus already read,
-     * for counting stays and note bytes outside the timed section.
+     * The full pipeline over the corpus in {@code input} on {@code threads}: FHIR read, notes analysed, text and
+     * structured triggers, rules, findings written (as JSON lines, to a counting sink).
      */
-    public Figures pipeline(List<Path> input, List<StayRecord> records, PrintWriter err) {
-        Pipeline pipeline = new Pipeline(false, null, null, err, true);
+    public Figures pipeline(List<Path> input, int threads, PrintWriter err) {
+        Pipeline pipeline = new Pipeline(false, null, null, err, true, threads);
         CountingWriter sink = new CountingWriter();
         HeapSampler heap = HeapSampler.start();
         long started = System.nanoTime();
+        Pipeline.Outcome outcome;
         try (FindingWriter writer = FindingFormat.jsonl.open(sink, false)) {
-            pipeline.run(input, writer::write);
+            outcome = pipeline.run(input, writer::write);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.stop();
-        long bytes = records.stream().mapToLong(Benchmark::noteBytes).sum();
         return new Figures(
-                "pipeline, 1 thread (read FHIR -> notes -> triggers -> rules -> findings written)",
-                records.size(),
-                bytes,
+                "pipeline, " + threads(threads) + " (read FHIR -> notes -> triggers -> rules -> findings written)",
+                outcome.records(),
+                outcome.noteBytes(),
                 seconds,
                 peak);
     }
 
-    /** Screening of records already in memory (notes analysed, triggers, rules, findings) on {@code threads}. */
-    public Figures screening(List<StayRecord> records, int threads) {
+    /** The figures of one pass over records already read: screening on 1 and 2 threads, and the baseline. */
+    public record InMemory(Figures oneThread, Figures twoThreads, Figures baseline) {}
+
+    /**
+     * Reads {@code input} once, {@value #BATCH} stays at a time, and times on each batch, with the reading left out:
+     * screening of the records on 1 thread, then on 2 threads, then the baseline a search engineer would compare with,
+     * indexing the same note text with StandardAnalyzer into an in-memory directory (one thread; a new directory every
+     * {@value #STAYS_PER_INDEX} stays, so memory stays bounded on any corpus). The peak heap is the pass's.
+     */
+    public InMemory inMemory(List<Path> input) {
         Screener screener = DroolsTriggerEvaluator.screener(RulesConfig.defaults());
-        screener.screen(records.get(0)); // warm the rule base and sentence model
-        long bytes = records.stream().mapToLong(Benchmark::noteBytes).sum();
-        AtomicLong findings = new AtomicLong();
+        Timer one = new Timer();
+        Timer two = new Timer();
+        Timer baseline = new Timer();
         HeapSampler heap = HeapSampler.start();
-        long started = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = t;
-                parts.add(pool.submit(() -> {
-                    for (int i = first; i < records.size(); i += threads) {
-                        findings.addAndGet(
-                                screener.screen(records.get(i)).findings().size());
+        List<StayRecord> batch = new ArrayList<>();
+        Baseline index = new Baseline();
+        try (ExecutorService pool = Executors.newFixedThreadPool(2);
+                index) {
+            new FhirRecordReader().read(input, new RecordListener() {
+                @Override
+                public void record(StayRecord record) {
+                    batch.add(record);
+                    if (batch.size() == BATCH) {
+                        measure(batch, screener, pool, index, one, two, baseline);
+                        batch.clear();
                     }
-                }));
+                }
+
+                @Override
+                public void rejected(Rejection rejection) {}
+
+                @Override
+                public void warning(Rejection warning) {}
+            });
+            if (!batch.isEmpty()) {
+                measure(batch, screener, pool, index, one, two, baseline);
             }
-            for (Future<?> part : parts) {
-                part.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("screening failed: " + e.getMessage(), e);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Figures(
-                "screening records in memory, " + threads + (threads == 1 ? " thread" : " threads"),
-                records.size(),
-                bytes,
-                seconds,
-                heap.stop());
+        long peak = heap.stop();
+        return new InMemory(
+                one.figures("screening records in memory, 1 thread", peak),
+                two.figures("screening records in memory, 2 threads", peak),
+                baseline.figures(
+                        "baseline: Lucene StandardAnalyzer indexing the same " + index.notes
+                                + " notes into a ByteBuffersDirectory",
+                        peak));
     }
 
-    /** The baseline: the same note text indexed with StandardAnalyzer into a ByteBuffersDirectory, one thread. */
-    public Figures luceneBaseline(List<StayRecord> records) {
+    static final int BATCH = 1_000;
+    static final int STAYS_PER_INDEX = 10_000;
+
+    private static void measure(
+            List<StayRecord> batch,
+            Screener screener,
+            ExecutorService pool,
+            Baseline index,
+            Timer one,
+            Timer two,
+            Timer baseline) {
         long bytes = 0;
-        int notes = 0;
-        HeapSampler heap = HeapSampler.start();
+        for (StayRecord record : batch) {
+            bytes += Pipeline.noteBytes(record);
+        }
         long started = System.nanoTime();
-        try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
-            for (StayRecord record : records) {
+        for (StayRecord record : batch) {
+            screener.screen(record);
+        }
+        one.add(batch.size(), bytes, System.nanoTime() - started);
+        started = System.nanoTime();
+        List<Future<?>> parts = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int first = t;
+            parts.add(pool.submit(() -> {
+                for (int i = first; i < batch.size(); i += 2) {
+                    screener.screen(batch.get(i));
+                }
+            }));
+        }
+        for (Future<?> part : parts) {
+            try {
+                part.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("screening failed: " + e.getMessage(), e);
+            }
+        }
+        two.add(batch.size(), bytes, System.nanoTime() - started);
+        started = System.nanoTime();
+        for (StayRecord record : batch) {
+            index.add(record);
+        }
+        baseline.add(batch.size(), bytes, System.nanoTime() - started);
+    }
+
+    private static String threads(int threads) {
+        return threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    /** Time, stays and bytes summed over batches. */
+    private static final class Timer {
+        private long nanos;
+        private int stays;
+        private long bytes;
+
+        void add(int batchStays, long batchBytes, long batchNanos) {
+            stays += batchStays;
+            bytes += batchBytes;
+            nanos += batchNanos;
+        }
+
+        Figures figures(String label, long peak) {
+            return new Figures(label, stays, bytes, Math.max(nanos, 1) / 1e9, peak);
+        }
+    }
+
+    /** Lucene indexing of note text with StandardAnalyzer into ByteBuffersDirectories. */
+    private static final class Baseline implements AutoCloseable {
+        private ByteBuffersDirectory directory;
+        private IndexWriter writer;
+        private int stays;
+        int notes;
+
+        void add(StayRecord record) {
+            try {
+                if (writer == null || stays % STAYS_PER_INDEX == 0) {
+                    close();
+                    directory = new ByteBuffersDirectory();
+                    writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()));
+                }
                 for (Note note : record.notes()) {
                     Document document = new Document();
                     document.add(new TextField("text", note.text(), Field.Store.NO));
                     writer.addDocument(document);
-                    bytes += note.text().getBytes(StandardCharsets.UTF_8).length;
                     notes++;
                 }
+                stays++;
+            } catch (IOException e) {
+                throw new UncheckedIOException("indexing in memory failed", e);
             }
-            writer.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("indexing in memory failed", e);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Figures(
-                "baseline: Lucene StandardAnalyzer indexing the same " + notes + " notes into a ByteBuffersDirectory",
-                records.size(),
-                bytes,
-                seconds,
-                heap.stop());
+
+        @Override
+        public void close() {
+            try {
+                if (writer != null) {
+                    writer.commit();
+                    writer.close();
+                    directory.close();
+                    writer = null;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("indexing in memory failed", e);
+            }
+        }
     }
 
     public void print(Figures f) {
@@ -147,14 +239,6 @@ public final class Benchmark {
                 f.seconds(),
                 f.peakHeapBytes() >> 20);
         out.flush();
-    }
-
-    static long noteBytes(StayRecord record) {
-        long bytes = 0;
-        for (Note note : record.notes()) {
-            bytes += note.text().getBytes(StandardCharsets.UTF_8).length;
-        }
-        return bytes;
     }
 
     /** A writer that counts characters and keeps nothing. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads FHIR input, screens each record and hands each screening to a consumer, reporting rejections, warnings and
- * progress on the diagnostic stream. Not thread-safe: one per command run.
+ * progress on the diagnostic stream. With more than one thread, records are read on the calling thread and screened
+ * on a pool, a bounded number at a time, and screenings still reach the consumer on the calling thread in input
+ * order, so the output is the same whatever the thread count. Not thread-safe: one per command run.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -33,8 +36,23 @@ public final class Pipeline {
     private final Screener screener;
     private final PrintWriter err;
     private final boolean quiet;
+    private final int threads;
 
+    /** A pipeline screening on as many threads as there are processors. */
     public Pipeline(boolean stripIdentifiers, Path rulesDir, Path mappingsDir, PrintWriter err, boolean quiet) {
+        this(stripIdentifiers, rulesDir, mappingsDir, err, quiet, defaultThreads());
+    }
+
+    /**
+     * @param threads 1 to read and screen on the calling thread; more to screen on that many threads while the calling
+     *     thread reads
+     */
+    public Pipeline(
+            boolean stripIdentifiers, Path rulesDir, Path mappingsDir, PrintWriter err, boolean quiet, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
         RulesConfig rules = rulesDir == null ? RulesConfig.defaults() : RulesConfig.load(rulesDir);
         this.reader = new FhirRecordReader(new ReaderOptions(stripIdentifiers, mappingsDir));
         this.screener = DroolsTriggerEvaluator.screener(rules);
@@ -58,15 +76,44 @@ public final class Pipeline {
     public Outcome run(List<Path> inputs, Predicate<StayRecord> include, Consumer<Screening> sink) {
         long started = System.nanoTime();
         Counter counter = new Counter(started);
-        ReadSummary summary = reader.read(inputs, new RecordListener() {
+        ReadSummary summary;
+        try (OrderedScreening screening = new OrderedScreening(screener, threads, s -> {
+            sink.accept(s);
+            counter.screened(s);
+        })) {
+            summary = reader.read(inputs, listener(include, screening, counter));
+            screening.finish();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info(
+                "screened {} records, {} findings, {} rejected inputs in {} s",
+                counter.records,
+                counter.findings,
+                counter.rejected,
+                String.format(java.util.Locale.ROOT, "%.2f", seconds));
+        return new Outcome(
+                summary,
+                counter.records,
+                counter.findings,
+                counter.rejected,
+                counter.perTrigger,
+                seconds,
+                counter.noteBytes);
+    }
+
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private RecordListener listener(Predicate<StayRecord> include, OrderedScreening screening, Counter counter) {
+        return new RecordListener() {
             @Override
             public void record(StayRecord record) {
                 if (!include.test(record)) {
                     return;
                 }
-                Screening screening = screener.screen(record);
-                sink.accept(screening);
-                counter.screened(screening);
+                counter.noteBytes += noteBytes(record);
+                screening.submit(record);
             }
 
             @Override
@@ -80,15 +127,29 @@ public final class Pipeline {
                 counter.warnings++;
                 err.println("warning: " + warning);
             }
-        });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.info(
-                "screened {} records, {} findings, {} rejected inputs in {} s",
-                counter.records,
-                counter.findings,
-                counter.rejected,
-                String.format(java.util.Locale.ROOT, "%.2f", seconds));
-        return new Outcome(summary, counter.records, counter.findings, counter.rejected, counter.perTrigger, seconds);
+        };
+    }
+
+    /** The UTF-8 size of a record's note text, counted without encoding it. */
+    static long noteBytes(StayRecord record) {
+        long bytes = 0;
+        for (Note note : record.notes()) {
+            String text = note.text();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    bytes++;
+                } else if (c < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(c)) {
+                    bytes += 4;
+                    i++;
+                } else {
+                    bytes += 3;
+                }
+            }
+        }
+        return bytes;
     }
 
     /** Prints the end-of-run summary to the diagnostic stream. */
@@ -98,10 +159,12 @@ public final class Pipeline {
         }
         err.printf(
                 java.util.Locale.ROOT,
-                "screened %d records in %.1f s (%.0f records/s): %d findings, %d rejected inputs, %d warnings%n",
+                "screened %d records in %.1f s (%.0f records/s, %.2f MB/s of note text): %d findings, %d rejected "
+                        + "inputs, %d warnings%n",
                 outcome.records(),
                 outcome.seconds(),
                 outcome.records() / Math.max(outcome.seconds(), 1e-9),
+                outcome.noteBytes() / 1e6 / Math.max(outcome.seconds(), 1e-9),
                 outcome.findings(),
                 outcome.rejected(),
                 outcome.summary().warnings());
@@ -118,7 +181,8 @@ public final class Pipeline {
             long findings,
             int rejected,
             Map<String, Integer> perTrigger,
-            double seconds) {}
+            double seconds,
+            long noteBytes) {}
 
     private final class Counter {
         private final Map<String, Integer> perTrigger = new TreeMap<>();
@@ -127,6 +191,7 @@ public final class Pipeline {
         private long findings;
         private int rejected;
         private int warnings;
+        private long noteBytes;
         private final long started;
 
         Counter(long started) {
