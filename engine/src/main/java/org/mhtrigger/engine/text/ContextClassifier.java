@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.mhtrigger.engine.record.TextSpan;
@@ -29,7 +31,12 @@ public final class ContextClassifier {
             Assertion.HISTORICAL);
 
     private final Analyzer analyzer;
+    /** Longest first, so that "no change" is found before "no". */
     private final List<CompiledCue> cues;
+    /** Indexes into {@link #cues}, ascending, of the cues whose first word is each term. */
+    private final Map<String, int[]> byFirstTerm;
+    /** Indexes into {@link #cues}, ascending, of the one-word cues ending in '*' (matched as a prefix). */
+    private final int[] prefixCues;
 
     public ContextClassifier(ContextRules rules, Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -45,6 +52,20 @@ public final class ContextClassifier {
         }
         compiled.sort(Comparator.comparingInt((CompiledCue c) -> -c.terms.length));
         this.cues = List.copyOf(compiled);
+        Map<String, List<Integer>> byFirst = new HashMap<>();
+        List<Integer> prefixed = new ArrayList<>();
+        for (int i = 0; i < cues.size(); i++) {
+            CompiledCue cue = cues.get(i);
+            if (cue.lastIsPrefix && cue.terms.length == 1) {
+                prefixed.add(i);
+            } else {
+                byFirst.computeIfAbsent(cue.terms[0], t -> new ArrayList<>()).add(i);
+            }
+        }
+        this.byFirstTerm = new HashMap<>();
+        byFirst.forEach((term, indices) -> byFirstTerm.put(
+                term, indices.stream().mapToInt(Integer::intValue).toArray()));
+        this.prefixCues = prefixed.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -188,17 +209,28 @@ public final class ContextClassifier {
     private List<CueMatch> findCues(List<Token> tokens, int mentionFirst, int mentionLast) {
         List<CueMatch> found = new ArrayList<>();
         int i = 0;
+        int[] none = new int[0];
         while (i < tokens.size()) {
+            // the first cue in {@link #cues} order that matches here: candidates by first word, and prefix cues
             CompiledCue hit = null;
-            for (CompiledCue cue : cues) {
-                int end = i + cue.terms.length;
-                if (end > tokens.size() || (i < mentionLast && end > mentionFirst)) {
-                    continue;
-                }
-                if (cue.matches(tokens, i)) {
-                    hit = cue;
+            int best = Integer.MAX_VALUE;
+            for (int index : byFirstTerm.getOrDefault(tokens.get(i).term(), none)) {
+                if (fits(cues.get(index), tokens, i, mentionFirst, mentionLast)) {
+                    best = index;
                     break;
                 }
+            }
+            for (int index : prefixCues) {
+                if (index >= best) {
+                    break;
+                }
+                if (fits(cues.get(index), tokens, i, mentionFirst, mentionLast)) {
+                    best = index;
+                    break;
+                }
+            }
+            if (best != Integer.MAX_VALUE) {
+                hit = cues.get(best);
             }
             if (hit == null) {
                 i++;
@@ -208,6 +240,15 @@ public final class ContextClassifier {
             }
         }
         return found;
+    }
+
+    /** The cue matches at token {@code i} without overlapping the mention. */
+    private static boolean fits(CompiledCue cue, List<Token> tokens, int i, int mentionFirst, int mentionLast) {
+        int end = i + cue.terms.length;
+        if (end > tokens.size() || (i < mentionLast && end > mentionFirst)) {
+            return false;
+        }
+        return cue.matches(tokens, i);
     }
 
     private record CompiledCue(ContextCue cue, String[] terms, boolean lastIsPrefix) {

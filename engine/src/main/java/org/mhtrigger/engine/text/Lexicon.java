@@ -25,6 +25,7 @@ public final class Lexicon {
     private final List<LexiconEntry> entries;
     private final Map<String, CompiledTrigger> triggers;
     private final List<CompiledTrigger> sorted;
+    private final TermIndex terms = new TermIndex();
 
     /**
      * Compiles {@code entries}.
@@ -36,7 +37,7 @@ public final class Lexicon {
         Map<String, List<Part>> include = new LinkedHashMap<>();
         Map<String, List<Part>> exclude = new LinkedHashMap<>();
         for (LexiconEntry entry : this.entries) {
-            Part part = compilePart(entry, analyzer);
+            Part part = compilePart(entry, analyzer, terms);
             (entry.exclude() ? exclude : include)
                     .computeIfAbsent(entry.trigger(), t -> new ArrayList<>())
                     .add(part);
@@ -74,6 +75,11 @@ public final class Lexicon {
         return triggers.values().stream().map(CompiledTrigger::trigger).sorted().toList();
     }
 
+    /** The terms and prefixes the compiled triggers' needs test for. */
+    TermIndex terms() {
+        return terms;
+    }
+
     List<CompiledTrigger> compiled() {
         return sorted;
     }
@@ -109,15 +115,15 @@ public final class Lexicon {
 
     /** Compiles one entry's pattern; public for tests that check an entry on its own. */
     static SpanQuery compile(LexiconEntry entry, Analyzer analyzer) {
-        return compilePart(entry, analyzer).query();
+        return compilePart(entry, analyzer, new TermIndex()).query();
     }
 
     /** The terms a note needs for one entry's pattern to be able to match; for tests. */
-    static TermNeed need(LexiconEntry entry, Analyzer analyzer) {
-        return compilePart(entry, analyzer).need();
+    static TermNeed need(LexiconEntry entry, Analyzer analyzer, TermIndex index) {
+        return compilePart(entry, analyzer, index).need();
     }
 
-    private static Part compilePart(LexiconEntry entry, Analyzer analyzer) {
+    private static Part compilePart(LexiconEntry entry, Analyzer analyzer, TermIndex index) {
         String pattern = entry.pattern().strip();
         List<Part> segment = new ArrayList<>();
         Part result = null;
@@ -132,7 +138,7 @@ public final class Lexicon {
                 pendingGap = part.length() == 3 ? entry.window() : parseGap(entry, part);
                 continue;
             }
-            segment.add(slot(entry, part, analyzer));
+            segment.add(slot(entry, part, analyzer, index));
         }
         if (segment.isEmpty()) {
             throw invalid(entry, "must not end with '...'");
@@ -195,7 +201,7 @@ public final class Lexicon {
         return near(slots, 0);
     }
 
-    private static Part slot(LexiconEntry entry, String part, Analyzer analyzer) {
+    private static Part slot(LexiconEntry entry, String part, Analyzer analyzer, TermIndex index) {
         if (part.startsWith("(") && part.endsWith(")")) {
             String[] alternatives = part.substring(1, part.length() - 1).split("\\|", -1);
             List<Part> queries = new ArrayList<>();
@@ -205,7 +211,7 @@ public final class Lexicon {
                 }
                 List<Part> words = new ArrayList<>();
                 for (String word : alternative.strip().split("\\s+")) {
-                    words.add(word(entry, word, analyzer));
+                    words.add(word(entry, word, analyzer, index));
                 }
                 queries.add(adjacent(words));
             }
@@ -214,10 +220,10 @@ public final class Lexicon {
         if (part.contains("(") || part.contains(")") || part.contains("|")) {
             throw invalid(entry, "alternatives must be written '(a|b c|d)', found '" + part + "'");
         }
-        return word(entry, part, analyzer);
+        return word(entry, part, analyzer, index);
     }
 
-    private static Part word(LexiconEntry entry, String word, Analyzer analyzer) {
+    private static Part word(LexiconEntry entry, String word, Analyzer analyzer, TermIndex index) {
         boolean prefix = word.endsWith("*");
         String text = prefix ? word.substring(0, word.length() - 1) : word;
         List<String> terms = Tokens.terms(analyzer, text);
@@ -232,8 +238,10 @@ public final class Lexicon {
                     prefix && last
                             ? new Part(
                                     new SpanMultiTermQueryWrapper<>(new PrefixQuery(term)),
-                                    new TermNeed.Prefix(terms.get(i)))
-                            : new Part(new SpanTermQuery(term), new TermNeed.Exactly(terms.get(i))));
+                                    new TermNeed.Prefix(terms.get(i), index.prefix(terms.get(i))))
+                            : new Part(
+                                    new SpanTermQuery(term),
+                                    new TermNeed.Exactly(terms.get(i), index.term(terms.get(i)))));
         }
         return adjacent(parts);
     }

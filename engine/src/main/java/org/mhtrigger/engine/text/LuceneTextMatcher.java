@@ -74,7 +74,7 @@ public final class LuceneTextMatcher implements TextMatcher {
         if (text.isBlank()) {
             return List.of();
         }
-        NoteTerms terms = NoteTerms.of(analyzer, Lexicon.FIELD, text);
+        NoteTerms terms = NoteTerms.of(analyzer, Lexicon.FIELD, text, lexicon.terms());
         List<Lexicon.CompiledTrigger> candidates = new ArrayList<>();
         for (Lexicon.CompiledTrigger trigger : lexicon.compiled()) {
             if (trigger.includeNeed().metBy(terms)) {

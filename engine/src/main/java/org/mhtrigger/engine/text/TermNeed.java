@@ -10,19 +10,19 @@ import java.util.List;
 sealed interface TermNeed {
     boolean metBy(NoteTerms terms);
 
-    /** The note contains this term. */
-    record Exactly(String term) implements TermNeed {
+    /** The note contains this term ({@code id} is its number in the lexicon's {@link TermIndex}). */
+    record Exactly(String term, int id) implements TermNeed {
         @Override
         public boolean metBy(NoteTerms terms) {
-            return terms.contains(term);
+            return terms.contains(id);
         }
     }
 
-    /** The note contains a term starting with this prefix. */
-    record Prefix(String prefix) implements TermNeed {
+    /** The note contains a term starting with this prefix ({@code id}: its number in the {@link TermIndex}). */
+    record Prefix(String prefix, int id) implements TermNeed {
         @Override
         public boolean metBy(NoteTerms terms) {
-            return terms.hasPrefix(prefix);
+            return terms.contains(id);
         }
     }
 

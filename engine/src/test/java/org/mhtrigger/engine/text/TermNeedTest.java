@@ -74,10 +74,11 @@ class TermNeedTest {
         int skipped = 0;
         for (int i = 0; i < 20_000; i++) {
             String text = text(random);
-            NoteTerms terms = NoteTerms.of(ANALYZER, Lexicon.FIELD, text);
             for (String pattern : PATTERNS) {
                 LexiconEntry entry = new LexiconEntry("MH-T01", pattern, 4, false, "");
-                boolean needMet = Lexicon.need(entry, ANALYZER).metBy(terms);
+                TermIndex index = new TermIndex();
+                TermNeed need = Lexicon.need(entry, ANALYZER, index);
+                boolean needMet = need.metBy(NoteTerms.of(ANALYZER, Lexicon.FIELD, text, index));
                 boolean found = !MATCHER.find(entry, text).isEmpty();
                 if (found) {
                     matched++;
@@ -95,11 +96,19 @@ class TermNeedTest {
 
     @Test
     void aPrefixIsMetOnlyByATermThatStartsWithIt() {
-        NoteTerms terms = NoteTerms.of(ANALYZER, Lexicon.FIELD, "Defibrillated once, then transferred");
-        assertThat(new TermNeed.Prefix("defib").metBy(terms)).isTrue();
-        assertThat(new TermNeed.Prefix("transferred").metBy(terms)).isTrue();
-        assertThat(new TermNeed.Prefix("transferring").metBy(terms)).isFalse();
-        assertThat(new TermNeed.Prefix("zz").metBy(terms)).isFalse();
-        assertThat(new TermNeed.Exactly("defib").metBy(terms)).isFalse();
+        TermIndex index = new TermIndex();
+        List<TermNeed> needs = List.of(
+                new TermNeed.Prefix("defib", index.prefix("defib")),
+                new TermNeed.Prefix("d", index.prefix("d")),
+                new TermNeed.Prefix("transferred", index.prefix("transferred")),
+                new TermNeed.Prefix("transferring", index.prefix("transferring")),
+                new TermNeed.Prefix("defic", index.prefix("defic")),
+                new TermNeed.Prefix("zz", index.prefix("zz")),
+                new TermNeed.Exactly("defib", index.term("defib")),
+                new TermNeed.Exactly("once", index.term("once")));
+        NoteTerms terms = NoteTerms.of(ANALYZER, Lexicon.FIELD, "Defibrillated once, then transferred", index);
+
+        assertThat(needs.stream().map(n -> n.metBy(terms)))
+                .containsExactly(true, true, true, false, false, false, false, true);
     }
 }
