@@ -238,10 +238,8 @@ public final class Lexicon {
                     prefix && last
                             ? new Part(
                                     new SpanMultiTermQueryWrapper<>(new PrefixQuery(term)),
-                                    new TermNeed.Prefix(terms.get(i), index.prefix(terms.get(i))))
-                            : new Part(
-                                    new SpanTermQuery(term),
-                                    new TermNeed.Exactly(terms.get(i), index.term(terms.get(i)))));
+                                    TermNeed.prefix(terms.get(i), index.prefix(terms.get(i))))
+                            : new Part(new SpanTermQuery(term), TermNeed.term(terms.get(i), index.term(terms.get(i)))));
         }
         return adjacent(parts);
     }

@@ -98,14 +98,14 @@ class TermNeedTest {
     void aPrefixIsMetOnlyByATermThatStartsWithIt() {
         TermIndex index = new TermIndex();
         List<TermNeed> needs = List.of(
-                new TermNeed.Prefix("defib", index.prefix("defib")),
-                new TermNeed.Prefix("d", index.prefix("d")),
-                new TermNeed.Prefix("transferred", index.prefix("transferred")),
-                new TermNeed.Prefix("transferring", index.prefix("transferring")),
-                new TermNeed.Prefix("defic", index.prefix("defic")),
-                new TermNeed.Prefix("zz", index.prefix("zz")),
-                new TermNeed.Exactly("defib", index.term("defib")),
-                new TermNeed.Exactly("once", index.term("once")));
+                TermNeed.prefix("defib", index.prefix("defib")),
+                TermNeed.prefix("d", index.prefix("d")),
+                TermNeed.prefix("transferred", index.prefix("transferred")),
+                TermNeed.prefix("transferring", index.prefix("transferring")),
+                TermNeed.prefix("defic", index.prefix("defic")),
+                TermNeed.prefix("zz", index.prefix("zz")),
+                TermNeed.term("defib", index.term("defib")),
+                TermNeed.term("once", index.term("once")));
         NoteTerms terms = NoteTerms.of(ANALYZER, Lexicon.FIELD, "Defibrillated once, then transferred", index);
 
         assertThat(needs.stream().map(n -> n.metBy(terms)))
