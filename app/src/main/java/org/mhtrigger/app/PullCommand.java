@@ -53,18 +53,8 @@ final class PullCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the NDJSON files.")
     Path out;
 
-    @Option(
-            names = "--bulk",
-            paramLabel = "SCOPE",
-            description = "Use a Bulk Data $export instead of searches: 'system', or 'group:ID' for a Group.")
-    String bulk;
-
-    @Option(
-            names = "--pseudonymise-key",
-            paramLabel = "FILE",
-            description = "Key file (16 bytes or more): replace ids and references with HMAC-SHA-256 pseudonyms and "
-                    + "shift each patient's dates by a key-derived number of days, the same in every run.")
-    Path pseudonymiseKey;
+    @Mixin
+    PullSourceOptions source;
 
     @Mixin
     ServerAccessOptions access;
@@ -79,7 +69,7 @@ final class PullCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         ServerOptions options = access.toServerOptions(server, spec.commandLine());
-        Pseudonymiser pseudonymiser = pseudonymiseKey == null ? null : Pseudonymiser.fromKeyFile(pseudonymiseKey);
+        Pseudonymiser pseudonymiser = source.pseudonymiser();
         PullListener listener = quiet
                 ? PullListener.SILENT
                 : message -> {
@@ -87,8 +77,8 @@ final class PullCommand implements Callable<Integer> {
                     err.flush();
                 };
         PullSummary summary;
-        if (bulk != null) {
-            String group = bulkGroup();
+        if (source.isBulk()) {
+            String group = source.bulkGroup(spec.commandLine());
             BulkExport export = new BulkExport(options, listener);
             summary = (pseudonymiser == null ? export : export.pseudonymisingWith(pseudonymiser)).export(group, out);
         } else {
@@ -107,7 +97,7 @@ final class PullCommand implements Callable<Integer> {
             err.printf(
                     "pulled %d %s into %s: %d resources written by this run, %d requests, %d retries%s%n",
                     summary.stays(),
-                    bulk != null ? "files" : "stays",
+                    source.isBulk() ? "files" : "stays",
                     out,
                     summary.resources(),
                     summary.requests(),
@@ -115,16 +105,5 @@ final class PullCommand implements Callable<Integer> {
                     summary.resumed() ? " (resumed)" : "");
         }
         return Main.OK;
-    }
-
-    private String bulkGroup() {
-        if ("system".equals(bulk)) {
-            return null;
-        }
-        if (bulk.startsWith("group:") && bulk.length() > "group:".length()) {
-            return bulk.substring("group:".length());
-        }
-        throw new CommandLine.ParameterException(
-                spec.commandLine(), "--bulk '" + bulk + "' must be 'system' or 'group:ID'");
     }
 }

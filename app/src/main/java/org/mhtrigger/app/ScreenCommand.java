@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -21,9 +23,12 @@ import org.mhtrigger.app.internal.FindingFormat;
 import org.mhtrigger.app.internal.FindingWriter;
 import org.mhtrigger.app.internal.Pipeline;
 import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.fhir.pseudonym.Pseudonymiser;
+import org.mhtrigger.fhir.server.BulkExport;
 import org.mhtrigger.fhir.server.PullListener;
 import org.mhtrigger.fhir.server.PullSummary;
 import org.mhtrigger.fhir.server.SearchPull;
+import org.mhtrigger.fhir.server.ServerOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,7 +45,8 @@ import picocli.CommandLine.Spec;
             "Screens inpatient stays in FHIR R4 input for triggers and writes one finding per trigger hit.",
             "With --server instead of --input, first pulls the stays discharged from --from to --to from the FHIR "
                     + "server as 'mhtrigger pull' does (into a temporary folder, removed afterwards, or into --keep "
-                    + "DIR, where a rerun resumes an interrupted pull), then screens those stays.",
+                    + "DIR, where a rerun resumes an interrupted pull), then screens those stays. With --bulk, the "
+                    + "pull is a Bulk Data $export, and --from/--to, if given, choose the stays to screen from it.",
             "",
             "Exit status: 0 all input read; 3 some input rejected (listed on stderr, one line each; findings for the "
                     + "rest are written); 2 usage error; 1 unexpected failure, or the server refused or kept failing."
@@ -90,6 +96,9 @@ final class ScreenCommand implements Callable<Integer> {
     @Mixin
     ServerAccessOptions access;
 
+    @Mixin
+    PullSourceOptions pulling;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write findings to FILE instead of stdout.")
     Path out;
 
@@ -113,34 +122,59 @@ final class ScreenCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (source.server == null) {
-            if (from != null || to != null || keep != null) {
+            if (from != null || to != null || keep != null || pulling.isBulk() || pulling.pseudonymiseKey != null) {
                 throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--from, --to and --keep go with --server, not --input");
+                        spec.commandLine(),
+                        "--from, --to, --keep, --bulk and --pseudonymise-key go with --server, not --input");
             }
             return screen(source.inputs, record -> true);
         }
-        if (from == null || to == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --from and --to");
+        if ((from == null || to == null) && !(pulling.isBulk() && from == null && to == null)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--server needs --from and --to (with --bulk, both or neither)");
         }
-        if (to.isBefore(from)) {
+        if (from != null && to.isBefore(from)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--to " + to + " must not be before --from " + from);
         }
-        SearchPull pull = new SearchPull(access.toServerOptions(source.server, spec.commandLine()), progress(err));
+        ServerOptions server = access.toServerOptions(source.server, spec.commandLine());
+        String group = pulling.isBulk() ? pulling.bulkGroup(spec.commandLine()) : null;
+        Pseudonymiser pseudonymiser = pulling.pseudonymiser();
         Path folder = keep != null ? keep : Files.createTempDirectory("mhtrigger-pull-");
         try {
-            PullSummary summary = pull.pull(from, to, folder);
+            PullSummary summary;
+            if (pulling.isBulk()) {
+                BulkExport export = new BulkExport(server, progress(err));
+                summary = (pseudonymiser == null ? export : export.pseudonymisingWith(pseudonymiser))
+                        .export(group, folder);
+            } else {
+                SearchPull pull = new SearchPull(server, progress(err));
+                summary =
+                        (pseudonymiser == null ? pull : pull.pseudonymisingWith(pseudonymiser)).pull(from, to, folder);
+            }
             if (!options.quiet) {
                 err.printf(
-                        "pulled %d stays: %d resources, %d requests, %d retries%s%n",
+                        "pulled %d %s: %d resources, %d requests, %d retries%s%n",
                         summary.stays(),
+                        pulling.isBulk() ? "files" : "stays",
                         summary.resources(),
                         summary.requests(),
                         summary.retries(),
                         summary.resumed() ? " (resumed)" : "");
             }
-            // the pull also brings the patients' other stays, for transfers and readmissions: screen only the range
-            return screen(List.of(folder), record -> dischargedWithin(record, from, to));
+            // a pull also brings the patients' other stays, for transfers and readmissions: screen only the stays
+            // a search selected (by id, as pseudonymised dates no longer fall in the range), or for an export the
+            // range if one was given
+            Predicate<StayRecord> include;
+            if (!pulling.isBulk()) {
+                Set<String> selected = new HashSet<>(summary.selected());
+                include = record -> selected.contains(record.stay().encounterId());
+            } else if (from != null) {
+                include = record -> dischargedWithin(record, from, to);
+            } else {
+                include = record -> true;
+            }
+            return screen(List.of(folder), include);
         } finally {
             if (keep == null) {
                 deleteTree(folder);

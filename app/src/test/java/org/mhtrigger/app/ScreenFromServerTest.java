@@ -183,6 +183,77 @@ class ScreenFromServerTest {
     }
 
     @Test
+    void aBulkExport_screensWhatScreeningTheFilesFinds_andDatesNarrowIt() throws IOException {
+        CommandRun bulk =
+                CommandRun.run("screen", "--quiet", "--server", server.base().toString(), "--bulk", "system");
+        CommandRun files = CommandRun.run("screen", "--quiet", "--input", TestFhirServer.CORPUS.toString());
+        CommandRun narrow = CommandRun.run(
+                "screen",
+                "--quiet",
+                "--server",
+                server.base().toString(),
+                "--bulk",
+                "system",
+                "--from",
+                "2025-03-01",
+                "--to",
+                "2025-05-31");
+
+        assertThat(bulk.exitCode()).as(bulk.err()).isEqualTo(Main.OK);
+        assertThat(server.requestsMatching("$export")).isNotEmpty();
+        assertThat(bulk.outLines()).isNotEmpty().containsExactlyInAnyOrderElementsOf(files.outLines());
+        assertThat(narrow.exitCode()).as(narrow.err()).isEqualTo(Main.OK);
+        assertThat(narrow.outLines())
+                .isNotEmpty()
+                .hasSizeLessThan(bulk.outLines().size());
+        assertThat(bulk.outLines()).containsAll(narrow.outLines());
+    }
+
+    @Test
+    void aPseudonymisingPull_screensTheSameStaysAndTriggersUnderOtherIds() throws IOException {
+        Path key = tmp.resolve("key");
+        Files.writeString(key, "a-long-enough-test-key-0123456789");
+        String[] range = {"--server", server.base().toString(), "--from", "2025-03-01", "--to", "2025-05-31"};
+
+        CommandRun plain = CommandRun.run(
+                Stream.concat(Stream.of("screen", "--quiet"), Stream.of(range)).toArray(String[]::new));
+        CommandRun pseudonymised = CommandRun.run(
+                Stream.concat(Stream.of("screen", "--quiet", "--pseudonymise-key", key.toString()), Stream.of(range))
+                        .toArray(String[]::new));
+
+        assertThat(pseudonymised.exitCode()).as(pseudonymised.err()).isEqualTo(Main.OK);
+        Set<String> originalRecords = records(plain);
+        assertThat(originalRecords).isNotEmpty();
+        // dates move by up to 180 days under pseudonymisation: the stays screened are still the ones selected
+        assertThat(records(pseudonymised)).hasSameSizeAs(originalRecords).doesNotContainAnyElementsOf(originalRecords);
+        assertThat(triggers(pseudonymised)).isEqualTo(triggers(plain));
+    }
+
+    private static Set<String> records(CommandRun run) throws IOException {
+        Set<String> records = new java.util.HashSet<>();
+        for (String line : run.outLines()) {
+            records.add(JSON.readTree(line).get("record").asText());
+        }
+        return records;
+    }
+
+    private static List<String> triggers(CommandRun run) throws IOException {
+        List<String> triggers = new ArrayList<>();
+        for (String line : run.outLines()) {
+            triggers.add(JSON.readTree(line).get("trigger").asText());
+        }
+        return triggers.stream().sorted().toList();
+    }
+
+    @Test
+    void pullOptionsWithInput_areAUsageError() {
+        CommandRun bulk = CommandRun.run("screen", "--input", TestFhirServer.CORPUS.toString(), "--bulk", "system");
+
+        assertThat(bulk.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(bulk.err()).contains("go with --server");
+    }
+
+    @Test
     void serverWithoutDates_orWithInput_isAUsageError() {
         CommandRun noDates = CommandRun.run("screen", "--server", server.base().toString());
         CommandRun both = CommandRun.run(

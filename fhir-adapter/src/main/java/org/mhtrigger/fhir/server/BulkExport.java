@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.mhtrigger.fhir.pseudonym.Pseudonymiser;
@@ -91,7 +92,7 @@ public final class BulkExport {
                 progress.path("done").forEach(url -> done.add(url.asText()));
             }
             if (progress != null && "done".equals(progress.path("phase").asText())) {
-                return new PullSummary(done.size(), 0, 0, 0, java.util.Map.of(), true);
+                return new PullSummary(done.size(), 0, 0, 0, java.util.Map.of(), true, List.of());
             }
             JsonNode manifest = null;
             while (manifest == null) {
@@ -131,7 +132,8 @@ public final class BulkExport {
                     http.requests(),
                     http.retries(),
                     output.writtenThisRun(),
-                    resumed);
+                    resumed,
+                    List.of());
         }
     }
 

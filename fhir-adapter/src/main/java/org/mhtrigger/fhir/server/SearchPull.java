@@ -136,7 +136,8 @@ public final class SearchPull {
                     http.requests(),
                     http.retries(),
                     output.writtenThisRun(),
-                    run.resumed);
+                    run.resumed,
+                    run.selected());
         }
     }
 
@@ -221,6 +222,13 @@ public final class SearchPull {
                 output.commit(state(url == null ? "stays" : "search", url, 0));
                 listener.progress("search page " + pages + ": " + stays.size() + " stays so far");
             }
+        }
+
+        /** The selected stays' encounter ids as written to the files. */
+        List<String> selected() {
+            return stays.keySet().stream()
+                    .map(id -> pseudonymiser == null ? id : pseudonymiser.pseudonym("Encounter", id))
+                    .toList();
         }
 
         private void consider(JsonNode encounter) {
