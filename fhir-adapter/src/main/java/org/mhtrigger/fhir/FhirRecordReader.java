@@ -49,11 +49,26 @@ public final class FhirRecordReader {
     }
 
     /**
-     * Reads {@code inputs} and reports to {@code listener}: rejections and warnings as files are read, then the
-     * records, in the order their Encounters were read.
+     * Reads {@code inputs} and reports to {@code listener}: rejections and warnings as they are found, records as
+     * soon as their group of patients is assembled.
+     *
+     * <p>Inputs up to {@link ReaderOptions#IN_MEMORY_BYTES} (or any size with
+     * {@link ReaderOptions#buckets()} {@code 1}) are read as one group: records come after the last file, in the order
+     * their Encounters were read. Larger inputs are split by patient: a first pass checks the JSON and writes each
+     * resource to its patient's group in a temporary folder (deleted at the end, also on failure), then the groups are
+     * read one after another, each delivering its records in the order their Encounters were read. The order of
+     * records is then by group, and groups depend on a hash of the patient id and the number of groups: the same
+     * input and options give the same order, but it is not the order of the input. Reasons always name the original
+     * file, line or Bundle entry.
+     *
+     * <p>Memory of a split read holds one group, not the input: what grows with the input is about 20 bytes per
+     * Encounter (to place resources that name only their encounter), the resources that belong to no patient
+     * (Medication, Location, Practitioner, …) and one {@code .json} file at a time, which is parsed whole — very large
+     * inputs should be NDJSON or many small Bundles.
      *
      * @param inputs files and folders
      * @return the counts of what was read
+     * @throws java.io.UncheckedIOException if the temporary folder of a split read cannot be written
      */
     public ReadSummary read(List<Path> inputs, RecordListener listener) {
         Objects.requireNonNull(inputs, "inputs must not be null");

@@ -10,18 +10,62 @@ import java.nio.file.Path;
  *     {@link ReadSummary#identifiersStripped()}, and the record is read
  * @param mappingDirectory a folder whose CSV files replace the bundled mapping tables of the same name ({@code
  *     analytes.csv}, {@code units.csv}, …); {@code null} (the default) to use the bundled tables only
+ * @param buckets how many groups of patients the input is split into so that memory stays bounded: {@code 0} (the
+ *     default) chooses from the input size — 64 MiB of files or less ({@link #IN_MEMORY_BYTES}) are read in one group in
+ *     memory, larger inputs are split into one group per 32 MiB ({@link #BUCKET_BYTES}, at most 256 groups), spilled to
+ *     temporary files;
+ *     {@code 1} reads everything in memory whatever its size; {@code n > 1} spills into exactly {@code n} groups
+ * @param spillDirectory where the temporary files of a split read go (a fresh folder inside it, deleted at the end);
+ *     {@code null} (the default) for the system's temporary folder
  */
-public record ReaderOptions(boolean stripIdentifiers, Path mappingDirectory) {
-    /** Refuse records with identifiers; bundled mapping tables. */
+public record ReaderOptions(boolean stripIdentifiers, Path mappingDirectory, int buckets, Path spillDirectory) {
+    /** Inputs up to this many bytes are read in memory when {@link #buckets()} is {@code 0}. */
+    public static final long IN_MEMORY_BYTES = 64L * 1024 * 1024;
+    /** Bytes of input per group when {@link #buckets()} is {@code 0} and the input is larger than {@link #IN_MEMORY_BYTES}. */
+    public static final long BUCKET_BYTES = 32L * 1024 * 1024;
+
+    public ReaderOptions {
+        if (buckets < 0 || buckets > 4096) {
+            throw new IllegalArgumentException("buckets " + buckets + " must be between 0 (automatic) and 4096");
+        }
+    }
+
+    /** Options with automatic bucketing in the system's temporary folder. */
+    public ReaderOptions(boolean stripIdentifiers, Path mappingDirectory) {
+        this(stripIdentifiers, mappingDirectory, 0, null);
+    }
+
+    /** Refuse records with identifiers; bundled mapping tables; automatic bucketing. */
     public static ReaderOptions defaults() {
-        return new ReaderOptions(false, null);
+        return new ReaderOptions(false, null, 0, null);
     }
 
     public ReaderOptions withStripIdentifiers(boolean strip) {
-        return new ReaderOptions(strip, mappingDirectory);
+        return new ReaderOptions(strip, mappingDirectory, buckets, spillDirectory);
     }
 
     public ReaderOptions withMappingDirectory(Path directory) {
-        return new ReaderOptions(stripIdentifiers, directory);
+        return new ReaderOptions(stripIdentifiers, directory, buckets, spillDirectory);
+    }
+
+    /** @param count {@code 0} automatic, {@code 1} in memory, {@code n > 1} exactly {@code n} spilled groups */
+    public ReaderOptions withBuckets(int count) {
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, count, spillDirectory);
+    }
+
+    public ReaderOptions withSpillDirectory(Path directory) {
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, directory);
+    }
+
+    /** The number of groups for {@code inputBytes} of input files. */
+    public int bucketsFor(long inputBytes) {
+        if (buckets > 0) {
+            return buckets;
+        }
+        if (inputBytes <= IN_MEMORY_BYTES) {
+            return 1;
+        }
+        // at most 256 groups, so the spill files open at once stay well under the usual limit of 1024
+        return (int) Math.min(256, (inputBytes + BUCKET_BYTES - 1) / BUCKET_BYTES);
     }
 }

@@ -7,8 +7,9 @@ import org.mhtrigger.engine.screen.Rejection;
  * Receives what {@link FhirRecordReader#read} makes of its input. Called from the thread that called {@code read},
  * one call at a time; an implementation need not be thread-safe unless it is shared between concurrent reads.
  *
- * <p>Rejections and warnings arrive while files are read; records arrive after the last file, once stays can be
- * assembled across files. Reasons are one line and never contain note text, names or identifiers.
+ * <p>Rejections and warnings arrive while files are read and while groups of patients are assembled; records arrive
+ * once all files are read, group by group (see {@link FhirRecordReader#read}). Reasons are one line and never contain
+ * note text, names or identifiers.
  */
 public interface RecordListener {
     /** A record ready for screening. */

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,16 +31,31 @@ public final class CodeTable {
     /** One row; {@code text} is normalised, {@code line} is the CSV line for messages. */
     public record Row(String value, String system, String code, String text, long line) {}
 
+    /** Results kept for repeated concepts: a corpus repeats a few hundred codings millions of times. */
+    private static final int MEMO_LIMIT = 8192;
+
     private final String file;
     private final List<Row> rows;
     private final TextMatch textMatch;
     private final UnaryOperator<String> textForm;
+    /** Per row, in {@link #rows} order: the canonical system and the upper-case code, computed once. */
+    private final String[] rowSystems;
+
+    private final String[] rowCodes;
+    private final Map<Concept, List<Row>> memo = new ConcurrentHashMap<>();
 
     CodeTable(String file, List<Row> rows, TextMatch textMatch, UnaryOperator<String> textForm) {
         this.file = file;
         this.rows = List.copyOf(rows);
         this.textMatch = textMatch;
         this.textForm = textForm;
+        this.rowSystems = new String[this.rows.size()];
+        this.rowCodes = new String[this.rows.size()];
+        for (int i = 0; i < this.rows.size(); i++) {
+            Row row = this.rows.get(i);
+            rowSystems[i] = row.system().isEmpty() ? "" : Systems.canonical(row.system());
+            rowCodes[i] = row.code().toUpperCase(Locale.ROOT);
+        }
     }
 
     public String file() {
@@ -67,14 +84,34 @@ public final class CodeTable {
         if (concept.isEmpty()) {
             return List.of();
         }
+        List<Row> known = memo.get(concept);
+        if (known != null) {
+            return known;
+        }
+        List<Row> found = List.copyOf(compute(concept));
+        if (memo.size() >= MEMO_LIMIT) {
+            memo.clear(); // bounded: an input with endless distinct codings just stops profiting
+        }
+        memo.put(concept, found);
+        return found;
+    }
+
+    private List<Row> compute(Concept concept) {
         List<String> texts = new ArrayList<>();
         for (String text : concept.texts()) {
             texts.add(textForm.apply(Text.normalise(text)));
         }
+        String[] systems = new String[concept.codes().size()];
+        String[] codes = new String[systems.length];
+        for (int i = 0; i < systems.length; i++) {
+            Concept.Code code = concept.codes().get(i);
+            systems[i] = Systems.canonical(code.system());
+            codes[i] = code.code().trim().toUpperCase(Locale.ROOT);
+        }
         List<Row> found = new ArrayList<>();
-        for (Row row : rows) {
-            if (matches(row, concept, texts)) {
-                found.add(row);
+        for (int i = 0; i < rows.size(); i++) {
+            if (matches(i, systems, codes, texts)) {
+                found.add(rows.get(i));
             }
         }
         found.sort(Comparator.comparingInt(CodeTable::specificity)
@@ -89,11 +126,13 @@ public final class CodeTable {
         return (row.code().isEmpty() ? 0 : 2) + (row.text().isEmpty() ? 0 : 1);
     }
 
-    private boolean matches(Row row, Concept concept, List<String> texts) {
+    private boolean matches(int index, String[] systems, String[] codes, List<String> texts) {
+        Row row = rows.get(index);
         if (!row.code().isEmpty()) {
             boolean codeHit = false;
-            for (Concept.Code code : concept.codes()) {
-                if (systemMatches(row.system(), code.system()) && codeMatches(row.code(), code.code())) {
+            for (int i = 0; i < codes.length; i++) {
+                if ((rowSystems[index].isEmpty() || rowSystems[index].equals(systems[i]))
+                        && codeMatches(rowCodes[index], codes[i])) {
                     codeHit = true;
                     break;
                 }
@@ -117,12 +156,11 @@ public final class CodeTable {
         return rowSystem.isEmpty() || Systems.canonical(rowSystem).equals(Systems.canonical(system));
     }
 
-    private static boolean codeMatches(String rowCode, String code) {
-        if (rowCode.isEmpty()) {
+    /** Both upper case, {@code code} trimmed. */
+    private static boolean codeMatches(String r, String c) {
+        if (r.isEmpty()) {
             return true;
         }
-        String c = code.trim().toUpperCase(Locale.ROOT);
-        String r = rowCode.toUpperCase(Locale.ROOT);
         if (r.endsWith("*")) {
             return c.startsWith(r.substring(0, r.length() - 1));
         }

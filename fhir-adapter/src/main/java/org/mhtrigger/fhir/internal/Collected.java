@@ -12,10 +12,14 @@ import org.mhtrigger.engine.record.Patient;
 import org.mhtrigger.engine.record.SourceRef;
 
 /**
- * What one read has extracted so far, free of HAPI types, waiting to be assembled into stays. Not thread-safe: one
- * per read.
+ * What one read (or one group of patients of a split read) has extracted so far, free of HAPI types, waiting to be
+ * assembled into stays. Not thread-safe: one per read or group.
+ *
+ * <p>A group's resources that belong to no patient (Medication, Location) are collected once for the whole read in a
+ * shared instance that every group's lookups fall back to.
  */
 public final class Collected {
+    private final Collected shared;
     final Map<String, PatientInfo> patients = new LinkedHashMap<>();
     final Map<String, EncounterInfo> encounters = new LinkedHashMap<>();
     final List<Fact> facts = new ArrayList<>();
@@ -28,12 +32,38 @@ public final class Collected {
     /** Bundle fullUrl → {@code Type/id}. */
     final Map<String, String> aliases = new HashMap<>();
 
+    /** A collection of its own, with nothing to fall back to. */
+    public Collected() {
+        this(null);
+    }
+
+    /** A group's collection whose lookups fall back to {@code shared} (may be {@code null}). */
+    public Collected(Collected shared) {
+        this.shared = shared;
+    }
+
     /** A {@code Type/id} key for a reference key, following Bundle fullUrls. */
     String resolve(String key) {
         if (key == null) {
             return null;
         }
-        return aliases.getOrDefault(key, key);
+        String alias = aliases.get(key);
+        if (alias == null && shared != null) {
+            alias = shared.aliases.get(key);
+        }
+        return alias == null ? key : alias;
+    }
+
+    /** The concept of a Medication by its {@code Type/id} key, or {@code null}. */
+    Concept medication(String key) {
+        Concept concept = medications.get(key);
+        return concept == null && shared != null ? shared.medications.get(key) : concept;
+    }
+
+    /** The name of a Location by its {@code Type/id} key, or {@code null}. */
+    String location(String key) {
+        String name = locations.get(key);
+        return name == null && shared != null ? shared.locations.get(key) : name;
     }
 
     /** The Patient id a reference key points to, or {@code null}. */
@@ -45,9 +75,6 @@ public final class Collected {
         return resolved.substring("Patient/".length());
     }
 
-    /**
-     * @param identifiers direct identifiers found (kind → count), empty when none or when stripped
-     */
     /**
      * A patient as read.
      *

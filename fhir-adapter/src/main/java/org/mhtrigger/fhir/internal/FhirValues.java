@@ -45,7 +45,7 @@ public final class FhirValues {
             return ZoneOffset.UTC;
         }
         String t = value.getValueAsString().trim();
-        if (t.matches(".*[+-]\\d\\d:\\d\\d$") && t.length() > 10) {
+        if (endsWithOffset(t) && t.length() > 10) {
             try {
                 return OffsetDateTime.parse(t).getOffset();
             } catch (DateTimeParseException e) {
@@ -53,6 +53,25 @@ public final class FhirValues {
             }
         }
         return ZoneOffset.UTC;
+    }
+
+    /** Whether {@code t} ends in {@code +hh:mm} or {@code -hh:mm} (a hand-written check: a regex per value is dear). */
+    static boolean endsWithOffset(String t) {
+        int n = t.length();
+        if (n < 6 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+            return false;
+        }
+        char sign = t.charAt(n - 6);
+        return (sign == '+' || sign == '-')
+                && isDigit(t.charAt(n - 5))
+                && isDigit(t.charAt(n - 4))
+                && t.charAt(n - 3) == ':'
+                && isDigit(t.charAt(n - 2))
+                && isDigit(t.charAt(n - 1));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     static Instant instant(String text) {
@@ -66,7 +85,7 @@ public final class FhirValues {
                 case 7 -> YearMonth.parse(t).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
                 case 10 -> LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
                 default ->
-                    t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")
+                    t.endsWith("Z") || endsWithOffset(t)
                             ? OffsetDateTime.parse(t).toInstant()
                             : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
             };

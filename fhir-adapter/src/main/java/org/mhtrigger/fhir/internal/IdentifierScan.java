@@ -1,11 +1,20 @@
 package org.mhtrigger.fhir.internal;
 
+import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
+import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.util.FhirTerser;
+import ca.uhn.fhir.util.IModelVisitor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -43,28 +52,30 @@ public final class IdentifierScan {
      * @return kind → count, sorted by kind; empty when the resource carries none
      */
     public Map<String, Integer> scan(Resource resource, boolean strip) {
+        // one walk collects every candidate; the elements are changed only after the walk
+        Candidates candidates = new Candidates();
+        fhir.newTerser().visit(resource, candidates);
         Map<String, Integer> found = new TreeMap<>();
-        FhirTerser terser = fhir.newTerser();
-        for (HumanName name : terser.getAllPopulatedChildElementsOfType(resource, HumanName.class)) {
+        for (HumanName name : candidates.names) {
             add(found, "name");
             if (strip) {
                 clear(name);
             }
         }
-        for (Address address : terser.getAllPopulatedChildElementsOfType(resource, Address.class)) {
+        for (Address address : candidates.addresses) {
             add(found, "address");
             if (strip) {
                 clear(address);
             }
         }
-        for (ContactPoint telecom : terser.getAllPopulatedChildElementsOfType(resource, ContactPoint.class)) {
+        for (ContactPoint telecom : candidates.telecoms) {
             add(found, "telecom");
             if (strip) {
                 clear(telecom);
             }
         }
-        java.util.Set<Patient> patients = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        patients.addAll(terser.getAllPopulatedChildElementsOfType(resource, Patient.class));
+        Set<Patient> patients = Collections.newSetFromMap(new IdentityHashMap<>());
+        patients.addAll(candidates.patients);
         if (resource instanceof Patient patient) {
             patients.add(patient);
         }
@@ -74,7 +85,7 @@ public final class IdentifierScan {
                 patient.getPhoto().clear();
             }
         }
-        for (Identifier identifier : terser.getAllPopulatedChildElementsOfType(resource, Identifier.class)) {
+        for (Identifier identifier : candidates.identifiers) {
             String kind = nationalKind(identifier);
             if (kind != null) {
                 add(found, kind);
@@ -83,7 +94,7 @@ public final class IdentifierScan {
                 }
             }
         }
-        for (Reference reference : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+        for (Reference reference : candidates.references) {
             if (reference.hasDisplay() && pointsToPatient(reference)) {
                 add(found, "name");
                 if (strip) {
@@ -92,6 +103,37 @@ public final class IdentifierScan {
             }
         }
         return found;
+    }
+
+    /** The populated elements of the kinds the guard looks at, in the order the terser visits them. */
+    private static final class Candidates implements IModelVisitor {
+        final List<HumanName> names = new ArrayList<>();
+        final List<Address> addresses = new ArrayList<>();
+        final List<ContactPoint> telecoms = new ArrayList<>();
+        final List<Patient> patients = new ArrayList<>();
+        final List<Identifier> identifiers = new ArrayList<>();
+        final List<Reference> references = new ArrayList<>();
+
+        @Override
+        public void acceptElement(
+                IBaseResource outer,
+                IBase element,
+                List<String> path,
+                BaseRuntimeChildDefinition child,
+                BaseRuntimeElementDefinition<?> definition) {
+            // the type test first: isEmpty() walks the element's children, too dear for every element
+            switch (element) {
+                case HumanName name when !name.isEmpty() -> names.add(name);
+                case Address address when !address.isEmpty() -> addresses.add(address);
+                case ContactPoint telecom when !telecom.isEmpty() -> telecoms.add(telecom);
+                case Patient patient when !patient.isEmpty() -> patients.add(patient);
+                case Identifier identifier when !identifier.isEmpty() -> identifiers.add(identifier);
+                case Reference reference when !reference.isEmpty() -> references.add(reference);
+                case null, default -> {
+                    // not a kind that can carry a direct identifier
+                }
+            }
+        }
     }
 
     /** The kind of national identifier this is, or {@code null} if it does not look national. */

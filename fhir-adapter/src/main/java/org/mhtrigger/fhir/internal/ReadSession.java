@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,13 +14,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,10 +28,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Resource;
+import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.fhir.ReadSummary;
 import org.mhtrigger.fhir.ReaderOptions;
@@ -43,6 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One call of {@link org.mhtrigger.fhir.FhirRecordReader#read}: reads the files, extracts facts, assembles records and
  * counts. Not thread-safe: one per read.
+ *
+ * <p>Small inputs are read as one group in memory. Larger ones are read twice: a first pass checks each file, line and
+ * Bundle entry as JSON and routes each resource's text to its patient's group in a spill folder ({@link Spill}); then
+ * each group is parsed with HAPI, extracted and assembled on its own, so memory holds one group at a time.
  */
 public final class ReadSession implements Reporter {
     private static final Logger LOG = LoggerFactory.getLogger(ReadSession.class);
@@ -54,11 +55,20 @@ public final class ReadSession implements Reporter {
     private final FhirContext fhir;
     private final IParser parser;
     private final ObjectMapper json;
+    /** Without FAIL_ON_TRAILING_TOKENS, which would refuse to read a value out of the middle of a line. */
+    private final ObjectMapper scanner = new ObjectMapper();
+
     private final RecordListener listener;
-    private final Collected collected = new Collected();
-    private final ResourceExtractor extractor;
-    /** {@code Type/id} → digest and origin of the first copy read. */
-    private final Map<String, Seen> seen = new HashMap<>();
+    private final MappingTables mapping;
+    private final ReaderOptions options;
+    private final IdentifierScan scan;
+    /** The files read, by index: origins are kept as indexes until a message needs them. */
+    private final List<String> fileNames = new ArrayList<>();
+
+    private Group direct;
+    private Spill spill;
+    private Group shared;
+    private long seq;
 
     private int files;
     private long resources;
@@ -67,8 +77,6 @@ public final class ReadSession implements Reporter {
     private int warnings;
     private long stripped;
 
-    private record Seen(byte[] digest, String origin) {}
-
     public ReadSession(FhirContext fhir, MappingTables mapping, ReaderOptions options, RecordListener listener) {
         this.fhir = fhir;
         this.parser = fhir.newJsonParser();
@@ -76,34 +84,102 @@ public final class ReadSession implements Reporter {
         this.parser.setParserErrorHandler(new LenientErrorHandler(false));
         this.json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.listener = listener;
-        this.extractor =
-                new ResourceExtractor(mapping, new IdentifierScan(fhir), options.stripIdentifiers(), this, collected);
+        this.mapping = mapping;
+        this.options = options;
+        this.scan = new IdentifierScan(fhir);
     }
 
     public ReadSummary run(List<Path> inputs) {
         long started = System.nanoTime();
-        for (Path file : expand(inputs)) {
-            files++;
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".ndjson")) {
-                readNdjson(file);
-            } else {
-                readJson(file);
+        List<Path> paths = expand(inputs);
+        long bytes = 0;
+        for (Path path : paths) {
+            try {
+                bytes += Files.size(path);
+            } catch (IOException e) {
+                // reported when the file is read
             }
         }
-        new StayAssembler(collected, this).assemble(record -> {
-            records++;
-            listener.record(record);
-        });
+        int buckets = options.bucketsFor(bytes);
+        if (buckets == 1) {
+            direct = group(new Collected(), Map.of());
+            readAll(paths);
+            direct.assemble(this::deliver);
+        } else {
+            try (Spill routing = new Spill(buckets, options.spillDirectory())) {
+                spill = routing;
+                Collected sharedFacts = new Collected();
+                shared = group(sharedFacts, Map.of());
+                readAll(paths);
+                Map<Long, Group.Copy> keptElsewhere = routing.finishRouting();
+                Group[] current = new Group[1];
+                routing.replay(
+                        b -> current[0] = group(new Collected(sharedFacts), keptElsewhere),
+                        entry -> current[0].read(entry),
+                        b -> {
+                            current[0].assemble(this::deliver);
+                            current[0] = null;
+                        });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot use the spill folder for a split read", e);
+            }
+        }
         LOG.info(
-                "read {} files, {} resources: {} records, {} rejected, {} warnings in {} ms",
+                "read {} files, {} resources in {} groups: {} records, {} rejected, {} warnings in {} ms",
                 files,
                 resources,
+                buckets,
                 records,
                 rejected,
                 warnings,
                 (System.nanoTime() - started) / 1_000_000);
         return new ReadSummary(files, resources, records, rejected, warnings, stripped);
+    }
+
+    private Group group(Collected collected, Map<Long, Group.Copy> keptElsewhere) {
+        ResourceExtractor extractor = new ResourceExtractor(mapping, scan, options.stripIdentifiers(), this, collected);
+        return new Group(this, collected, extractor, keptElsewhere);
+    }
+
+    private void deliver(StayRecord record) {
+        records++;
+        listener.record(record);
+    }
+
+    private void readAll(List<Path> paths) {
+        for (Path file : paths) {
+            files++;
+            fileNames.add(file.toString());
+            int index = fileNames.size() - 1;
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".ndjson")) {
+                readNdjson(file, index);
+            } else {
+                readJson(file, index);
+            }
+        }
+    }
+
+    IParser parser() {
+        return parser;
+    }
+
+    /** A resource newly read (not a duplicate). */
+    void counted() {
+        resources++;
+    }
+
+    String origin(Entry entry) {
+        return origin(entry.file(), entry.line(), entry.entry());
+    }
+
+    /** {@code file}, {@code file:line}, {@code file entry n} or {@code file:line entry n}. */
+    String origin(int file, int line, int entry) {
+        String name = fileNames.get(file);
+        if (line > 0) {
+            name = name + ":" + line;
+        }
+        return entry > 0 ? name + " entry " + entry : name;
     }
 
     @Override
@@ -160,7 +236,7 @@ public final class ReadSession implements Reporter {
         return name.endsWith(".json") || name.endsWith(".ndjson");
     }
 
-    private void readJson(Path file) {
+    private void readJson(Path file, int index) {
         String origin = file.toString();
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
@@ -182,40 +258,72 @@ public final class ReadSession implements Reporter {
             return;
         }
         if ("Bundle".equals(root.get("resourceType").asText())) {
-            readBundle(root, origin);
+            String type = root.path("type").asText("");
+            if (!BUNDLE_TYPES.contains(type)) {
+                rejected(
+                        origin,
+                        "Bundle type '" + Text.safeToken(type)
+                                + "' is not read (expected collection, transaction, batch, searchset or document)");
+                return;
+            }
+            readEntries(root, index, 0);
         } else {
-            parseNode(root, origin, null);
+            take(root, index, 0, 0, null, Map.of());
         }
     }
 
-    private void readBundle(JsonNode bundle, String origin) {
-        String type = bundle.path("type").asText("");
-        if (!BUNDLE_TYPES.contains(type)) {
-            rejected(
-                    origin,
-                    "Bundle type '" + Text.safeToken(type)
-                            + "' is not read (expected collection, transaction, batch, searchset or document)");
-            return;
-        }
+    /** The entries of a Bundle in a {@code .json} file ({@code line} 0) or on an NDJSON line. */
+    private void readEntries(JsonNode bundle, int index, int line) {
         JsonNode entries = bundle.path("entry");
+        Map<String, String> aliases = new HashMap<>();
+        if (spill != null) {
+            for (JsonNode entry : entries) {
+                JsonNode resource = entry.path("resource");
+                String fullUrl = entry.path("fullUrl").asText(null);
+                if (resource.isObject() && fullUrl != null && !fullUrl.isBlank()) {
+                    String key = Route.of(resource).key(fullUrl);
+                    if (key != null) {
+                        aliases.put(fullUrl.trim(), key);
+                    }
+                }
+            }
+        }
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
             JsonNode resource = entry.path("resource");
-            String entryOrigin = origin + " entry " + (i + 1);
             if (resource.isMissingNode() || resource.isNull()) {
                 continue; // a request without a body (DELETE, conditional reference): nothing to read
             }
             String problem = notAResource(resource);
             if (problem != null) {
-                rejected(entryOrigin, problem);
+                rejected(origin(index, line, i + 1), problem);
                 continue;
             }
             if ("Bundle".equals(resource.get("resourceType").asText())) {
-                rejected(entryOrigin, "a Bundle inside a Bundle is not read");
+                rejected(origin(index, line, i + 1), "a Bundle inside a Bundle is not read");
                 continue;
             }
-            String fullUrl = entry.path("fullUrl").asText(null);
-            parseNode(resource, entryOrigin, fullUrl);
+            take(resource, index, line, i + 1, entry.path("fullUrl").asText(null), aliases);
+        }
+    }
+
+    private void take(JsonNode resource, int index, int line, int entry, String fullUrl, Map<String, String> aliases) {
+        String text = resource.toString();
+        take(new Entry(seq++, index, line, entry, fullUrl, text, Entry.digest(text)), resource, null, aliases);
+    }
+
+    /** Reads a resource now, or routes it to its group; {@code node} or {@code route} may be {@code null}. */
+    private void take(Entry entry, JsonNode node, Route route, Map<String, String> aliases) {
+        if (spill == null) {
+            direct.read(entry);
+            return;
+        }
+        try {
+            if (!spill.route(entry, route != null ? route : Route.of(node), aliases)) {
+                shared.read(entry);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the spill folder " + spill.folder(), e);
         }
     }
 
@@ -234,20 +342,7 @@ public final class ReadSession implements Reporter {
         return null;
     }
 
-    private void parseNode(JsonNode node, String origin, String fullUrl) {
-        String type = node.get("resourceType").asText();
-        String id = node.path("id").asText("");
-        IBaseResource resource;
-        try {
-            resource = parser.parseResource(node.toString());
-        } catch (DataFormatException e) {
-            rejected(origin, describe(type, id) + ": " + fhirProblem(e));
-            return;
-        }
-        accept((Resource) resource, origin, fullUrl);
-    }
-
-    private void readNdjson(Path file) {
+    private void readNdjson(Path file, int index) {
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String line;
@@ -257,26 +352,8 @@ public final class ReadSession implements Reporter {
                 if (number == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1);
                 }
-                if (line.isBlank()) {
-                    continue;
-                }
-                String origin = file + ":" + number;
-                IBaseResource resource;
-                try {
-                    resource = parser.parseResource(line);
-                } catch (DataFormatException e) {
-                    rejected(origin, lineProblem(line, e));
-                    continue;
-                }
-                if (resource instanceof Bundle bundle) {
-                    for (int i = 0; i < bundle.getEntry().size(); i++) {
-                        Bundle.BundleEntryComponent entry = bundle.getEntry().get(i);
-                        if (entry.hasResource()) {
-                            accept(entry.getResource(), origin + " entry " + (i + 1), entry.getFullUrl());
-                        }
-                    }
-                } else {
-                    accept((Resource) resource, origin, null);
+                if (!line.isBlank()) {
+                    readLine(line, index, number);
                 }
             }
         } catch (IOException e) {
@@ -284,19 +361,50 @@ public final class ReadSession implements Reporter {
         }
     }
 
-    /** A one-line reason for an NDJSON line HAPI would not parse, without echoing the line. */
-    private String lineProblem(String line, DataFormatException e) {
+    /**
+     * One NDJSON line: its top level is checked with Jackson (cheap), a Bundle is split into its entries, anything else
+     * goes on as one resource for HAPI to parse.
+     */
+    private void readLine(String line, int index, int number) {
+        Route route;
+        try (JsonParser top = scanner.createParser(line)) {
+            route = Route.scan(top);
+        } catch (IOException e) {
+            route = null;
+        }
+        if (route == null || !fhir.getResourceTypes().contains(route.type())) {
+            rejected(origin(index, number, 0), problem(line, null));
+            return;
+        }
+        if ("Bundle".equals(route.type())) {
+            try {
+                readEntries(json.readTree(line), index, number);
+            } catch (JsonProcessingException e) {
+                rejected(origin(index, number, 0), problem(line, null));
+            }
+            return;
+        }
+        take(new Entry(seq++, index, number, 0, null, line, Entry.digest(line)), null, route, Map.of());
+    }
+
+    /**
+     * A one-line reason why {@code text} (a line or a Bundle entry) was not read, without echoing it: the JSON problem,
+     * else why it is not a resource, else what HAPI found ({@code e}, may be {@code null}).
+     */
+    String problem(String text, DataFormatException e) {
         JsonNode node;
         try {
-            node = json.readTree(line);
+            node = json.readTree(text);
         } catch (JsonProcessingException jsonProblem) {
             return jsonProblem(jsonProblem).replace("at line 1, ", "at ");
         }
-        String problem = notAResource(node);
+        String problem = node == null ? "empty line" : notAResource(node);
         if (problem != null) {
             return problem;
         }
-        return describe(node.get("resourceType").asText(), node.path("id").asText("")) + ": " + fhirProblem(e);
+        String what =
+                describe(node.get("resourceType").asText(), node.path("id").asText(""));
+        return what + ": " + (e == null ? "not valid FHIR R4" : fhirProblem(e));
     }
 
     private static String describe(String type, String id) {
@@ -330,53 +438,12 @@ public final class ReadSession implements Reporter {
         return out.toString();
     }
 
-    /** Deduplicates by {@code Type/id}, counts and extracts one parsed resource. */
-    private void accept(Resource resource, String origin, String fullUrl) {
-        String type = resource.fhirType();
-        String id = resource.getIdElement().getIdPart();
-        if ((id == null || id.isBlank() || id.startsWith("urn:")) && fullUrl != null && !fullUrl.isBlank()) {
-            id = idFromFullUrl(fullUrl);
-        } else if (id != null && id.startsWith("urn:")) {
-            id = idFromFullUrl(id);
-        }
-        if (id == null || id.isBlank()) {
-            rejected(origin, type + " has no id (nothing can refer to it)");
-            return;
-        }
-        resource.setIdElement(new IdType(type, id));
-        String key = type + "/" + id;
-        if (fullUrl != null && !fullUrl.isBlank()) {
-            collected.aliases.put(fullUrl.trim(), key);
-        }
-        byte[] digest = digest(parser.encodeResourceToString(resource));
-        Seen first = seen.putIfAbsent(key, new Seen(digest, origin));
-        if (first != null) {
-            if (!Arrays.equals(first.digest(), digest)) {
-                warning(
-                        origin,
-                        key + " was read before from " + first.origin()
-                                + " with different content; the first copy is kept");
-            }
-            return;
-        }
-        resources++;
-        extractor.extract(resource, origin);
-    }
-
-    private static String idFromFullUrl(String fullUrl) {
+    static String idFromFullUrl(String fullUrl) {
         String url = fullUrl.trim();
         if (url.startsWith("urn:uuid:") || url.startsWith("urn:oid:")) {
             return url.substring(url.indexOf(':', 4) + 1);
         }
         IdType id = new IdType(url);
         return id.hasIdPart() ? id.getIdPart() : null;
-    }
-
-    private static byte[] digest(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 }

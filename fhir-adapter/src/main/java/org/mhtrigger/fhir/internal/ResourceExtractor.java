@@ -601,7 +601,7 @@ public final class ResourceExtractor {
         MappingTables tables = mapping;
         add(resource, origin, subject, encounter, time, identifiers(resource), (t, all) -> {
             Concept referenced =
-                    medication.reference() == null ? null : all.medications.get(all.resolve(medication.reference()));
+                    medication.reference() == null ? null : all.medication(all.resolve(medication.reference()));
             Concept concept = referenced == null ? medication.concept() : referenced.plus(medication.concept());
             if (concept.isEmpty()) {
                 throw new InvalidRecordException(origin, source + ": medication not identified (no code or name)");

@@ -107,7 +107,8 @@ public final class StayAssembler {
             Patient patient = patientInfo == null ? new Patient(patientId, null, null, null) : patientInfo.patient();
             String ward = encounter.ward();
             if (ward.isEmpty() && encounter.locationKey() != null) {
-                ward = collected.locations.getOrDefault(collected.resolve(encounter.locationKey()), "");
+                String wardName = collected.location(collected.resolve(encounter.locationKey()));
+                ward = wardName == null ? "" : wardName;
             }
             Stay stay = new Stay(
                     encounter.id(),

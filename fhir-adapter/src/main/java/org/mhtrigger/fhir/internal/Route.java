@@ -1,0 +1,122 @@
+package org.mhtrigger.fhir.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Map;
+import org.hl7.fhir.r4.model.IdType;
+
+/**
+ * What a resource's JSON says about where it belongs, read without HAPI: its type and id, and the references to its
+ * patient and encounter. Immutable.
+ *
+ * @param type the resourceType
+ * @param id the id as written, or {@code null}
+ * @param subject the reference key of {@code subject} or {@code patient}, or {@code null}
+ * @param encounter the reference key of {@code encounter}, of {@code context} or of the first {@code
+ *     context.encounter}, or {@code null}
+ */
+record Route(String type, String id, String subject, String encounter) {
+    /** Reads the top level of a resource from a parser positioned before its first token; skips everything else. */
+    static Route scan(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        String type = null;
+        String id = null;
+        String subject = null;
+        String patient = null;
+        String encounter = null;
+        String context = null;
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "resourceType" -> type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "id" -> id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "subject" -> subject = reference(parser.readValueAsTree());
+                case "patient" -> patient = reference(parser.readValueAsTree());
+                case "encounter" -> encounter = reference(parser.readValueAsTree());
+                case "context" -> context = contextReference(parser.readValueAsTree());
+                default -> parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            return null; // trailing content: let the full parse name the problem
+        }
+        return type == null
+                ? null
+                : new Route(type, id, subject != null ? subject : patient, encounter != null ? encounter : context);
+    }
+
+    /** The same from a JSON tree (a {@code .json} file or a Bundle entry). */
+    static Route of(JsonNode resource) {
+        String subject = reference(resource.get("subject"));
+        String encounter = reference(resource.get("encounter"));
+        JsonNode id = resource.get("id");
+        return new Route(
+                resource.path("resourceType").asText(),
+                id != null && id.isTextual() ? id.asText() : null,
+                subject != null ? subject : reference(resource.get("patient")),
+                encounter != null ? encounter : contextReference(resource.get("context")));
+    }
+
+    private static String reference(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode reference = node.get("reference");
+        return reference != null && reference.isTextual() ? FhirValues.referenceKey(reference.asText()) : null;
+    }
+
+    /** {@code context} is a Reference in MedicationAdministration and holds {@code encounter[]} in DocumentReference. */
+    private static String contextReference(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        String direct = reference(node);
+        if (direct != null) {
+            return direct;
+        }
+        JsonNode encounters = node.get("encounter");
+        if (encounters != null && encounters.isArray()) {
+            for (JsonNode encounter : encounters) {
+                String key = reference(encounter);
+                if (key != null) {
+                    return key;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The {@code Type/id} key the resource will be read under, as {@link ReadSession} derives it after parsing: the
+     * id, or the id in the Bundle entry's fullUrl; {@code null} without either.
+     */
+    String key(String fullUrl) {
+        String part = id == null ? null : new IdType(id).getIdPart();
+        String idValue = part;
+        if ((part == null || part.isBlank() || part.startsWith("urn:")) && fullUrl != null && !fullUrl.isBlank()) {
+            idValue = ReadSession.idFromFullUrl(fullUrl);
+        } else if (part != null && part.startsWith("urn:")) {
+            idValue = ReadSession.idFromFullUrl(part);
+        }
+        return idValue == null || idValue.isBlank() ? null : type + "/" + idValue;
+    }
+
+    /** The patient id a reference key names, following the Bundle's fullUrls; {@code null} if it names no Patient. */
+    static String patientId(String reference, Map<String, String> aliases) {
+        String key = resolve(reference, aliases);
+        return key != null && key.startsWith("Patient/") ? key.substring("Patient/".length()) : null;
+    }
+
+    static String resolve(String reference, Map<String, String> aliases) {
+        if (reference == null) {
+            return null;
+        }
+        return aliases.getOrDefault(reference, reference);
+    }
+}

@@ -1,0 +1,270 @@
+package org.mhtrigger.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mhtrigger.engine.record.LabResult;
+import org.mhtrigger.engine.record.Note;
+import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.engine.screen.Rejection;
+
+/** The split read (patients routed to groups spilled on disk) gives what the in-memory read gives. */
+class SplitReadTest {
+    private static final Path SAMPLE = Path.of("..", "corpus-samples", "sample");
+
+    @TempDir
+    Path spill;
+
+    @TempDir
+    Path input;
+
+    private Outcome read(int buckets, Path... inputs) {
+        FhirRecordReader reader = new FhirRecordReader(
+                ReaderOptions.defaults().withBuckets(buckets).withSpillDirectory(spill));
+        CollectingListener listener = new CollectingListener();
+        ReadSummary summary = reader.read(List.of(inputs), listener);
+        return new Outcome(summary, listener);
+    }
+
+    /** What a read gave, in an order that does not depend on how it was split. */
+    private record Outcome(ReadSummary summary, CollectingListener listener) {
+        List<StayRecord> records() {
+            return listener.records().stream()
+                    .sorted(Comparator.comparing(StayRecord::id))
+                    .toList();
+        }
+
+        List<String> rejections() {
+            return listener.rejections().stream()
+                    .map(Rejection::toString)
+                    .sorted()
+                    .toList();
+        }
+
+        List<String> warnings() {
+            return listener.warnings().stream()
+                    .map(Rejection::toString)
+                    .sorted()
+                    .toList();
+        }
+
+        StayRecord record(String id) {
+            return records().stream()
+                    .filter(r -> r.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no record " + id + "; rejected " + rejections()));
+        }
+    }
+
+    private void assertSame(Outcome split, Outcome memory) {
+        assertThat(split.records()).isEqualTo(memory.records());
+        assertThat(split.rejections()).isEqualTo(memory.rejections());
+        assertThat(split.warnings()).isEqualTo(memory.warnings());
+        assertThat(split.summary()).isEqualTo(memory.summary());
+    }
+
+    @Test
+    void committedSampleAsNdjson_givesTheSameRecordsSplitAsInMemory() {
+        Outcome memory = read(1, SAMPLE.resolve("ndjson"));
+
+        Outcome split = read(7, SAMPLE.resolve("ndjson"));
+
+        assertThat(memory.records()).hasSizeGreaterThan(100);
+        assertSame(split, memory);
+    }
+
+    @Test
+    void committedSampleAsBundles_givesTheSameRecordsSplitAsInMemory() {
+        Outcome memory = read(1, SAMPLE.resolve("bundle"));
+
+        Outcome split = read(5, SAMPLE.resolve("bundle"));
+
+        assertThat(memory.records()).hasSizeGreaterThan(100);
+        assertSame(split, memory);
+    }
+
+    @Test
+    void handwrittenFixtures_giveTheSameRecordsRejectionsAndWarningsSplitAsInMemory() {
+        for (String fixture :
+                List.of("single", "bundles", "clinical", "meds", "identifiers", "ndjson", "dup", "bad/notes.ndjson")) {
+            Path path = Fixtures.path(fixture);
+            Outcome memory = read(1, path);
+            for (int buckets : new int[] {2, 3, 16}) {
+                Outcome split = read(buckets, path);
+
+                assertThat(split.records()).as(fixture + " in " + buckets).isEqualTo(memory.records());
+                assertThat(split.rejections()).as(fixture + " in " + buckets).isEqualTo(memory.rejections());
+                assertThat(split.warnings()).as(fixture + " in " + buckets).isEqualTo(memory.warnings());
+                assertThat(split.summary()).as(fixture + " in " + buckets).isEqualTo(memory.summary());
+            }
+        }
+    }
+
+    @Test
+    void badLines_areRejectedNamingTheirOwnFileAndLine_notASpillFile() {
+        Outcome split = read(4, Fixtures.path("ndjson"), Fixtures.path("bad/notes.ndjson"));
+
+        assertThat(split.listener().rejections())
+                .extracting(Rejection::source)
+                .anySatisfy(source -> assertThat(source).endsWith("Observation.ndjson:3"))
+                .anySatisfy(source -> assertThat(source).endsWith("notes.ndjson:3"))
+                .allSatisfy(source -> assertThat(source).doesNotContain(spill.toString()));
+    }
+
+    @Test
+    void resourcesNamingOnlyTheirEncounter_beforeTheEncounterIsRead_joinItsStay() throws IOException {
+        // given: a note and a lab that name only the encounter, in a file read before the encounter's
+        write("a-first.ndjson", observation("o-1", null, "e-1", 140), note("d-1", null, "e-1"));
+        write(
+                "b-then.ndjson",
+                patient("p-1"),
+                encounter("e-1", "p-1", "2024-03-01", "2024-03-20"),
+                observation("o-2", "p-1", null, 136));
+
+        for (int buckets : new int[] {1, 2, 5}) {
+            StayRecord record = read(buckets, input).record("e-1");
+
+            assertThat(record.labs()).extracting(l -> l.source().id()).containsExactly("o-1", "o-2");
+            assertThat(record.notes()).extracting(Note::id).containsExactly("d-1");
+        }
+    }
+
+    @Test
+    void aStaysResourcesSpreadOverFilesInAnyOrder_areAssembledIntoOneStay() throws IOException {
+        write("1.ndjson", observation("o-3", "p-2", null, 141), encounter("e-2", "p-2", "2024-03-01", "2024-03-09"));
+        write("2.ndjson", note("d-2", "p-2", "e-2"), observation("o-4", "p-3", "e-3", 150));
+        write("3.ndjson", patient("p-3"), encounter("e-3", "p-3", "2024-06-01", "2024-06-05"), patient("p-2"));
+
+        Outcome memory = read(1, input);
+        Outcome split = read(3, input);
+
+        assertSame(split, memory);
+        assertThat(split.record("e-2").labs()).extracting(l -> l.source().id()).containsExactly("o-3");
+        assertThat(split.record("e-2").notes()).extracting(Note::id).containsExactly("d-2");
+        assertThat(split.record("e-3").labs()).extracting(l -> l.source().id()).containsExactly("o-4");
+    }
+
+    @Test
+    void aDuplicateNamingAnotherPatient_isDroppedWithAWarning_whicheverGroupsThePatientsFallIn() throws IOException {
+        // given: Observation/o-dup first for p-4, then again (changed) for p-5, each patient with a stay
+        write(
+                "first.ndjson",
+                patient("p-4"),
+                encounter("e-4", "p-4", "2024-03-01", "2024-03-20"),
+                observation("o-dup", "p-4", "e-4", 131));
+        write(
+                "second.ndjson",
+                patient("p-5"),
+                encounter("e-5", "p-5", "2024-03-01", "2024-03-20"),
+                observation("o-dup", "p-5", "e-5", 145),
+                observation("o-same", "p-5", "e-5", 139),
+                observation("o-same", "p-5", "e-5", 139));
+
+        for (int buckets : new int[] {1, 2, 3, 5, 8, 13}) {
+            Outcome outcome = read(buckets, input);
+
+            assertThat(outcome.warnings())
+                    .as("in %d groups", buckets)
+                    .singleElement()
+                    .asString()
+                    .endsWith("second.ndjson:3: Observation/o-dup was read before from " + input.resolve("first.ndjson")
+                            + ":3 with different content; the first copy is kept");
+            assertThat(outcome.record("e-4").labs())
+                    .extracting(LabResult::value)
+                    .containsExactly(131.0);
+            assertThat(outcome.record("e-5").labs())
+                    .extracting(l -> l.source().id())
+                    .containsExactly("o-same");
+            assertThat(outcome.summary().resources()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void theSpillFolder_isRemovedAfterARead() throws IOException {
+        read(4, SAMPLE.resolve("ndjson"));
+
+        assertThat(listing(spill)).isEmpty();
+    }
+
+    @Test
+    void theSpillFolder_isRemovedWhenTheListenerFails() throws IOException {
+        FhirRecordReader reader =
+                new FhirRecordReader(ReaderOptions.defaults().withBuckets(4).withSpillDirectory(spill));
+        RecordListener failing = new RecordListener() {
+            @Override
+            public void record(StayRecord record) {
+                throw new IllegalStateException("sink is full");
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {}
+
+            @Override
+            public void warning(Rejection warning) {}
+        };
+
+        assertThatThrownBy(() -> reader.read(List.of(SAMPLE.resolve("ndjson")), failing))
+                .hasMessage("sink is full");
+        assertThat(listing(spill)).isEmpty();
+    }
+
+    @Test
+    void automaticBuckets_readSmallInputsInMemory_andSplitLargeOnesByTheirSize() {
+        ReaderOptions automatic = ReaderOptions.defaults();
+
+        assertThat(automatic.bucketsFor(ReaderOptions.IN_MEMORY_BYTES)).isEqualTo(1);
+        assertThat(automatic.bucketsFor(3_000_000_000L)).isEqualTo(90);
+        assertThat(automatic.bucketsFor(1L << 40)).isEqualTo(256);
+        assertThat(automatic.withBuckets(6).bucketsFor(10)).isEqualTo(6);
+        assertThatThrownBy(() -> automatic.withBuckets(-1))
+                .hasMessage("buckets -1 must be between 0 (automatic) and 4096");
+    }
+
+    private static List<Path> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    private void write(String name, String... lines) throws IOException {
+        Files.writeString(input.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    private static String patient(String id) {
+        return "{\"resourceType\":\"Patient\",\"id\":\"" + id
+                + "\",\"gender\":\"female\",\"birthDate\":\"1980-01-01\"}";
+    }
+
+    private static String encounter(String id, String patient, String start, String end) {
+        return "{\"resourceType\":\"Encounter\",\"id\":\"" + id + "\",\"status\":\"finished\","
+                + "\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"IMP\"},"
+                + "\"subject\":{\"reference\":\"Patient/" + patient + "\"},"
+                + "\"period\":{\"start\":\"" + start + "T10:00:00Z\",\"end\":\"" + end + "T12:00:00Z\"}}";
+    }
+
+    private static String observation(String id, String patient, String encounter, int sodium) {
+        return "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"2951-2\"}]},"
+                + (patient == null ? "" : "\"subject\":{\"reference\":\"Patient/" + patient + "\"},")
+                + (encounter == null ? "" : "\"encounter\":{\"reference\":\"Encounter/" + encounter + "\"},")
+                + "\"effectiveDateTime\":\"" + (encounter == null ? "2024-03-05" : "2024-03-02")
+                + "T08:00:00Z\",\"valueQuantity\":{\"value\":" + sodium
+                + ",\"unit\":\"mmol/L\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"mmol/L\"}}";
+    }
+
+    private static String note(String id, String patient, String encounter) {
+        return "{\"resourceType\":\"DocumentReference\",\"id\":\"" + id + "\",\"status\":\"current\","
+                + (patient == null ? "" : "\"subject\":{\"reference\":\"Patient/" + patient + "\"},")
+                + "\"date\":\"2024-03-03T09:00:00Z\","
+                + "\"context\":{\"encounter\":[{\"reference\":\"Encounter/" + encounter + "\"}]},"
+                + "\"content\":[{\"attachment\":{\"contentType\":\"text/plain\",\"data\":\"Tm90ZSB0ZXh0Lg==\"}}]}";
+    }
+}
