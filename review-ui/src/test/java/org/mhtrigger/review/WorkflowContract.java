@@ -3,6 +3,7 @@ package org.mhtrigger.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.mhtrigger.review.store.ReviewService.EventInput;
 import org.mhtrigger.review.store.ReviewService.ReviewView;
 import org.mhtrigger.review.store.ReviewStatus;
 import org.mhtrigger.review.store.StaleEditException;
+import org.mhtrigger.review.store.Stays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -27,11 +29,38 @@ abstract class WorkflowContract {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    Stays stays;
+
     static final EventInput FALL_F = new EventInput(
             "MH-C01", OutcomeClass.ADVERSE_EVENT, "Fell, fractured wrist, transferred", "F", false, "yes");
 
     private ReviewView reload(ReviewView review) {
         return reviews.view(Fixtures.LEAD, review.id());
+    }
+
+    @Test
+    void importingABatch_skipsStaysAlreadyImportedAndStaysGivenTwice() {
+        LocalDate day = LocalDate.of(2019, 6, 1);
+        ScreenedStay first = Fixtures.stay("e-batch-1", day);
+        ScreenedStay second = Fixtures.stay("e-batch-2", day.plusDays(1));
+        assertThat(stays.importStays(List.of(first))).isEqualTo(1);
+
+        int imported = stays.importStays(List.of(first, second, second));
+
+        assertThat(imported).isEqualTo(1);
+        Stays.StayView stay = stays.findByEncounter("e-batch-2").orElseThrow();
+        assertThat(stays.timeline(stay.id()))
+                .extracting(Stays.Item::kind, Stays.Item::summary)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("note", ""),
+                        org.assertj.core.groups.Tuple.tuple("lab", "1.7 mmol/L"));
+        assertThat(stays.timeline(stay.id()).getFirst().body()).isEqualTo(Fixtures.NOTE);
+        assertThat(stays.findings(stay.id()))
+                .extracting(Stays.FindingView::trigger, Stays.FindingView::spanStart, Stays.FindingView::origin)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("MH-B01", Fixtures.NOTE.indexOf("Patient cut"), "engine"),
+                        org.assertj.core.groups.Tuple.tuple("MH-L01", null, "engine"));
     }
 
     @Test
