@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.engine.measure.Measure;
+import org.mhtrigger.engine.measure.Rate;
+import org.mhtrigger.engine.sampling.ReviewPeriod;
+import org.mhtrigger.engine.sampling.SamplingCriteria;
 import org.mhtrigger.review.store.AuditTrail;
+import org.mhtrigger.review.store.MeasureQueries;
 import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.ReviewService.EventInput;
@@ -31,6 +37,9 @@ abstract class WorkflowContract {
 
     @Autowired
     Stays stays;
+
+    @Autowired
+    MeasureQueries measures;
 
     static final EventInput FALL_F = new EventInput(
             "MH-C01", OutcomeClass.ADVERSE_EVENT, "Fell, fractured wrist, transferred", "F", false, "yes");
@@ -61,6 +70,41 @@ abstract class WorkflowContract {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("MH-B01", Fixtures.NOTE.indexOf("Patient cut"), "engine"),
                         org.assertj.core.groups.Tuple.tuple("MH-L01", null, "engine"));
+    }
+
+    @Test
+    void restrictivePracticeRate_followsTriggersAndStaysAddedAfterItWasFirstRead() {
+        LocalDate day = LocalDate.of(2018, 3, 20);
+        stays.importStays(List.of(Fixtures.stay("e-restrictive-1", day)));
+        reviews.drawSample(Fixtures.LEAD, ReviewPeriod.parse("2018-03"), SamplingCriteria.defaults(), 1, 7L);
+        Rate before = restrictiveRate(2018, 3);
+        assertThat(before.numerator()).isZero();
+        assertThat(before.denominator()).isEqualTo(10.0); // the whole 10-day stay falls in March
+
+        long stayId = stays.findByEncounter("e-restrictive-1").orElseThrow().id();
+        stays.addReviewerFinding(
+                stayId,
+                "MH-R01",
+                "Restraint",
+                "held for an injection",
+                day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                "ann");
+        Rate afterTrigger = restrictiveRate(2018, 3);
+        stays.importStays(List.of(Fixtures.stay("e-restrictive-2", day.plusDays(1))));
+        Rate afterStay = restrictiveRate(2018, 3);
+
+        assertThat(afterTrigger.numerator()).isEqualTo(1.0);
+        assertThat(afterTrigger.denominator()).isEqualTo(10.0);
+        assertThat(afterStay.numerator()).isEqualTo(1.0);
+        assertThat(afterStay.denominator()).isEqualTo(20.0);
+    }
+
+    private Rate restrictiveRate(int year, int month) {
+        LocalDate start = LocalDate.of(year, month, 1);
+        return measures.periods(start, start.plusMonths(1))
+                .getFirst()
+                .measures()
+                .rate(Measure.RESTRICTIVE_PER_1000_BED_DAYS);
     }
 
     @Test
