@@ -108,6 +108,31 @@ abstract class WorkflowContract {
     }
 
     @Test
+    void queuePages_splitTheWholeQueueInItsOrder() {
+        fixtures.freshReview();
+        fixtures.freshReview();
+        fixtures.freshReview();
+        List<ReviewView> whole = reviews.queue(Fixtures.LEAD);
+
+        ReviewService.QueuePage first = reviews.queue(Fixtures.LEAD, 1, 2);
+        ReviewService.QueuePage second = reviews.queue(Fixtures.LEAD, 2, 2);
+        ReviewService.QueuePage beyond = reviews.queue(Fixtures.LEAD, 10_000, 2);
+
+        assertThat(first.total()).isEqualTo(whole.size());
+        assertThat(first.reviews())
+                .extracting(ReviewView::id)
+                .containsExactly(whole.get(0).id(), whole.get(1).id());
+        assertThat(second.reviews())
+                .extracting(ReviewView::id)
+                .containsExactly(whole.get(2).id(), whole.get(3).id());
+        assertThat(second.first()).isEqualTo(3);
+        assertThat(beyond.page()).isEqualTo(first.pages());
+        assertThat(beyond.reviews())
+                .extracting(ReviewView::id)
+                .contains(whole.getLast().id());
+    }
+
+    @Test
     void sample_storesWhatAnAuditorNeedsToRedrawIt() {
         ReviewView review = fixtures.freshReview();
 
