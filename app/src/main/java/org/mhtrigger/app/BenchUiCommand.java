@@ -152,8 +152,7 @@ final class BenchUiCommand implements Callable<Integer> {
             try (Connection connection = DriverManager.getConnection(db, dbUser, password)) {
                 connection.isValid(5);
             } catch (SQLException e) {
-                err.println(
-                        "mhtrigger bench-ui: cannot connect to " + db + " as '" + dbUser + "': " + e.getMessage());
+                err.println("mhtrigger bench-ui: cannot connect to " + db + " as '" + dbUser + "': " + e.getMessage());
                 return Main.FAILURE;
             }
         }
