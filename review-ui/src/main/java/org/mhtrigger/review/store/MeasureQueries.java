@@ -84,10 +84,10 @@ public class MeasureQueries {
 
     /**
      * What the restrictive-practice rate reads from every screened stay of one period, read after {@code version}
-     * (see {@link #screenedVersion}) was: it holds at least the rows that version counts, and exactly those as long
+     * (see {@link #screeningVersion}) was: it holds at least the rows that version counts, and exactly those as long
      * as the version is unchanged.
      */
-    private record Screened(List<Long> version, List<OccupiedStay> stays, List<RestrictiveEpisode> episodes) {}
+    private record Screened(long version, List<OccupiedStay> stays, List<RestrictiveEpisode> episodes) {}
 
     /** By period start and end; an entry is used only while its version is the tables' current one. */
     private final Map<String, Screened> screenedCache = new ConcurrentHashMap<>();
@@ -241,12 +241,12 @@ public class MeasureQueries {
      * was added since it was filled, otherwise read again (for the periods asked for only).
      */
     private Map<String, Screened> screened(Iterable<PeriodRow> periods) {
-        List<Long> version = screenedVersion();
+        long version = screeningVersion();
         Map<String, Screened> result = new HashMap<>();
         for (PeriodRow period : periods) {
             String key = period.period().start() + "/" + period.period().endExclusive();
             Screened cached = screenedCache.get(key);
-            if (cached == null || !cached.version().equals(version)) {
+            if (cached == null || cached.version() != version) {
                 cached = readScreened(period.period(), version);
                 screenedCache.put(key, cached);
             }
@@ -256,22 +256,16 @@ public class MeasureQueries {
     }
 
     /**
-     * Row count and highest id of the stay and finding tables. Neither table is ever updated or deleted from, so
-     * their committed rows only grow: any import, and any trigger a reviewer adds, changes this.
+     * The version of the screened data: every transaction that adds stays or findings raises it ({@link
+     * Stays#screeningChanged()}), and neither table is ever updated or deleted from.
      */
-    private List<Long> screenedVersion() {
-        return jdbc.sql("SELECT (SELECT COUNT(*) FROM stay) AS stays, (SELECT COALESCE(MAX(id), 0) FROM stay) AS"
-                        + " last_stay, (SELECT COUNT(*) FROM finding) AS findings, (SELECT COALESCE(MAX(id), 0) FROM"
-                        + " finding) AS last_finding")
-                .query((rs, row) -> List.of(
-                        rs.getLong("stays"),
-                        rs.getLong("last_stay"),
-                        rs.getLong("findings"),
-                        rs.getLong("last_finding")))
+    private long screeningVersion() {
+        return jdbc.sql("SELECT version FROM screening_version WHERE id = 1")
+                .query(Long.class)
                 .single();
     }
 
-    private Screened readScreened(ReviewPeriod period, List<Long> version) {
+    private Screened readScreened(ReviewPeriod period, long version) {
         Instant start = period.start().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = period.endExclusive().atStartOfDay(ZoneOffset.UTC).toInstant();
         List<OccupiedStay> screened = jdbc.sql(

@@ -155,6 +155,9 @@ public class Stays {
                         + " span_end, evidence, occurred_at, ruleset, origin, created_by, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 findings);
+        if (imported > 0) {
+            screeningChanged();
+        }
         LOG.debug("imported {} of {} stays with {} findings", imported, screened.size(), findings.size());
         return imported;
     }
@@ -250,8 +253,20 @@ public class Stays {
                         + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(stayId, code, name, clip(evidence, 4000), utc(at), "reviewer", REVIEWER, by, utc(Instant.now()))
                 .update(key, "id");
+        screeningChanged();
         return key.getKey().longValue();
     }
+
+    /**
+     * Says, in the current transaction, that stays or findings were added: the last statement of every transaction
+     * that adds them (its row lock is then held only until the commit). See {@link MeasureQueries}.
+     */
+    public void screeningChanged() {
+        jdbc.sql(SCREENING_CHANGED).update();
+    }
+
+    /** The statement behind {@link #screeningChanged()}, for code that writes stays with plain SQL. */
+    public static final String SCREENING_CHANGED = "UPDATE screening_version SET version = version + 1 WHERE id = 1";
 
     public Optional<StayView> find(long id) {
         return jdbc.sql("SELECT * FROM stay WHERE id = ?")
