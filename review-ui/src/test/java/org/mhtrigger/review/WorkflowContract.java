@@ -133,6 +133,28 @@ abstract class WorkflowContract {
     }
 
     @Test
+    void measures_followAReviewThatIsSignedAfterTheyWereFirstRead() {
+        ReviewView review = fixtures.freshReview();
+        ReviewService.PeriodView period = reviews.periods(Fixtures.LEAD).stream()
+                .filter(p -> p.id() == review.periodId())
+                .findFirst()
+                .orElseThrow();
+        MeasureQueries.PeriodData before =
+                measures.periods(period.start(), period.start().plusDays(1)).getFirst();
+        assertThat(before.authenticated()).isZero();
+
+        long eventId = reviews.addEvent(Fixtures.ANN, review.id(), review.version(), FALL_F, null);
+        reviews.submit(Fixtures.ANN, review.id(), reload(review).version());
+        reviews.sign(Fixtures.DOC, review.id(), reload(review).version(), Map.of(eventId, "confirmed"));
+        MeasureQueries.PeriodData after =
+                measures.periods(period.start(), period.start().plusDays(1)).getFirst();
+
+        assertThat(after.authenticated()).isEqualTo(1);
+        assertThat(after.measures().harmEvents()).hasSize(1);
+        assertThat(after.measures().rate(Measure.AE_PER_100_ADMISSIONS).value()).isEqualTo(100.0);
+    }
+
+    @Test
     void sample_storesWhatAnAuditorNeedsToRedrawIt() {
         ReviewView review = fixtures.freshReview();
 

@@ -96,9 +96,50 @@ public class MeasureQueries {
      * Every review period that starts on or after {@code from} and before {@code toExclusive}, oldest first. The
      * reviews, stays, findings and events of all periods are read with one query each (not one per period); the
      * screened stays and restrictive episodes, which do not depend on reviews, are kept between calls until a stay
-     * or finding is added.
+     * or finding is added, and the whole result until also a review, event, signature or period changes.
      */
     public List<PeriodData> periods(LocalDate from, LocalDate toExclusive) {
+        // read before the data, so that what is cached is at least as new as the key says
+        List<Long> version = List.of(screeningVersion(), reviewVersion());
+        String key = from + "/" + toExclusive;
+        synchronized (periodsCache) {
+            Cached cached = periodsCache.get(key);
+            if (cached != null && cached.version().equals(version)) {
+                return cached.periods();
+            }
+        }
+        List<PeriodData> periods = List.copyOf(read(from, toExclusive));
+        synchronized (periodsCache) {
+            periodsCache.put(key, new Cached(version, periods));
+        }
+        return periods;
+    }
+
+    /** A result of {@link #periods}, valid while the screening and review versions are {@code version}. */
+    private record Cached(List<Long> version, List<PeriodData> periods) {}
+
+    /** The latest results by range; a few ranges are asked for in practice (the default two years, a report's). */
+    private final Map<String, Cached> periodsCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > 32;
+        }
+    };
+
+    /**
+     * A number that grows with every committed change to what the measures read from the reviews: reviews,
+     * events, signatures and periods are never deleted, and every change to a review or an event raises its version
+     * (the optimistic lock), so the row counts and the sums of the versions only grow.
+     */
+    private long reviewVersion() {
+        return jdbc.sql("SELECT (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM review)"
+                        + " + (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM adverse_event)"
+                        + " + (SELECT COUNT(*) FROM signature) + (SELECT COUNT(*) FROM review_period)")
+                .query(Long.class)
+                .single();
+    }
+
+    private List<PeriodData> read(LocalDate from, LocalDate toExclusive) {
         Map<String, PeriodRow> latest = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM review_period WHERE start_date >= ? AND start_date < ? ORDER BY start_date, id")
                 .params(from, toExclusive)
