@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             SampleCommand.class,
             BenchCommand.class,
+            BenchUiCommand.class,
             PullCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class

@@ -43,13 +43,11 @@ public class DemoData {
     /** What {@link #seed} did: one account per role with its fresh password, and the sample drawn. */
     public record Summary(Map<String, String> accounts, int imported, String period, int sampled) {}
 
-    /** Imports screened stays not yet in the database; returns how many were new. */
+    /** Imports screened stays not yet in the database, 500 to a transaction; returns how many were new. */
     public int importStays(List<ScreenedStay> screened) {
         int imported = 0;
-        for (ScreenedStay stay : screened) {
-            if (stays.importStay(stay)) {
-                imported++;
-            }
+        for (int from = 0; from < screened.size(); from += 500) {
+            imported += stays.importStays(screened.subList(from, Math.min(screened.size(), from + 500)));
         }
         return imported;
     }

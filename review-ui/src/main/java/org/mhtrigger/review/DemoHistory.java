@@ -55,6 +55,7 @@ public class DemoHistory {
             period(month, improved, random);
             added++;
         }
+        jdbc.sql(org.mhtrigger.review.store.Stays.SCREENING_CHANGED).update();
         return added;
     }
 

@@ -23,6 +23,23 @@ class H2WorkflowTest extends WorkflowContract {
     int port;
 
     @Test
+    void longQueue_isShownFiftyRecordsAPage_withLinksToTheOtherPages() {
+        for (int i = 0; i < 51; i++) {
+            fixtures.freshReview();
+        }
+        WebClient lead = new WebClient(port);
+        lead.login("lead", Fixtures.PASSWORD);
+
+        String first = lead.get("/queue").body();
+        String second = lead.get("/queue?page=2").body();
+
+        assertThat(first.split("<tr>")).hasSize(1 + 1 + 50); // before the table, the header row, 50 records
+        assertThat(first).contains("Records 1–50 of").contains("href=\"/queue?page=2\"");
+        assertThat(first).doesNotContain("rel=\"prev\"");
+        assertThat(second).contains("Records 51–").contains("href=\"/queue?page=1\"");
+    }
+
+    @Test
     void staleFormSubmittedOverHttp_isAConflictPageAndNothingIsOverwritten() {
         ReviewService.ReviewView review = fixtures.freshReview();
         WebClient first = new WebClient(port);

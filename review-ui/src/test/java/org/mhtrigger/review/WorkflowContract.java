@@ -3,16 +3,24 @@ package org.mhtrigger.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.engine.measure.Measure;
+import org.mhtrigger.engine.measure.Rate;
+import org.mhtrigger.engine.sampling.ReviewPeriod;
+import org.mhtrigger.engine.sampling.SamplingCriteria;
 import org.mhtrigger.review.store.AuditTrail;
+import org.mhtrigger.review.store.MeasureQueries;
 import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.ReviewService.EventInput;
 import org.mhtrigger.review.store.ReviewService.ReviewView;
 import org.mhtrigger.review.store.ReviewStatus;
 import org.mhtrigger.review.store.StaleEditException;
+import org.mhtrigger.review.store.Stays;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -27,11 +35,123 @@ abstract class WorkflowContract {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    Stays stays;
+
+    @Autowired
+    MeasureQueries measures;
+
     static final EventInput FALL_F = new EventInput(
             "MH-C01", OutcomeClass.ADVERSE_EVENT, "Fell, fractured wrist, transferred", "F", false, "yes");
 
     private ReviewView reload(ReviewView review) {
         return reviews.view(Fixtures.LEAD, review.id());
+    }
+
+    @Test
+    void importingABatch_skipsStaysAlreadyImportedAndStaysGivenTwice() {
+        LocalDate day = LocalDate.of(2019, 6, 1);
+        ScreenedStay first = Fixtures.stay("e-batch-1", day);
+        ScreenedStay second = Fixtures.stay("e-batch-2", day.plusDays(1));
+        assertThat(stays.importStays(List.of(first))).isEqualTo(1);
+
+        int imported = stays.importStays(List.of(first, second, second));
+
+        assertThat(imported).isEqualTo(1);
+        Stays.StayView stay = stays.findByEncounter("e-batch-2").orElseThrow();
+        assertThat(stays.timeline(stay.id()))
+                .extracting(Stays.Item::kind, Stays.Item::summary)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("note", ""),
+                        org.assertj.core.groups.Tuple.tuple("lab", "1.7 mmol/L"));
+        assertThat(stays.timeline(stay.id()).getFirst().body()).isEqualTo(Fixtures.NOTE);
+        assertThat(stays.findings(stay.id()))
+                .extracting(Stays.FindingView::trigger, Stays.FindingView::spanStart, Stays.FindingView::origin)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("MH-B01", Fixtures.NOTE.indexOf("Patient cut"), "engine"),
+                        org.assertj.core.groups.Tuple.tuple("MH-L01", null, "engine"));
+    }
+
+    @Test
+    void restrictivePracticeRate_followsTriggersAndStaysAddedAfterItWasFirstRead() {
+        LocalDate day = LocalDate.of(2018, 3, 20);
+        stays.importStays(List.of(Fixtures.stay("e-restrictive-1", day)));
+        reviews.drawSample(Fixtures.LEAD, ReviewPeriod.parse("2018-03"), SamplingCriteria.defaults(), 1, 7L);
+        Rate before = restrictiveRate(2018, 3);
+        assertThat(before.numerator()).isZero();
+        assertThat(before.denominator()).isEqualTo(10.0); // the whole 10-day stay falls in March
+
+        long stayId = stays.findByEncounter("e-restrictive-1").orElseThrow().id();
+        stays.addReviewerFinding(
+                stayId,
+                "MH-R01",
+                "Restraint",
+                "held for an injection",
+                day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                "ann");
+        Rate afterTrigger = restrictiveRate(2018, 3);
+        stays.importStays(List.of(Fixtures.stay("e-restrictive-2", day.plusDays(1))));
+        Rate afterStay = restrictiveRate(2018, 3);
+
+        assertThat(afterTrigger.numerator()).isEqualTo(1.0);
+        assertThat(afterTrigger.denominator()).isEqualTo(10.0);
+        assertThat(afterStay.numerator()).isEqualTo(1.0);
+        assertThat(afterStay.denominator()).isEqualTo(20.0);
+    }
+
+    private Rate restrictiveRate(int year, int month) {
+        LocalDate start = LocalDate.of(year, month, 1);
+        return measures.periods(start, start.plusMonths(1))
+                .getFirst()
+                .measures()
+                .rate(Measure.RESTRICTIVE_PER_1000_BED_DAYS);
+    }
+
+    @Test
+    void queuePages_splitTheWholeQueueInItsOrder() {
+        fixtures.freshReview();
+        fixtures.freshReview();
+        fixtures.freshReview();
+        List<ReviewView> whole = reviews.queue(Fixtures.LEAD);
+
+        ReviewService.QueuePage first = reviews.queue(Fixtures.LEAD, 1, 2);
+        ReviewService.QueuePage second = reviews.queue(Fixtures.LEAD, 2, 2);
+        ReviewService.QueuePage beyond = reviews.queue(Fixtures.LEAD, 10_000, 2);
+
+        assertThat(first.total()).isEqualTo(whole.size());
+        assertThat(first.reviews())
+                .extracting(ReviewView::id)
+                .containsExactly(whole.get(0).id(), whole.get(1).id());
+        assertThat(second.reviews())
+                .extracting(ReviewView::id)
+                .containsExactly(whole.get(2).id(), whole.get(3).id());
+        assertThat(second.first()).isEqualTo(3);
+        assertThat(beyond.page()).isEqualTo(first.pages());
+        assertThat(beyond.reviews())
+                .extracting(ReviewView::id)
+                .contains(whole.getLast().id());
+    }
+
+    @Test
+    void measures_followAReviewThatIsSignedAfterTheyWereFirstRead() {
+        ReviewView review = fixtures.freshReview();
+        ReviewService.PeriodView period = reviews.periods(Fixtures.LEAD).stream()
+                .filter(p -> p.id() == review.periodId())
+                .findFirst()
+                .orElseThrow();
+        MeasureQueries.PeriodData before =
+                measures.periods(period.start(), period.start().plusDays(1)).getFirst();
+        assertThat(before.authenticated()).isZero();
+
+        long eventId = reviews.addEvent(Fixtures.ANN, review.id(), review.version(), FALL_F, null);
+        reviews.submit(Fixtures.ANN, review.id(), reload(review).version());
+        reviews.sign(Fixtures.DOC, review.id(), reload(review).version(), Map.of(eventId, "confirmed"));
+        MeasureQueries.PeriodData after =
+                measures.periods(period.start(), period.start().plusDays(1)).getFirst();
+
+        assertThat(after.authenticated()).isEqualTo(1);
+        assertThat(after.measures().harmEvents()).hasSize(1);
+        assertThat(after.measures().rate(Measure.AE_PER_100_ADMISSIONS).value()).isEqualTo(100.0);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mhtrigger.engine.measure.ConfirmedEvent;
 import org.mhtrigger.engine.measure.EventSummary;
 import org.mhtrigger.engine.measure.HarmCategory;
@@ -81,8 +82,64 @@ public class MeasureQueries {
         }
     }
 
-    /** Every review period that starts on or after {@code from} and before {@code toExclusive}, oldest first. */
+    /**
+     * What the restrictive-practice rate reads from every screened stay of one period, read after {@code version}
+     * (see {@link #screeningVersion}) was: it holds at least the rows that version counts, and exactly those as long
+     * as the version is unchanged.
+     */
+    private record Screened(long version, List<OccupiedStay> stays, List<RestrictiveEpisode> episodes) {}
+
+    /** By period start and end; an entry is used only while its version is the tables' current one. */
+    private final Map<String, Screened> screenedCache = new ConcurrentHashMap<>();
+
+    /**
+     * Every review period that starts on or after {@code from} and before {@code toExclusive}, oldest first. The
+     * reviews, stays, findings and events of all periods are read with one query each (not one per period); the
+     * screened stays and restrictive episodes, which do not depend on reviews, are kept between calls until a stay
+     * or finding is added, and the whole result until also a review, event, signature or period changes.
+     */
     public List<PeriodData> periods(LocalDate from, LocalDate toExclusive) {
+        // read before the data, so that what is cached is at least as new as the key says
+        List<Long> version = List.of(screeningVersion(), reviewVersion());
+        String key = from + "/" + toExclusive;
+        synchronized (periodsCache) {
+            Cached cached = periodsCache.get(key);
+            if (cached != null && cached.version().equals(version)) {
+                return cached.periods();
+            }
+        }
+        List<PeriodData> periods = List.copyOf(read(from, toExclusive));
+        synchronized (periodsCache) {
+            periodsCache.put(key, new Cached(version, periods));
+        }
+        return periods;
+    }
+
+    /** A result of {@link #periods}, valid while the screening and review versions are {@code version}. */
+    private record Cached(List<Long> version, List<PeriodData> periods) {}
+
+    /** The latest results by range; a few ranges are asked for in practice (the default two years, a report's). */
+    private final Map<String, Cached> periodsCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > 32;
+        }
+    };
+
+    /**
+     * A number that grows with every committed change to what the measures read from the reviews: reviews,
+     * events, signatures and periods are never deleted, and every change to a review or an event raises its version
+     * (the optimistic lock), so the row counts and the sums of the versions only grow.
+     */
+    private long reviewVersion() {
+        return jdbc.sql("SELECT (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM review)"
+                        + " + (SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM adverse_event)"
+                        + " + (SELECT COUNT(*) FROM signature) + (SELECT COUNT(*) FROM review_period)")
+                .query(Long.class)
+                .single();
+    }
+
+    private List<PeriodData> read(LocalDate from, LocalDate toExclusive) {
         Map<String, PeriodRow> latest = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM review_period WHERE start_date >= ? AND start_date < ? ORDER BY start_date, id")
                 .params(from, toExclusive)
@@ -98,81 +155,160 @@ public class MeasureQueries {
                         rs.getString("stratify_by")))
                 .list()
                 .forEach(p -> latest.put(p.period().label(), p));
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PeriodRow> byId = new LinkedHashMap<>();
+        latest.values().forEach(p -> byId.put(p.id(), p));
+        List<Long> ids = List.copyOf(byId.keySet());
+
+        Map<Long, Integer> sampled = new HashMap<>();
+        jdbc.sql("SELECT period_id, COUNT(*) AS sampled FROM review WHERE period_id IN (:ids) AND second_of IS NULL"
+                        + " GROUP BY period_id")
+                .param("ids", ids)
+                .query(rs -> {
+                    sampled.put(rs.getLong("period_id"), rs.getInt("sampled"));
+                });
+
+        record Sampled(long reviewId, String stayId, String ward, Instant admitted, Instant discharged) {}
+        Map<Long, List<Sampled>> authenticated = new HashMap<>();
+        jdbc.sql("SELECT r.period_id, r.id AS review_id, s.id AS stay_id, s.ward, s.admitted, s.discharged"
+                        + " FROM review r JOIN stay s ON s.id = r.stay_id"
+                        + " WHERE r.period_id IN (:ids) AND r.status = 'AUTHENTICATED' ORDER BY r.period_id,"
+                        + " r.draw_order")
+                .param("ids", ids)
+                .query(rs -> {
+                    authenticated
+                            .computeIfAbsent(rs.getLong("period_id"), k -> new ArrayList<>())
+                            .add(new Sampled(
+                                    rs.getLong("review_id"),
+                                    Long.toString(rs.getLong("stay_id")),
+                                    rs.getString("ward"),
+                                    Stays.instant(rs, "admitted"),
+                                    Stays.instant(rs, "discharged")));
+                });
+
+        Map<Long, Map<String, Set<String>>> triggers = new HashMap<>();
+        jdbc.sql("SELECT DISTINCT r.period_id, f.stay_id, f.trigger_code FROM finding f JOIN review r"
+                        + " ON r.stay_id = f.stay_id WHERE r.period_id IN (:ids) AND r.status = 'AUTHENTICATED'")
+                .param("ids", ids)
+                .query(rs -> {
+                    triggers.computeIfAbsent(rs.getLong("period_id"), k -> new HashMap<>())
+                            .computeIfAbsent(Long.toString(rs.getLong("stay_id")), k -> new TreeSet<>())
+                            .add(rs.getString("trigger_code"));
+                });
+
+        record EventRow(
+                long periodId,
+                long reviewId,
+                String eventId,
+                String stayId,
+                org.mhtrigger.engine.measure.OutcomeClass outcome,
+                HarmCategory harm,
+                String trigger,
+                String triggerName,
+                boolean presentOnAdmission,
+                String preventability) {}
+        Map<Long, List<EventRow>> eventRows = new HashMap<>();
+        jdbc.sql("SELECT e.*, r.period_id, r.stay_id, (SELECT MAX(f.trigger_name) FROM finding f WHERE f.trigger_code ="
+                        + " e.trigger_code) AS trigger_name FROM adverse_event e JOIN review r ON r.id = e.review_id"
+                        + " WHERE r.period_id IN (:ids) AND r.status = 'AUTHENTICATED' AND e.status = 'confirmed'"
+                        + " ORDER BY e.id")
+                .param("ids", ids)
+                .query(rs -> {
+                    eventRows
+                            .computeIfAbsent(rs.getLong("period_id"), k -> new ArrayList<>())
+                            .add(new EventRow(
+                                    rs.getLong("period_id"),
+                                    rs.getLong("review_id"),
+                                    Long.toString(rs.getLong("id")),
+                                    Long.toString(rs.getLong("stay_id")),
+                                    org.mhtrigger.engine.measure.OutcomeClass.valueOf(rs.getString("outcome_class")),
+                                    HarmCategory.parse(rs.getString("harm_category")),
+                                    rs.getString("trigger_code"),
+                                    rs.getString("trigger_name"),
+                                    rs.getBoolean("present_on_admission"),
+                                    rs.getString("preventability")));
+                });
+
+        Map<String, Screened> screened = screened(latest.values());
         List<PeriodData> data = new ArrayList<>();
         for (PeriodRow period : latest.values()) {
-            data.add(load(period));
+            List<ReviewedStay> stays = new ArrayList<>();
+            Map<String, String> wardByStay = new HashMap<>();
+            Map<String, Set<String>> periodTriggers = triggers.getOrDefault(period.id(), Map.of());
+            List<Sampled> periodAuthenticated = authenticated.getOrDefault(period.id(), List.of());
+            for (Sampled s : periodAuthenticated) {
+                stays.add(new ReviewedStay(
+                        s.stayId(),
+                        s.ward(),
+                        ReviewedStay.lengthOfStayDays(s.admitted(), s.discharged(), REVIEW_WINDOW_DAYS),
+                        periodTriggers.getOrDefault(s.stayId(), Set.of())));
+                wardByStay.put(s.stayId(), s.ward());
+            }
+            List<ConfirmedEvent> events = new ArrayList<>();
+            List<EventSummary> summaries = new ArrayList<>();
+            Map<String, Long> reviewByEvent = new HashMap<>();
+            for (EventRow e : eventRows.getOrDefault(period.id(), List.of())) {
+                events.add(new ConfirmedEvent(e.eventId(), e.stayId(), e.trigger(), e.outcome(), e.harm()));
+                summaries.add(new EventSummary(
+                        e.eventId(),
+                        period.period(),
+                        wardByStay.get(e.stayId()),
+                        e.outcome(),
+                        e.harm(),
+                        e.trigger(),
+                        e.triggerName(),
+                        e.presentOnAdmission(),
+                        e.preventability()));
+                reviewByEvent.put(e.eventId(), e.reviewId());
+            }
+            Screened occupancy = screened.get(period.period().label());
+            PeriodMeasures measures = Measures.compute(new PeriodInput(
+                    period.period(), period.protocol(), stays, events, occupancy.stays(), occupancy.episodes()));
+            data.add(new PeriodData(
+                    period.id(),
+                    sampled.getOrDefault(period.id(), 0),
+                    periodAuthenticated.size(),
+                    measures,
+                    summaries,
+                    reviewByEvent));
         }
         return data;
     }
 
-    private PeriodData load(PeriodRow period) {
-        int sampled = jdbc.sql("SELECT COUNT(*) FROM review WHERE period_id = ? AND second_of IS NULL")
-                .param(period.id())
-                .query(Integer.class)
-                .single();
-        record Sampled(long reviewId, String stayId, String ward, Instant admitted, Instant discharged) {}
-        List<Sampled> authenticated = jdbc.sql("SELECT r.id AS review_id, s.id AS stay_id, s.ward, s.admitted,"
-                        + " s.discharged FROM review r JOIN stay s ON s.id = r.stay_id"
-                        + " WHERE r.period_id = ? AND r.status = 'AUTHENTICATED' ORDER BY r.draw_order")
-                .param(period.id())
-                .query((rs, row) -> new Sampled(
-                        rs.getLong("review_id"),
-                        Long.toString(rs.getLong("stay_id")),
-                        rs.getString("ward"),
-                        Stays.instant(rs, "admitted"),
-                        Stays.instant(rs, "discharged")))
-                .list();
-        Map<String, Set<String>> triggers = new HashMap<>();
-        jdbc.sql("SELECT DISTINCT f.stay_id, f.trigger_code FROM finding f JOIN review r ON r.stay_id = f.stay_id"
-                        + " WHERE r.period_id = ? AND r.status = 'AUTHENTICATED'")
-                .param(period.id())
-                .query(rs -> {
-                    triggers.computeIfAbsent(Long.toString(rs.getLong("stay_id")), k -> new TreeSet<>())
-                            .add(rs.getString("trigger_code"));
-                });
-        List<ReviewedStay> stays = new ArrayList<>();
-        Map<String, String> wardByStay = new HashMap<>();
-        for (Sampled s : authenticated) {
-            stays.add(new ReviewedStay(
-                    s.stayId(),
-                    s.ward(),
-                    ReviewedStay.lengthOfStayDays(s.admitted(), s.discharged(), REVIEW_WINDOW_DAYS),
-                    triggers.getOrDefault(s.stayId(), Set.of())));
-            wardByStay.put(s.stayId(), s.ward());
+    /**
+     * The screened stays and restrictive episodes of each period, by label: from the cache when no stay or finding
+     * was added since it was filled, otherwise read again (for the periods asked for only).
+     */
+    private Map<String, Screened> screened(Iterable<PeriodRow> periods) {
+        long version = screeningVersion();
+        Map<String, Screened> result = new HashMap<>();
+        for (PeriodRow period : periods) {
+            String key = period.period().start() + "/" + period.period().endExclusive();
+            Screened cached = screenedCache.get(key);
+            if (cached == null || cached.version() != version) {
+                cached = readScreened(period.period(), version);
+                screenedCache.put(key, cached);
+            }
+            result.put(period.period().label(), cached);
         }
+        return result;
+    }
 
-        List<ConfirmedEvent> events = new ArrayList<>();
-        List<EventSummary> summaries = new ArrayList<>();
-        Map<String, Long> reviewByEvent = new HashMap<>();
-        jdbc.sql("SELECT e.*, r.stay_id, (SELECT MAX(f.trigger_name) FROM finding f WHERE f.trigger_code ="
-                        + " e.trigger_code) AS trigger_name FROM adverse_event e JOIN review r ON r.id = e.review_id"
-                        + " WHERE r.period_id = ? AND r.status = 'AUTHENTICATED' AND e.status = 'confirmed'"
-                        + " ORDER BY e.id")
-                .param(period.id())
-                .query(rs -> {
-                    String eventId = Long.toString(rs.getLong("id"));
-                    String stayId = Long.toString(rs.getLong("stay_id"));
-                    org.mhtrigger.engine.measure.OutcomeClass outcome =
-                            org.mhtrigger.engine.measure.OutcomeClass.valueOf(rs.getString("outcome_class"));
-                    HarmCategory harm = HarmCategory.parse(rs.getString("harm_category"));
-                    String trigger = rs.getString("trigger_code");
-                    events.add(new ConfirmedEvent(eventId, stayId, trigger, outcome, harm));
-                    summaries.add(new EventSummary(
-                            eventId,
-                            period.period(),
-                            wardByStay.get(stayId),
-                            outcome,
-                            harm,
-                            trigger,
-                            rs.getString("trigger_name"),
-                            rs.getBoolean("present_on_admission"),
-                            rs.getString("preventability")));
-                    reviewByEvent.put(eventId, rs.getLong("review_id"));
-                });
+    /**
+     * The version of the screened data: every transaction that adds stays or findings raises it ({@link
+     * Stays#screeningChanged()}), and neither table is ever updated or deleted from.
+     */
+    private long screeningVersion() {
+        return jdbc.sql("SELECT version FROM screening_version WHERE id = 1")
+                .query(Long.class)
+                .single();
+    }
 
-        Instant start = period.period().start().atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end =
-                period.period().endExclusive().atStartOfDay(ZoneOffset.UTC).toInstant();
+    private Screened readScreened(ReviewPeriod period, long version) {
+        Instant start = period.start().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = period.endExclusive().atStartOfDay(ZoneOffset.UTC).toInstant();
         List<OccupiedStay> screened = jdbc.sql(
                         "SELECT id, ward, admitted, discharged FROM stay WHERE admitted < ? AND discharged > ?")
                 .params(Stays.utc(end), Stays.utc(start))
@@ -192,10 +328,7 @@ public class MeasureQueries {
                                 .orElseThrow(),
                         Stays.instant(rs, "occurred_at")))
                 .list();
-
-        PeriodMeasures measures = Measures.compute(
-                new PeriodInput(period.period(), period.protocol(), stays, events, screened, episodes));
-        return new PeriodData(period.id(), sampled, authenticated.size(), measures, summaries, reviewByEvent);
+        return new Screened(version, List.copyOf(screened), List.copyOf(episodes));
     }
 
     private static String number(double value) {

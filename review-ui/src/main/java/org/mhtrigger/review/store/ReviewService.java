@@ -208,31 +208,88 @@ public class ReviewService {
     // ---------------------------------------------------------------- queues and reading
 
     /**
-     * The caller's queue: a reviewer's assigned records; for a physician the records awaiting signature first,
-     * then those signed; for a safety lead every sampled record.
+     * One page of a queue.
+     *
+     * @param page 1-based page number, within 1..{@link #pages()}
+     * @param total records in the whole queue
      */
-    public List<ReviewView> queue(Caller caller) {
-        String select = REVIEW_SELECT;
+    public record QueuePage(List<ReviewView> reviews, int page, int pageSize, long total) {
+        public QueuePage {
+            reviews = List.copyOf(reviews);
+        }
+
+        public int pages() {
+            return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        }
+
+        /** Position of the page's first record in the queue, 1-based; 0 when the queue is empty. */
+        public long first() {
+            return reviews.isEmpty() ? 0 : (long) (page - 1) * pageSize + 1;
+        }
+
+        public long last() {
+            return first() == 0 ? 0 : first() + reviews.size() - 1;
+        }
+    }
+
+    /** Which reviews are in a queue ({@code where}, over review r only) and in what order. */
+    private record QueueQuery(String where, String order, Object[] params) {}
+
+    private static QueueQuery queueQuery(Caller caller) {
         return switch (caller.role()) {
             case REVIEWER ->
-                jdbc.sql(select + " WHERE r.reviewer = ? ORDER BY p.start_date DESC, r.draw_order")
-                        .param(caller.username())
-                        .query(ReviewService::review)
-                        .list();
+                new QueueQuery(
+                        " WHERE r.reviewer = ?",
+                        " ORDER BY p.start_date DESC, r.draw_order, r.id",
+                        new Object[] {caller.username()});
             case PHYSICIAN ->
-                jdbc.sql(select + " WHERE r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED')"
+                new QueueQuery(
+                        " WHERE r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED')"
                                 + " AND r.second_of IS NULL AND (r.consensus_at IS NOT NULL"
-                                + " OR NOT EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id))"
-                                + " ORDER BY CASE WHEN r.status = 'AUTHENTICATED' THEN 1 ELSE 0 END,"
-                                + " p.start_date DESC, r.draw_order")
-                        .query(ReviewService::review)
-                        .list();
-            case SAFETY_LEAD ->
-                jdbc.sql(select + " ORDER BY p.start_date DESC, r.draw_order")
-                        .query(ReviewService::review)
-                        .list();
+                                + " OR NOT EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id))",
+                        " ORDER BY CASE WHEN r.status = 'AUTHENTICATED' THEN 1 ELSE 0 END,"
+                                + " p.start_date DESC, r.draw_order, r.id",
+                        new Object[0]);
+            case SAFETY_LEAD -> new QueueQuery("", " ORDER BY p.start_date DESC, r.draw_order, r.id", new Object[0]);
             case ADMIN -> throw new AccessDeniedException("admin accounts have no access to records");
         };
+    }
+
+    /**
+     * The caller's queue: a reviewer's assigned records; for a physician the records awaiting signature first,
+     * then those signed; for a safety lead every sampled record. Newest period first.
+     */
+    public List<ReviewView> queue(Caller caller) {
+        QueueQuery query = queueQuery(caller);
+        return jdbc.sql(REVIEW_SELECT + query.where() + query.order())
+                .params(query.params())
+                .query(ReviewService::review)
+                .list();
+    }
+
+    /**
+     * Page {@code page} (1-based; beyond the last page, the last) of {@link #queue(Caller)}, {@code pageSize}
+     * records a page, read from the database a page at a time.
+     */
+    public QueuePage queue(Caller caller, int page, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size " + pageSize + " must be at least 1");
+        }
+        QueueQuery query = queueQuery(caller);
+        long total = jdbc.sql("SELECT COUNT(*) FROM review r" + query.where())
+                .params(query.params())
+                .query(Long.class)
+                .single();
+        int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        int shown = Math.max(1, Math.min(page, pages));
+        Object[] params = java.util.Arrays.copyOf(query.params(), query.params().length + 2);
+        params[params.length - 2] = pageSize;
+        params[params.length - 1] = (long) (shown - 1) * pageSize;
+        List<ReviewView> reviews = jdbc.sql(REVIEW_SELECT + query.where() + query.order() + " LIMIT ? OFFSET ?")
+                .params(params)
+                .query(ReviewService::review)
+                .list();
+        return new QueuePage(reviews, shown, pageSize, total);
     }
 
     /** The review, if the caller may see it; throws {@link AccessDeniedException} otherwise. */

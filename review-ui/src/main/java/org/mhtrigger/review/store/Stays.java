@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.mhtrigger.engine.record.ConditionRecord;
 import org.mhtrigger.engine.record.LabResult;
 import org.mhtrigger.engine.record.MedicationEvent;
@@ -20,6 +23,7 @@ import org.mhtrigger.engine.screen.Finding;
 import org.mhtrigger.review.ScreenedStay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,9 +38,11 @@ public class Stays {
     public static final String REVIEWER = "reviewer";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public Stays(JdbcClient jdbc) {
+    public Stays(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The summary of a stay. */
@@ -97,10 +103,80 @@ public class Stays {
     /** Imports one screened stay unless a stay with its encounter id exists; returns whether it was new. */
     @Transactional
     public boolean importStay(ScreenedStay screened) {
-        StayRecord record = screened.record();
-        if (findByEncounter(record.id()).isPresent()) {
-            return false;
+        return importBatch(List.of(screened)) == 1;
+    }
+
+    /**
+     * Imports the screened stays whose encounter id is not in the database yet, in one transaction, sending their
+     * timelines and findings as JDBC batches; returns how many were new. A stay given twice is imported once.
+     */
+    @Transactional
+    public int importStays(List<ScreenedStay> screened) {
+        return importBatch(screened);
+    }
+
+    private int importBatch(List<ScreenedStay> screened) {
+        Set<String> present = new HashSet<>(
+                existingEncounters(screened.stream().map(s -> s.record().id()).toList()));
+        List<Object[]> items = new ArrayList<>();
+        List<Object[]> findings = new ArrayList<>();
+        OffsetDateTime now = utc(Instant.now());
+        int imported = 0;
+        for (ScreenedStay stay : screened) {
+            if (present.add(stay.record().id())) {
+                long stayId = insertStay(stay, now);
+                addItems(stayId, stay.record(), items);
+                for (Finding finding : stay.findings()) {
+                    findings.add(new Object[] {
+                        stayId,
+                        finding.trigger(),
+                        finding.name(),
+                        finding.source().type(),
+                        finding.source().id(),
+                        finding.span() == null ? null : finding.span().start(),
+                        finding.span() == null ? null : finding.span().end(),
+                        clip(finding.evidence(), 4000),
+                        utc(finding.at()),
+                        finding.ruleset(),
+                        ENGINE,
+                        ENGINE,
+                        now
+                    });
+                }
+                imported++;
+            }
         }
+        batch.batchUpdate(
+                "INSERT INTO stay_item (stay_id, kind, source_type, source_id, occurred_at, label, summary, body)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                items);
+        batch.batchUpdate(
+                "INSERT INTO finding (stay_id, trigger_code, trigger_name, source_type, source_id, span_start,"
+                        + " span_end, evidence, occurred_at, ruleset, origin, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                findings);
+        if (imported > 0) {
+            screeningChanged();
+        }
+        LOG.debug("imported {} of {} stays with {} findings", imported, screened.size(), findings.size());
+        return imported;
+    }
+
+    /** Which of {@code encounterIds} are already imported. */
+    private List<String> existingEncounters(List<String> encounterIds) {
+        List<String> present = new ArrayList<>();
+        for (int from = 0; from < encounterIds.size(); from += 500) {
+            List<String> slice = encounterIds.subList(from, Math.min(encounterIds.size(), from + 500));
+            present.addAll(jdbc.sql("SELECT encounter_id FROM stay WHERE encounter_id IN (:ids)")
+                    .param("ids", slice)
+                    .query(String.class)
+                    .list());
+        }
+        return present;
+    }
+
+    private long insertStay(ScreenedStay screened, OffsetDateTime now) {
+        StayRecord record = screened.record();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO stay (encounter_id, patient_id, sex, birth_date, admitted, discharged, ward,"
                         + " disposition, ruleset, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -114,24 +190,28 @@ public class Stays {
                         record.stay().ward(),
                         record.stay().disposition().name(),
                         screened.ruleset(),
-                        utc(Instant.now()))
+                        now)
                 .update(key, "id");
-        long stayId = key.getKey().longValue();
+        return key.getKey().longValue();
+    }
+
+    /** The stay's timeline rows (see {@code stay_item}), appended to {@code rows}. */
+    private static void addItems(long stayId, StayRecord record, List<Object[]> rows) {
         for (Note note : record.notes()) {
-            item(stayId, "note", note.source(), note.time(), note.type(), "", note.text());
+            rows.add(item(stayId, "note", note.source(), note.time(), note.type(), "", note.text()));
         }
         for (LabResult lab : record.labs()) {
             String si = lab.converted() && !lab.unit().equals(lab.siUnit())
                     ? " (" + number(lab.siValue()) + " " + lab.siUnit() + ")"
                     : "";
-            item(
+            rows.add(item(
                     stayId,
                     "lab",
                     lab.source(),
                     lab.time(),
                     lab.analyte(),
                     number(lab.value()) + " " + lab.unit() + si,
-                    null);
+                    null));
         }
         for (MedicationEvent med : record.medications()) {
             StringBuilder summary = new StringBuilder(med.kind().name().toLowerCase(Locale.ROOT));
@@ -151,41 +231,18 @@ public class Stays {
             if (!med.reason().isEmpty()) {
                 summary.append(", for ").append(med.reason());
             }
-            item(stayId, "medication", med.source(), med.time(), med.ingredient(), summary.toString(), null);
+            rows.add(item(stayId, "medication", med.source(), med.time(), med.ingredient(), summary.toString(), null));
         }
         for (ProcedureRecord procedure : record.procedures()) {
             String summary = procedure.display()
                     + (procedure.status().isEmpty() ? "" : " (" + procedure.status() + ")")
                     + (procedure.end() == null ? "" : ", until " + procedure.end());
-            item(stayId, "procedure", procedure.source(), procedure.start(), procedure.kind(), summary, null);
+            rows.add(item(stayId, "procedure", procedure.source(), procedure.start(), procedure.kind(), summary, null));
         }
         for (ConditionRecord condition : record.conditions()) {
             String code = condition.icd10() == null ? "" : condition.icd10();
-            item(stayId, "condition", condition.source(), condition.time(), code, condition.display(), null);
+            rows.add(item(stayId, "condition", condition.source(), condition.time(), code, condition.display(), null));
         }
-        for (Finding finding : screened.findings()) {
-            jdbc.sql("INSERT INTO finding (stay_id, trigger_code, trigger_name, source_type, source_id, span_start,"
-                            + " span_end, evidence, occurred_at, ruleset, origin, created_by, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
-                            stayId,
-                            finding.trigger(),
-                            finding.name(),
-                            finding.source().type(),
-                            finding.source().id(),
-                            finding.span() == null ? null : finding.span().start(),
-                            finding.span() == null ? null : finding.span().end(),
-                            clip(finding.evidence(), 4000),
-                            utc(finding.at()),
-                            finding.ruleset(),
-                            ENGINE,
-                            ENGINE,
-                            utc(Instant.now()))
-                    .update();
-        }
-        LOG.debug(
-                "imported stay {} with {} findings", stayId, screened.findings().size());
-        return true;
     }
 
     /** Adds a trigger the engine missed; returns its id. */
@@ -196,8 +253,20 @@ public class Stays {
                         + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(stayId, code, name, clip(evidence, 4000), utc(at), "reviewer", REVIEWER, by, utc(Instant.now()))
                 .update(key, "id");
+        screeningChanged();
         return key.getKey().longValue();
     }
+
+    /**
+     * Says, in the current transaction, that stays or findings were added: the last statement of every transaction
+     * that adds them (its row lock is then held only until the commit). See {@link MeasureQueries}.
+     */
+    public void screeningChanged() {
+        jdbc.sql(SCREENING_CHANGED).update();
+    }
+
+    /** The statement behind {@link #screeningChanged()}, for code that writes stays with plain SQL. */
+    public static final String SCREENING_CHANGED = "UPDATE screening_version SET version = version + 1 WHERE id = 1";
 
     public Optional<StayView> find(long id) {
         return jdbc.sql("SELECT * FROM stay WHERE id = ?")
@@ -273,7 +342,7 @@ public class Stays {
                 .list();
     }
 
-    private void item(
+    private static Object[] item(
             long stayId,
             String kind,
             org.mhtrigger.engine.record.SourceRef source,
@@ -281,10 +350,9 @@ public class Stays {
             String label,
             String summary,
             String body) {
-        jdbc.sql("INSERT INTO stay_item (stay_id, kind, source_type, source_id, occurred_at, label, summary, body)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(stayId, kind, source.type(), source.id(), utc(at), clip(label, 200), clip(summary, 2000), body)
-                .update();
+        return new Object[] {
+            stayId, kind, source.type(), source.id(), utc(at), clip(label, 200), clip(summary, 2000), body
+        };
     }
 
     static StayView stay(ResultSet rs, int row) throws SQLException {

@@ -29,6 +29,9 @@ public class ReviewController {
     /** The default time box of a primary review (method.md §2). */
     static final int BUDGET_SECONDS = 20 * 60;
 
+    /** Records on one page of a queue: a couple of months' samples. */
+    static final int QUEUE_PAGE_SIZE = 50;
+
     private final ReviewService reviews;
     private final Stays stays;
     private final CurrentCaller callers;
@@ -48,9 +51,11 @@ public class ReviewController {
     public record TriggerEntry(Stays.FindingView finding, String target) {}
 
     @GetMapping("/queue")
-    public String queue(Model model) {
+    public String queue(@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
         Caller caller = callers.get();
-        model.addAttribute("reviews", reviews.queue(caller));
+        ReviewService.QueuePage queue = reviews.queue(caller, page, QUEUE_PAGE_SIZE);
+        model.addAttribute("reviews", queue.reviews());
+        model.addAttribute("queue", queue);
         model.addAttribute("title", caller.is(Role.PHYSICIAN) ? "Records to authenticate" : "Review queue");
         return "queue";
     }
