@@ -27,7 +27,7 @@ class ScreeningOptions {
     @Option(
             names = "--threads",
             paramLabel = "N",
-            description = "Threads that screen records while one reads them; 1 reads and screens on one thread "
+            description = "Threads that parse and screen records; 1 reads and screens on the calling thread alone "
                     + "(default: the number of processors). Output is the same, in the same order, whatever N.")
     Integer threads;
 

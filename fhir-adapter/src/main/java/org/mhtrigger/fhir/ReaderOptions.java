@@ -17,8 +17,12 @@ import java.nio.file.Path;
  *     {@code 1} reads everything in memory whatever its size; {@code n > 1} spills into exactly {@code n} groups
  * @param spillDirectory where the temporary files of a split read go (a fresh folder inside it, deleted at the end);
  *     {@code null} (the default) for the system's temporary folder
+ * @param threads how many threads parse the groups of a split read ({@code 1}, the default: the calling thread
+ *     alone); records, rejections and warnings reach the listener on the calling thread in the same order whatever
+ *     the number
  */
-public record ReaderOptions(boolean stripIdentifiers, Path mappingDirectory, int buckets, Path spillDirectory) {
+public record ReaderOptions(
+        boolean stripIdentifiers, Path mappingDirectory, int buckets, Path spillDirectory, int threads) {
     /** Inputs up to this many bytes are read in memory when {@link #buckets()} is {@code 0}. */
     public static final long IN_MEMORY_BYTES = 64L * 1024 * 1024;
     /** Bytes of input per group when {@link #buckets()} is {@code 0} and the input is larger than {@link #IN_MEMORY_BYTES}. */
@@ -28,6 +32,14 @@ public record ReaderOptions(boolean stripIdentifiers, Path mappingDirectory, int
         if (buckets < 0 || buckets > 4096) {
             throw new IllegalArgumentException("buckets " + buckets + " must be between 0 (automatic) and 4096");
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads " + threads + " must be at least 1");
+        }
+    }
+
+    /** Options read on the calling thread alone. */
+    public ReaderOptions(boolean stripIdentifiers, Path mappingDirectory, int buckets, Path spillDirectory) {
+        this(stripIdentifiers, mappingDirectory, buckets, spillDirectory, 1);
     }
 
     /** Options with automatic bucketing in the system's temporary folder. */
@@ -37,24 +49,29 @@ public record ReaderOptions(boolean stripIdentifiers, Path mappingDirectory, int
 
     /** Refuse records with identifiers; bundled mapping tables; automatic bucketing. */
     public static ReaderOptions defaults() {
-        return new ReaderOptions(false, null, 0, null);
+        return new ReaderOptions(false, null, 0, null, 1);
     }
 
     public ReaderOptions withStripIdentifiers(boolean strip) {
-        return new ReaderOptions(strip, mappingDirectory, buckets, spillDirectory);
+        return new ReaderOptions(strip, mappingDirectory, buckets, spillDirectory, threads);
     }
 
     public ReaderOptions withMappingDirectory(Path directory) {
-        return new ReaderOptions(stripIdentifiers, directory, buckets, spillDirectory);
+        return new ReaderOptions(stripIdentifiers, directory, buckets, spillDirectory, threads);
     }
 
     /** @param count {@code 0} automatic, {@code 1} in memory, {@code n > 1} exactly {@code n} spilled groups */
     public ReaderOptions withBuckets(int count) {
-        return new ReaderOptions(stripIdentifiers, mappingDirectory, count, spillDirectory);
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, count, spillDirectory, threads);
     }
 
     public ReaderOptions withSpillDirectory(Path directory) {
-        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, directory);
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, directory, threads);
+    }
+
+    /** @param count threads parsing the groups of a split read; at least 1 */
+    public ReaderOptions withThreads(int count) {
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, spillDirectory, count);
     }
 
     /** The number of groups for {@code inputBytes} of input files. */

@@ -187,6 +187,65 @@ class SplitReadTest {
         }
     }
 
+    private CollectingListener readOn(int threads, int buckets, Path... inputs) {
+        FhirRecordReader reader = new FhirRecordReader(ReaderOptions.defaults()
+                .withBuckets(buckets)
+                .withSpillDirectory(spill)
+                .withThreads(threads));
+        CollectingListener listener = new CollectingListener();
+        reader.read(List.of(inputs), listener);
+        return listener;
+    }
+
+    @Test
+    void groupsReadOnSeveralThreads_reportExactlyWhatOneThreadReports_inTheSameOrder() {
+        List<Path[]> inputs = List.of(
+                new Path[] {SAMPLE.resolve("ndjson")},
+                new Path[] {SAMPLE.resolve("bundle")},
+                new Path[] {Fixtures.path("ndjson"), Fixtures.path("bad/notes.ndjson"), Fixtures.path("dup")},
+                new Path[] {Fixtures.path("identifiers"), Fixtures.path("meds"), Fixtures.path("clinical")});
+        for (Path[] input : inputs) {
+            CollectingListener serial = readOn(1, 9, input);
+            for (int threads : new int[] {2, 3}) {
+                CollectingListener parallel = readOn(threads, 9, input);
+
+                String what = List.of(input) + " on " + threads + " threads";
+                assertThat(parallel.records()).as(what).isEqualTo(serial.records());
+                assertThat(parallel.rejections()).as(what).isEqualTo(serial.rejections());
+                assertThat(parallel.warnings()).as(what).isEqualTo(serial.warnings());
+            }
+        }
+        assertThat(readOn(1, 9, SAMPLE.resolve("ndjson")).records()).hasSizeGreaterThan(100);
+        assertThat(readOn(1, 9, Fixtures.path("ndjson"), Fixtures.path("bad/notes.ndjson"))
+                        .rejections())
+                .isNotEmpty();
+    }
+
+    @Test
+    void groupsReadOnSeveralThreads_leaveNoSpillFolder_evenWhenTheListenerFails() throws IOException {
+        FhirRecordReader reader = new FhirRecordReader(ReaderOptions.defaults()
+                .withBuckets(6)
+                .withSpillDirectory(spill)
+                .withThreads(2));
+        RecordListener failing = new RecordListener() {
+            @Override
+            public void record(StayRecord record) {
+                throw new IllegalStateException("sink is full");
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {}
+
+            @Override
+            public void warning(Rejection warning) {}
+        };
+
+        assertThatThrownBy(() -> reader.read(List.of(SAMPLE.resolve("ndjson")), failing))
+                .hasMessage("sink is full");
+        assertThat(listing(spill)).isEmpty();
+        assertThatThrownBy(() -> ReaderOptions.defaults().withThreads(0)).hasMessage("threads 0 must be at least 1");
+    }
+
     @Test
     void theSpillFolder_isRemovedAfterARead() throws IOException {
         read(4, SAMPLE.resolve("ndjson"));

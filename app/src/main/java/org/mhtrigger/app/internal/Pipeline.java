@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads FHIR input, screens each record and hands each screening to a consumer, reporting rejections, warnings and
- * progress on the diagnostic stream. With more than one thread, records are read on the calling thread and screened
- * on a pool, a bounded number at a time, and screenings still reach the consumer on the calling thread in input
- * order, so the output is the same whatever the thread count. Not thread-safe: one per command run.
+ * progress on the diagnostic stream. With more than one thread, the reader parses the groups of a large input on that
+ * many threads, records are screened on a pool, a bounded number at a time, and screenings still reach the consumer
+ * on the calling thread in the order the reader delivers the records, so the output is the same whatever the thread
+ * count. Not thread-safe: one per command run.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -44,8 +45,7 @@ public final class Pipeline {
     }
 
     /**
-     * @param threads 1 to read and screen on the calling thread; more to screen on that many threads while the calling
-     *     thread reads
+     * @param threads 1 to read and screen on the calling thread; more to parse and to screen on that many threads each
      */
     public Pipeline(
             boolean stripIdentifiers, Path rulesDir, Path mappingsDir, PrintWriter err, boolean quiet, int threads) {
@@ -54,7 +54,7 @@ public final class Pipeline {
         }
         this.threads = threads;
         RulesConfig rules = rulesDir == null ? RulesConfig.defaults() : RulesConfig.load(rulesDir);
-        this.reader = new FhirRecordReader(new ReaderOptions(stripIdentifiers, mappingsDir));
+        this.reader = new FhirRecordReader(new ReaderOptions(stripIdentifiers, mappingsDir).withThreads(threads));
         this.screener = DroolsTriggerEvaluator.screener(rules);
         this.err = Objects.requireNonNull(err, "err must not be null");
         this.quiet = quiet;
@@ -64,14 +64,14 @@ public final class Pipeline {
         return screener.rulesetVersion();
     }
 
-    /** Runs over {@code inputs}; every screening goes to {@code sink} in input order. */
+    /** Runs over {@code inputs}; every screening goes to {@code sink} in the order the reader delivers records. */
     public Outcome run(List<Path> inputs, Consumer<Screening> sink) {
         return run(inputs, record -> true, sink);
     }
 
     /**
      * Runs over {@code inputs}, screening only the records {@code include} accepts (a pull from a server also brings
-     * the patients' other stays, as context); every screening goes to {@code sink} in input order.
+     * the patients' other stays, as context); every screening goes to {@code sink} in the order the reader delivers records.
      */
     public Outcome run(List<Path> inputs, Predicate<StayRecord> include, Consumer<Screening> sink) {
         long started = System.nanoTime();

@@ -1,6 +1,7 @@
 package org.mhtrigger.fhir.internal;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,6 +16,8 @@ import org.mhtrigger.engine.record.StayRecord;
  */
 final class Group {
     private final ReadSession session;
+    private final GroupSink sink;
+    private final IParser parser;
     private final Collected collected;
     private final ResourceExtractor extractor;
     /** {@code Type/id} → the first copy read in this group. */
@@ -29,8 +32,21 @@ final class Group {
         }
     }
 
-    Group(ReadSession session, Collected collected, ResourceExtractor extractor, Map<Long, Copy> keptElsewhere) {
+    /**
+     * @param session for origins and problem descriptions (read only: a group may be read on another thread)
+     * @param sink where problems and counts go: the session itself, or a {@link GroupEvents} when read on a worker
+     * @param parser this group's parser (HAPI parsers are not thread-safe)
+     */
+    Group(
+            ReadSession session,
+            GroupSink sink,
+            IParser parser,
+            Collected collected,
+            ResourceExtractor extractor,
+            Map<Long, Copy> keptElsewhere) {
         this.session = session;
+        this.sink = sink;
+        this.parser = parser;
         this.collected = collected;
         this.extractor = extractor;
         this.keptElsewhere = keptElsewhere;
@@ -40,13 +56,13 @@ final class Group {
     void read(Entry entry) {
         IBaseResource parsed;
         try {
-            parsed = session.parser().parseResource(entry.json());
+            parsed = parser.parseResource(entry.json());
         } catch (DataFormatException e) {
-            session.rejected(session.origin(entry), session.problem(entry.json(), e));
+            sink.rejected(session.origin(entry), session.problem(entry.json(), e));
             return;
         }
         if (!(parsed instanceof Resource resource)) {
-            session.rejected(session.origin(entry), "not a FHIR R4 resource");
+            sink.rejected(session.origin(entry), "not a FHIR R4 resource");
             return;
         }
         String origin = session.origin(entry);
@@ -59,7 +75,7 @@ final class Group {
             id = ReadSession.idFromFullUrl(id);
         }
         if (id == null || id.isBlank()) {
-            session.rejected(origin, type + " has no id (nothing can refer to it)");
+            sink.rejected(origin, type + " has no id (nothing can refer to it)");
             return;
         }
         resource.setIdElement(new IdType(type, id));
@@ -73,19 +89,19 @@ final class Group {
         }
         if (first != null) {
             if (first.digest() != entry.digest()) {
-                session.warning(
+                sink.warning(
                         origin,
                         key + " was read before from " + session.origin(first.file(), first.line(), first.entry())
                                 + " with different content; the first copy is kept");
             }
             return;
         }
-        session.counted();
+        sink.counted();
         extractor.extract(resource, origin);
     }
 
     /** Assembles the group's stays, in the order their Encounters were read. */
     void assemble(Consumer<StayRecord> sink) {
-        new StayAssembler(collected, session).assemble(sink);
+        new StayAssembler(collected, this.sink).assemble(sink);
     }
 }

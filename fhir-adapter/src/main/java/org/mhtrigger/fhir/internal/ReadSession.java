@@ -18,13 +18,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * Bundle entry as JSON and routes each resource's text to its patient's group in a spill folder ({@link Spill}); then
  * each group is parsed with HAPI, extracted and assembled on its own, so memory holds one group at a time.
  */
-public final class ReadSession implements Reporter {
+public final class ReadSession implements GroupSink {
     private static final Logger LOG = LoggerFactory.getLogger(ReadSession.class);
     private static final Set<String> BUNDLE_TYPES =
             Set.of("collection", "transaction", "batch", "searchset", "document");
@@ -79,9 +85,7 @@ public final class ReadSession implements Reporter {
 
     public ReadSession(FhirContext fhir, MappingTables mapping, ReaderOptions options, RecordListener listener) {
         this.fhir = fhir;
-        this.parser = fhir.newJsonParser();
-        // lenient, silent: the parser's own log lines may echo input values
-        this.parser.setParserErrorHandler(new LenientErrorHandler(false));
+        this.parser = newParser();
         this.json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.listener = listener;
         this.mapping = mapping;
@@ -112,14 +116,18 @@ public final class ReadSession implements Reporter {
                 shared = group(sharedFacts, Map.of());
                 readAll(paths);
                 Map<Long, Group.Copy> keptElsewhere = routing.finishRouting();
-                Group[] current = new Group[1];
-                routing.replay(
-                        b -> current[0] = group(new Collected(sharedFacts), keptElsewhere),
-                        entry -> current[0].read(entry),
-                        b -> {
-                            current[0].assemble(this::deliver);
-                            current[0] = null;
-                        });
+                if (options.threads() > 1) {
+                    replayInParallel(routing, sharedFacts, keptElsewhere);
+                } else {
+                    Group[] current = new Group[1];
+                    routing.replay(
+                            b -> current[0] = group(new Collected(sharedFacts), keptElsewhere),
+                            entry -> current[0].read(entry),
+                            b -> {
+                                current[0].assemble(this::deliver);
+                                current[0] = null;
+                            });
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot use the spill folder for a split read", e);
             }
@@ -137,8 +145,79 @@ public final class ReadSession implements Reporter {
     }
 
     private Group group(Collected collected, Map<Long, Group.Copy> keptElsewhere) {
-        ResourceExtractor extractor = new ResourceExtractor(mapping, scan, options.stripIdentifiers(), this, collected);
-        return new Group(this, collected, extractor, keptElsewhere);
+        return group(this, parser, collected, keptElsewhere);
+    }
+
+    private Group group(GroupSink sink, IParser groupParser, Collected collected, Map<Long, Group.Copy> keptElsewhere) {
+        ResourceExtractor extractor = new ResourceExtractor(mapping, scan, options.stripIdentifiers(), sink, collected);
+        return new Group(this, sink, groupParser, collected, extractor, keptElsewhere);
+    }
+
+    /**
+     * Reads the spilled groups on {@link ReaderOptions#threads()} threads: this thread reads each group's entries from
+     * its spill files and hands them to a worker, which parses, extracts and assembles them into a {@link
+     * GroupEvents}; this thread replays those in group order, so what the listener sees is what a serial read gives.
+     * At most one group more than there are threads is held in memory.
+     */
+    private void replayInParallel(Spill routing, Collected sharedFacts, Map<Long, Group.Copy> keptElsewhere)
+            throws IOException {
+        int threads = options.threads();
+        ThreadLocal<IParser> parsers = ThreadLocal.withInitial(this::newParser);
+        Deque<Future<GroupEvents>> pending = new ArrayDeque<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "mhtrigger-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<List<Entry>> current = new ArrayList<>(1);
+            routing.replay(
+                    b -> current.add(new ArrayList<>()), entry -> current.get(0).add(entry), b -> {
+                        List<Entry> entries = current.remove(0);
+                        pending.addLast(pool.submit(() -> {
+                            GroupEvents events = new GroupEvents();
+                            Group group = group(events, parsers.get(), new Collected(sharedFacts), keptElsewhere);
+                            for (Entry entry : entries) {
+                                group.read(entry);
+                            }
+                            group.assemble(events::record);
+                            return events;
+                        }));
+                        while (pending.size() > threads) {
+                            take(pending).replayTo(this, this::deliver);
+                        }
+                    });
+            while (!pending.isEmpty()) {
+                take(pending).replayTo(this, this::deliver);
+            }
+        } finally {
+            pending.forEach(f -> f.cancel(true));
+            pool.shutdownNow();
+        }
+    }
+
+    private static GroupEvents take(Deque<Future<GroupEvents>> pending) {
+        try {
+            return pending.removeFirst().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("reading a group failed", e.getCause());
+        }
+    }
+
+    private IParser newParser() {
+        IParser made = fhir.newJsonParser();
+        // lenient, silent: the parser's own log lines may echo input values
+        made.setParserErrorHandler(new LenientErrorHandler(false));
+        return made;
     }
 
     private void deliver(StayRecord record) {
@@ -165,7 +244,8 @@ public final class ReadSession implements Reporter {
     }
 
     /** A resource newly read (not a duplicate). */
-    void counted() {
+    @Override
+    public void counted() {
         resources++;
     }
 
