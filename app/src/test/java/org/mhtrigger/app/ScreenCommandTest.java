@@ -25,6 +25,7 @@ class ScreenCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
         assertThat(run.outLines()).isNotEmpty();
         for (String line : run.outLines()) {
+            assertThat(line).startsWith("{").endsWith("}");
             JsonNode finding = JSON.readTree(line);
             assertThat(finding.fieldNames())
                     .toIterable()

@@ -27,6 +27,7 @@ final class JsonLinesFindingWriter implements FindingWriter {
         try {
             this.json = JSON.createGenerator(out);
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.setRootValueSeparator(null); // the lines are separated by '\n' alone, not also by Jackson's space
         } catch (IOException e) {
             throw FindingWriter.failed(e);
         }
