@@ -12,8 +12,8 @@ import java.nio.file.Path;
  *     analytes.csv}, {@code units.csv}, …); {@code null} (the default) to use the bundled tables only
  * @param buckets how many groups of patients the input is split into so that memory stays bounded: {@code 0} (the
  *     default) chooses from the input size — 64 MiB of files or less ({@link #IN_MEMORY_BYTES}) are read in one group in
- *     memory, larger inputs are split into one group per 32 MiB ({@link #BUCKET_BYTES}, at most 256 groups), spilled to
- *     temporary files;
+ *     memory, larger inputs are split into one group per 32 MiB ({@link #BUCKET_BYTES}) divided by {@link #threads()}
+ *     (at most 256 groups), spilled to temporary files;
  *     {@code 1} reads everything in memory whatever its size; {@code n > 1} spills into exactly {@code n} groups
  * @param spillDirectory where the temporary files of a split read go (a fresh folder inside it, deleted at the end);
  *     {@code null} (the default) for the system's temporary folder
@@ -82,7 +82,9 @@ public record ReaderOptions(
         if (inputBytes <= IN_MEMORY_BYTES) {
             return 1;
         }
-        // at most 256 groups, so the spill files open at once stay well under the usual limit of 1024
-        return (int) Math.min(256, (inputBytes + BUCKET_BYTES - 1) / BUCKET_BYTES);
+        // groups parsed at once share the heap: smaller groups when several threads parse them; at most 256 groups,
+        // so the spill files open at once stay well under the usual limit of 1024
+        long perGroup = BUCKET_BYTES / threads;
+        return (int) Math.min(256, (inputBytes + perGroup - 1) / perGroup);
     }
 }

@@ -283,6 +283,7 @@ class SplitReadTest {
         assertThat(automatic.bucketsFor(3_000_000_000L)).isEqualTo(90);
         assertThat(automatic.bucketsFor(1L << 40)).isEqualTo(256);
         assertThat(automatic.withBuckets(6).bucketsFor(10)).isEqualTo(6);
+        assertThat(automatic.withThreads(2).bucketsFor(3_000_000_000L)).isEqualTo(179);
         assertThatThrownBy(() -> automatic.withBuckets(-1))
                 .hasMessage("buckets -1 must be between 0 (automatic) and 4096");
     }
