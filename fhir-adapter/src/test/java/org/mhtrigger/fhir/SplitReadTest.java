@@ -222,31 +222,6 @@ class SplitReadTest {
     }
 
     @Test
-    void groupsReadOnSeveralThreads_leaveNoSpillFolder_evenWhenTheListenerFails() throws IOException {
-        FhirRecordReader reader = new FhirRecordReader(ReaderOptions.defaults()
-                .withBuckets(6)
-                .withSpillDirectory(spill)
-                .withThreads(2));
-        RecordListener failing = new RecordListener() {
-            @Override
-            public void record(StayRecord record) {
-                throw new IllegalStateException("sink is full");
-            }
-
-            @Override
-            public void rejected(Rejection rejection) {}
-
-            @Override
-            public void warning(Rejection warning) {}
-        };
-
-        assertThatThrownBy(() -> reader.read(List.of(SAMPLE.resolve("ndjson")), failing))
-                .hasMessage("sink is full");
-        assertThat(listing(spill)).isEmpty();
-        assertThatThrownBy(() -> ReaderOptions.defaults().withThreads(0)).hasMessage("threads 0 must be at least 1");
-    }
-
-    @Test
     void theSpillFolder_isRemovedAfterARead() throws IOException {
         read(4, SAMPLE.resolve("ndjson"));
 
@@ -254,9 +229,7 @@ class SplitReadTest {
     }
 
     @Test
-    void theSpillFolder_isRemovedWhenTheListenerFails() throws IOException {
-        FhirRecordReader reader =
-                new FhirRecordReader(ReaderOptions.defaults().withBuckets(4).withSpillDirectory(spill));
+    void theSpillFolder_isRemovedWhenTheListenerFails_readOnOneThreadOrSeveral() throws IOException {
         RecordListener failing = new RecordListener() {
             @Override
             public void record(StayRecord record) {
@@ -269,10 +242,17 @@ class SplitReadTest {
             @Override
             public void warning(Rejection warning) {}
         };
+        for (int threads : new int[] {1, 2}) {
+            FhirRecordReader reader = new FhirRecordReader(ReaderOptions.defaults()
+                    .withBuckets(6)
+                    .withSpillDirectory(spill)
+                    .withThreads(threads));
 
-        assertThatThrownBy(() -> reader.read(List.of(SAMPLE.resolve("ndjson")), failing))
-                .hasMessage("sink is full");
-        assertThat(listing(spill)).isEmpty();
+            assertThatThrownBy(() -> reader.read(List.of(SAMPLE.resolve("ndjson")), failing))
+                    .hasMessage("sink is full");
+            assertThat(listing(spill)).as("on %d threads", threads).isEmpty();
+        }
+        assertThatThrownBy(() -> ReaderOptions.defaults().withThreads(0)).hasMessage("threads 0 must be at least 1");
     }
 
     @Test
