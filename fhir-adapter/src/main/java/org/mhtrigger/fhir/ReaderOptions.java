@@ -12,8 +12,8 @@ import java.nio.file.Path;
  *     analytes.csv}, {@code units.csv}, …); {@code null} (the default) to use the bundled tables only
  * @param buckets how many groups of patients the input is split into so that memory stays bounded: {@code 0} (the
  *     default) chooses from the input size — 64 MiB of files or less ({@link #IN_MEMORY_BYTES}) are read in one group in
- *     memory, larger inputs are split into one group per 32 MiB ({@link #BUCKET_BYTES}) divided by {@link #threads()}
- *     (at most 256 groups), spilled to temporary files;
+ *     memory, larger inputs are split into one group per 16 MiB ({@link #BUCKET_BYTES}, at most 256 groups; small
+ *     enough for a 512 MB heap with a group per thread in flight), spilled to temporary files;
  *     {@code 1} reads everything in memory whatever its size; {@code n > 1} spills into exactly {@code n} groups
  * @param spillDirectory where the temporary files of a split read go (a fresh folder inside it, deleted at the end);
  *     {@code null} (the default) for the system's temporary folder
@@ -26,7 +26,7 @@ public record ReaderOptions(
     /** Inputs up to this many bytes are read in memory when {@link #buckets()} is {@code 0}. */
     public static final long IN_MEMORY_BYTES = 64L * 1024 * 1024;
     /** Bytes of input per group when {@link #buckets()} is {@code 0} and the input is larger than {@link #IN_MEMORY_BYTES}. */
-    public static final long BUCKET_BYTES = 32L * 1024 * 1024;
+    public static final long BUCKET_BYTES = 16L * 1024 * 1024;
 
     public ReaderOptions {
         if (buckets < 0 || buckets > 4096) {
@@ -82,9 +82,8 @@ public record ReaderOptions(
         if (inputBytes <= IN_MEMORY_BYTES) {
             return 1;
         }
-        // groups parsed at once share the heap: smaller groups when several threads parse them; at most 256 groups,
-        // so the spill files open at once stay well under the usual limit of 1024
-        long perGroup = BUCKET_BYTES / threads;
-        return (int) Math.min(256, (inputBytes + perGroup - 1) / perGroup);
+        // not by thread count, so that records come out in the same order whatever it is; at most 256 groups, so the
+        // spill files open at once stay well under the usual limit of 1024
+        return (int) Math.min(256, (inputBytes + BUCKET_BYTES - 1) / BUCKET_BYTES);
     }
 }
