@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,27 +225,41 @@ final class Spill implements AutoCloseable {
                 origin[i] = new int[] {in.readInt(), in.readInt(), in.readInt()};
             }
         }
-        Integer[] order = new Integer[count];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(
-                order,
-                Comparator.<Integer>comparingLong(i -> first[i])
-                        .thenComparingLong(i -> second[i])
-                        .thenComparingLong(i -> seq[i]));
-        for (int start = 0; start < count; ) {
+        // copies share their key hash: find the hashes seen more than once with a primitive sort (almost every key is
+        // unique), then settle only those keys
+        long[] sorted = first.clone();
+        Arrays.sort(sorted);
+        Set<Long> repeated = new HashSet<>();
+        for (int i = 1; i < count; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                repeated.add(sorted[i]);
+            }
+        }
+        if (repeated.isEmpty()) {
+            return;
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (repeated.contains(first[i])) {
+                candidates.add(i);
+            }
+        }
+        candidates.sort(Comparator.<Integer>comparingLong(i -> first[i])
+                .thenComparingLong(i -> second[i])
+                .thenComparingLong(i -> seq[i]));
+        for (int start = 0; start < candidates.size(); ) {
             int end = start + 1;
-            while (end < count
-                    && first[order[end]] == first[order[start]]
-                    && second[order[end]] == second[order[start]]) {
+            int head = candidates.get(start);
+            while (end < candidates.size()
+                    && first[candidates.get(end)] == first[head]
+                    && second[candidates.get(end)] == second[head]) {
                 end++;
             }
-            int winner = order[start];
             for (int k = start + 1; k < end; k++) {
-                int copy = order[k];
-                if (bucket[copy] != bucket[winner]) {
+                int copy = candidates.get(k);
+                if (bucket[copy] != bucket[head]) {
                     keptElsewhere.put(
-                            seq[copy],
-                            new Group.Copy(digest[winner], origin[winner][0], origin[winner][1], origin[winner][2]));
+                            seq[copy], new Group.Copy(digest[head], origin[head][0], origin[head][1], origin[head][2]));
                 }
             }
             start = end;
