@@ -75,6 +75,8 @@ public final class ReadSession implements GroupSink {
     private Spill spill;
     private Group shared;
     private long seq;
+    /** Threads that scan lines and parse groups in a split read on several threads; {@code null} otherwise. */
+    private ExecutorService workers;
 
     private int files;
     private long resources;
@@ -110,13 +112,14 @@ public final class ReadSession implements GroupSink {
             readAll(paths);
             direct.assemble(this::deliver);
         } else {
+            workers = options.threads() > 1 ? workerPool(options.threads()) : null;
             try (Spill routing = new Spill(buckets, options.spillDirectory())) {
                 spill = routing;
                 Collected sharedFacts = new Collected();
                 shared = group(sharedFacts, Map.of());
                 readAll(paths);
                 Map<Long, Group.Copy> keptElsewhere = routing.finishRouting();
-                if (options.threads() > 1) {
+                if (workers != null) {
                     replayInParallel(routing, sharedFacts, keptElsewhere);
                 } else {
                     Group[] current = new Group[1];
@@ -130,6 +133,11 @@ public final class ReadSession implements GroupSink {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot use the spill folder for a split read", e);
+            } finally {
+                if (workers != null) {
+                    workers.shutdownNow();
+                    workers = null;
+                }
             }
         }
         LOG.info(
@@ -164,11 +172,7 @@ public final class ReadSession implements GroupSink {
         int threads = options.threads();
         ThreadLocal<IParser> parsers = ThreadLocal.withInitial(this::newParser);
         Deque<Future<GroupEvents>> pending = new ArrayDeque<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "mhtrigger-read");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = workers;
         try {
             List<List<Entry>> current = new ArrayList<>(1);
             routing.replay(
@@ -184,21 +188,28 @@ public final class ReadSession implements GroupSink {
                             return events;
                         }));
                         while (pending.size() > threads) {
-                            take(pending).replayTo(this, this::deliver);
+                            await(pending.removeFirst()).replayTo(this, this::deliver);
                         }
                     });
             while (!pending.isEmpty()) {
-                take(pending).replayTo(this, this::deliver);
+                await(pending.removeFirst()).replayTo(this, this::deliver);
             }
         } finally {
             pending.forEach(f -> f.cancel(true));
-            pool.shutdownNow();
         }
     }
 
-    private static GroupEvents take(Deque<Future<GroupEvents>> pending) {
+    private static ExecutorService workerPool(int threads) {
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "mhtrigger-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static <T> T await(Future<T> future) {
         try {
-            return pending.removeFirst().get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading", e);
@@ -209,7 +220,7 @@ public final class ReadSession implements GroupSink {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("reading a group failed", e.getCause());
+            throw new IllegalStateException("reading failed", e.getCause());
         }
     }
 
@@ -427,14 +438,38 @@ public final class ReadSession implements GroupSink {
                 new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+            Deque<ScanBatch> pending = new ArrayDeque<>();
+            ScanBatch batch = new ScanBatch();
+            try {
+                while ((line = reader.readLine()) != null) {
+                    number++;
+                    if (number == 1 && line.startsWith("\uFEFF")) {
+                        line = line.substring(1);
+                    }
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    if (workers == null) {
+                        readLine(line, index, number, scan(line));
+                        continue;
+                    }
+                    batch.add(line, number);
+                    if (batch.lines.size() == SCAN_BATCH) {
+                        pending.addLast(batch.submit());
+                        batch = new ScanBatch();
+                        while (pending.size() > options.threads()) {
+                            pending.removeFirst().readAll(index);
+                        }
+                    }
                 }
-                if (!line.isBlank()) {
-                    readLine(line, index, number);
+                if (!batch.lines.isEmpty()) {
+                    pending.addLast(batch.submit());
                 }
+                while (!pending.isEmpty()) {
+                    pending.removeFirst().readAll(index);
+                }
+            } finally {
+                pending.forEach(b -> b.scanned.cancel(true));
             }
         } catch (IOException e) {
             rejected(file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")");
@@ -445,13 +480,8 @@ public final class ReadSession implements GroupSink {
      * One NDJSON line: its top level is checked with Jackson (cheap), a Bundle is split into its entries, anything else
      * goes on as one resource for HAPI to parse.
      */
-    private void readLine(String line, int index, int number) {
-        Route route;
-        try (JsonParser top = scanner.createParser(line)) {
-            route = Route.scan(top);
-        } catch (IOException e) {
-            route = null;
-        }
+    private void readLine(String line, int index, int number, Scanned scanned) {
+        Route route = scanned.route();
         if (route == null || !fhir.getResourceTypes().contains(route.type())) {
             rejected(origin(index, number, 0), problem(line, null));
             return;
@@ -464,7 +494,52 @@ public final class ReadSession implements GroupSink {
             }
             return;
         }
-        take(new Entry(seq++, index, number, 0, null, line, Entry.digest(line)), null, route, Map.of());
+        take(new Entry(seq++, index, number, 0, null, line, scanned.digest()), null, route, Map.of());
+    }
+
+    /** Lines scanned at a time on a worker in a split read on several threads. */
+    private static final int SCAN_BATCH = 1_000;
+
+    /** What the first pass learns of one NDJSON line before HAPI: its {@link Route} ({@code null}: unreadable). */
+    private record Scanned(Route route, long digest) {}
+
+    /** Thread-safe: the top level of a line, read with Jackson, and the digest of its text. */
+    private Scanned scan(String line) {
+        Route route;
+        try (JsonParser top = scanner.createParser(line)) {
+            route = Route.scan(top);
+        } catch (IOException e) {
+            route = null;
+        }
+        return new Scanned(route, Entry.digest(line));
+    }
+
+    /**
+     * Lines of one NDJSON file scanned on a worker, then read in order on the reading thread, so that sequence numbers,
+     * routing and messages are the same as on one thread.
+     */
+    private final class ScanBatch {
+        final List<String> lines = new ArrayList<>(SCAN_BATCH);
+        final List<Integer> numbers = new ArrayList<>(SCAN_BATCH);
+        Future<List<Scanned>> scanned;
+
+        void add(String line, int number) {
+            lines.add(line);
+            numbers.add(number);
+        }
+
+        ScanBatch submit() {
+            scanned = workers.submit(
+                    () -> lines.stream().map(ReadSession.this::scan).toList());
+            return this;
+        }
+
+        void readAll(int index) {
+            List<Scanned> results = await(scanned);
+            for (int i = 0; i < lines.size(); i++) {
+                readLine(lines.get(i), index, numbers.get(i), results.get(i));
+            }
+        }
     }
 
     /**
