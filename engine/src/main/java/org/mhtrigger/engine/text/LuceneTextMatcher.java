@@ -88,7 +88,7 @@ public final class LuceneTextMatcher implements TextMatcher {
         List<Section> noteSections = null;
         List<TextHit> hits = new ArrayList<>();
         MemoryIndex index = new MemoryIndex(true, false);
-        index.addField(Lexicon.FIELD, text, analyzer);
+        index.addField(Lexicon.FIELD, terms.tokens()); // the tokens of the analysis above, not analysed again
         IndexSearcher searcher = index.createSearcher();
         for (Lexicon.CompiledTrigger trigger : candidates) {
             List<TextSpan> mentions = spans(searcher, trigger.include());
