@@ -25,6 +25,7 @@ import org.mhtrigger.fhir.ReaderOptions;
 import org.mhtrigger.fhir.RecordListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -98,19 +99,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the manifest to FILE instead of stdout.")
     Path out;
 
-    @Option(
-            names = "--strip-identifiers",
-            description = "Remove names, addresses, telecom and national identifiers instead of refusing the record.")
-    boolean stripIdentifiers;
-
-    @Option(
-            names = "--mappings",
-            paramLabel = "DIR",
-            description = "Folder with edited code mapping tables; files present there replace the defaults.")
-    Path mappingsDir;
-
-    @Option(names = "--quiet", description = "No summary on stderr (rejections are still listed).")
-    boolean quiet;
+    @Mixin
+    ReadingOptions reading;
 
     @Spec
     CommandSpec spec;
@@ -133,7 +123,7 @@ final class SampleCommand implements Callable<Integer> {
 
         List<SamplingUnit> stays = new ArrayList<>();
         int[] rejected = {0};
-        ReadSummary summary = new FhirRecordReader(new ReaderOptions(stripIdentifiers, mappingsDir))
+        ReadSummary summary = new FhirRecordReader(new ReaderOptions(reading.stripIdentifiers, reading.mappingsDir))
                 .read(inputs, new RecordListener() {
                     @Override
                     public void record(StayRecord record) {
@@ -164,7 +154,7 @@ final class SampleCommand implements Callable<Integer> {
             }
             Files.writeString(out, json);
         }
-        if (!quiet) {
+        if (!reading.quiet) {
             err.printf(
                     "sampled %d of %d stays in the frame (%d records read, period %s, seed %d)%n",
                     manifest.chosen().size(), manifest.frameSize(), summary.records(), reviewPeriod.label(), drawSeed);
