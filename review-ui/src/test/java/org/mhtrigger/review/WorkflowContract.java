@@ -172,6 +172,33 @@ abstract class WorkflowContract {
     }
 
     @Test
+    void anEventIsRecordedUnderHarmCategoriesEToIOnly() {
+        ReviewView review = fixtures.freshReview();
+        for (String refused : List.of("A", "D", "Z", "e")) {
+            long version = reload(review).version();
+            assertThatThrownBy(() -> reviews.addEvent(
+                            Fixtures.ANN,
+                            review.id(),
+                            version,
+                            new EventInput("MH-C01", OutcomeClass.ADVERSE_EVENT, "Fell", refused, false, "yes"),
+                            null))
+                    .as("harm category %s", refused)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(reviews.events(Fixtures.ANN, review.id())).isEmpty();
+
+        long eventId = reviews.addEvent(
+                Fixtures.ANN,
+                review.id(),
+                reload(review).version(),
+                new EventInput("MH-C01", OutcomeClass.ADVERSE_EVENT, "Fell", "I", false, "yes"),
+                null);
+        assertThat(reviews.events(Fixtures.ANN, review.id()))
+                .extracting(ReviewService.EventView::id, ReviewService.EventView::harmCategory)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(eventId, "I"));
+    }
+
+    @Test
     void twoEditsFromTheSameVersion_secondIsRejectedAndTheFirstKept() {
         ReviewView review = fixtures.freshReview();
         reviews.addEvent(Fixtures.ANN, review.id(), review.version(), FALL_F, null);

@@ -1,5 +1,8 @@
 package org.mhtrigger.engine.measure;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * NCC MERP harm categories as adapted for trigger tools (triggers.md). Only E–I count in harm rates; A–D are errors
  * without harm. Thread-safe.
@@ -29,6 +32,14 @@ public enum HarmCategory {
     public boolean isHarm() {
         return compareTo(E) >= 0;
     }
+
+    /** The categories that count in harm rates, E to I: the ones a review records adverse events under. */
+    public static List<HarmCategory> harms() {
+        return HARMS;
+    }
+
+    private static final List<HarmCategory> HARMS =
+            Arrays.stream(values()).filter(HarmCategory::isHarm).toList();
 
     /**
      * The category named by {@code letter} ("E", "f"), or {@code null} for null or blank.

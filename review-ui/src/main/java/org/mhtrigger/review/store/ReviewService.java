@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.mhtrigger.engine.measure.HarmCategory;
 import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.engine.sampling.SampleManifest;
 import org.mhtrigger.engine.sampling.Sampler;
@@ -130,7 +131,10 @@ public class ReviewService {
             }
             harmCategory = harmCategory == null ? "" : harmCategory.strip();
             if (!harmCategory.isEmpty()) {
-                HarmCategory.valueOf(harmCategory); // throws for anything but E-I
+                if (!HarmCategory.valueOf(harmCategory).isHarm()) { // valueOf throws for anything but A-I
+                    throw new IllegalArgumentException(
+                            "harm category '" + harmCategory + "' must be one of E-I (A-D are errors without harm)");
+                }
             } else if (outcomeClass.needsHarmCategory()) {
                 throw new IllegalArgumentException(outcomeClass.label() + " needs a harm category E-I");
             }

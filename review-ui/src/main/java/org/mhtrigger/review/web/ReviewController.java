@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mhtrigger.engine.measure.HarmCategory;
 import org.mhtrigger.engine.screen.TriggerDefinition;
 import org.mhtrigger.review.TriggerChoices;
 import org.mhtrigger.review.store.Caller;
-import org.mhtrigger.review.store.HarmCategory;
 import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.ReviewService.EventInput;
@@ -120,7 +120,7 @@ public class ReviewController {
         model.addAttribute("events", reviews.events(caller, id));
         model.addAttribute("signatures", reviews.signatures(caller, id));
         model.addAttribute("catalogue", triggers.all());
-        model.addAttribute("harmCategories", HarmCategory.values());
+        model.addAttribute("harmCategories", HarmCategory.harms());
         model.addAttribute("outcomeClasses", OutcomeClass.values());
         model.addAttribute("canEdit", canEdit);
         model.addAttribute(
