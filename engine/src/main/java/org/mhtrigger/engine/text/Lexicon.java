@@ -23,7 +23,6 @@ public final class Lexicon {
     static final String FIELD = "text";
 
     private final List<LexiconEntry> entries;
-    private final Map<String, CompiledTrigger> triggers;
     private final List<CompiledTrigger> sorted;
     private final TermIndex terms = new TermIndex();
 
@@ -55,7 +54,6 @@ public final class Lexicon {
                             excluded == null ? null : excluded.query(),
                             excluded == null ? null : excluded.need()));
         });
-        this.triggers = Map.copyOf(compiled);
         this.sorted = compiled.values().stream()
                 .sorted(java.util.Comparator.comparing(CompiledTrigger::trigger))
                 .toList();
@@ -70,9 +68,9 @@ public final class Lexicon {
         return entries;
     }
 
-    /** Trigger codes with at least one entry, in first-seen order. */
+    /** Trigger codes with at least one entry, in code order. */
     public List<String> triggerCodes() {
-        return triggers.values().stream().map(CompiledTrigger::trigger).sorted().toList();
+        return sorted.stream().map(CompiledTrigger::trigger).toList();
     }
 
     /** The terms and prefixes the compiled triggers' needs test for. */
@@ -251,7 +249,7 @@ public final class Lexicon {
 
     @Override
     public String toString() {
-        return "Lexicon[" + entries.size() + " entries, " + triggers.size() + " triggers]";
+        return "Lexicon[" + entries.size() + " entries, " + sorted.size() + " triggers]";
     }
 
     /** Entries of one trigger, for tests and tools. */

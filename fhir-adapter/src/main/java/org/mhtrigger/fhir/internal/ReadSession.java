@@ -172,13 +172,12 @@ public final class ReadSession implements GroupSink {
         int threads = options.threads();
         ThreadLocal<IParser> parsers = ThreadLocal.withInitial(this::newParser);
         Deque<Future<GroupEvents>> pending = new ArrayDeque<>();
-        ExecutorService pool = workers;
         try {
             List<List<Entry>> current = new ArrayList<>(1);
             routing.replay(
                     b -> current.add(new ArrayList<>()), entry -> current.get(0).add(entry), b -> {
                         List<Entry> entries = current.remove(0);
-                        pending.addLast(pool.submit(() -> {
+                        pending.addLast(workers.submit(() -> {
                             GroupEvents events = new GroupEvents();
                             Group group = group(events, parsers.get(), new Collected(sharedFacts), keptElsewhere);
                             for (Entry entry : entries) {
