@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
-import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
@@ -203,28 +202,30 @@ public final class FhirValues {
     /**
      * The text of an attachment's inline data, decoded with the charset of its content type (UTF-8 by default); HTML
      * and XHTML are reduced to plain text. {@code null} when there is no inline data.
+     *
+     * @param contentType the attachment's content type, or {@code null} if it has none
+     * @param data the attachment's decoded inline data, or {@code null} if it has none
      */
-    public static String attachmentText(Attachment attachment) {
-        if (attachment == null || !attachment.hasData()) {
+    public static String attachmentText(String contentType, byte[] data) {
+        if (data == null) {
             return null;
         }
-        String contentType =
-                attachment.hasContentType() ? attachment.getContentType().toLowerCase(Locale.ROOT) : "";
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         Charset charset = StandardCharsets.UTF_8;
-        int at = contentType.indexOf("charset=");
+        int at = type.indexOf("charset=");
         if (at >= 0) {
-            String name = contentType.substring(at + 8).replace("\"", "").split("[;\\s]")[0];
+            String name = type.substring(at + 8).replace("\"", "").split("[;\\s]")[0];
             try {
                 charset = Charset.forName(name);
             } catch (IllegalArgumentException e) {
                 charset = StandardCharsets.UTF_8;
             }
         }
-        String text = new String(attachment.getData(), charset);
+        String text = new String(data, charset);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        if (contentType.contains("html")) {
+        if (type.contains("html")) {
             text = htmlToText(text);
         }
         return text;

@@ -64,6 +64,8 @@ public final class ResourceExtractor {
     private final boolean strip;
     private final Reporter reporter;
     private final Collected collected;
+    /** Set while a resource read on the fast path is extracted: it holds nothing the identifier scan could find. */
+    private boolean identifierFree;
 
     public ResourceExtractor(
             MappingTables mapping, IdentifierScan scan, boolean strip, Reporter reporter, Collected collected) {
@@ -80,7 +82,7 @@ public final class ResourceExtractor {
             case org.hl7.fhir.r4.model.Patient patient -> patient(patient, origin);
             case Encounter encounter -> encounter(encounter, origin);
             case Observation observation -> observation(observation, origin);
-            case DocumentReference document -> documentReference(document, origin);
+            case DocumentReference document -> documentReference(document, inline(document), origin);
             case DiagnosticReport report -> diagnosticReport(report, origin);
             case Composition composition -> composition(composition, origin);
             case MedicationAdministration administration -> administration(administration, origin);
@@ -102,6 +104,23 @@ public final class ResourceExtractor {
         }
     }
 
+    /**
+     * Extracts the facts of a resource read on the fast path. It holds nothing the identifier scan could find, so the
+     * scan is skipped; a DocumentReference's attachments come decoded with it.
+     */
+    void extract(PlainResources.Plain read, String origin) {
+        identifierFree = true;
+        try {
+            if (read.resource() instanceof DocumentReference document) {
+                documentReference(document, read.inline(), origin);
+            } else {
+                extract(read.resource(), origin);
+            }
+        } finally {
+            identifierFree = false;
+        }
+    }
+
     static String key(Resource resource) {
         return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
     }
@@ -111,7 +130,7 @@ public final class ResourceExtractor {
     }
 
     private Map<String, Integer> identifiers(Resource resource) {
-        Map<String, Integer> found = scan.scan(resource, strip);
+        Map<String, Integer> found = identifierFree ? Map.of() : scan.scan(resource, strip);
         if (strip) {
             reporter.stripped(
                     found.values().stream().mapToInt(Integer::intValue).sum());
@@ -330,16 +349,12 @@ public final class ResourceExtractor {
         return (time, all) -> new LabResult(source, analyte, number, unit, siValue, siUnit, time);
     }
 
-    private void documentReference(DocumentReference resource, String origin) {
+    private void documentReference(DocumentReference resource, List<PlainResources.Inline> inline, String origin) {
         if (resource.getStatus() == org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus.ENTEREDINERROR
                 || resource.getDocStatus() == DocumentReference.ReferredDocumentStatus.ENTEREDINERROR) {
             return;
         }
-        List<Attachment> attachments = new ArrayList<>();
-        for (DocumentReference.DocumentReferenceContentComponent content : resource.getContent()) {
-            attachments.add(content.getAttachment());
-        }
-        String text = attachmentsText(attachments);
+        String text = attachmentsText(inline);
         SourceRef source = source(resource);
         if (text == null) {
             reporter.rejected(origin, source + ": note has no inline text (attachment urls are not fetched)");
@@ -367,7 +382,7 @@ public final class ResourceExtractor {
                 || resource.getStatus() == DiagnosticReport.DiagnosticReportStatus.CANCELLED) {
             return;
         }
-        String text = attachmentsText(resource.getPresentedForm());
+        String text = attachmentsText(inline(resource.getPresentedForm()));
         if (text == null && resource.hasConclusion()) {
             text = resource.getConclusion();
         }
@@ -443,20 +458,38 @@ public final class ResourceExtractor {
         }
     }
 
+    private static List<PlainResources.Inline> inline(DocumentReference resource) {
+        List<Attachment> attachments = new ArrayList<>();
+        for (DocumentReference.DocumentReferenceContentComponent content : resource.getContent()) {
+            attachments.add(content.getAttachment());
+        }
+        return inline(attachments);
+    }
+
+    private static List<PlainResources.Inline> inline(List<Attachment> attachments) {
+        List<PlainResources.Inline> inline = new ArrayList<>();
+        for (Attachment attachment : attachments) {
+            inline.add(new PlainResources.Inline(
+                    attachment.hasContentType() ? attachment.getContentType() : null,
+                    attachment.hasData() ? attachment.getData() : null));
+        }
+        return inline;
+    }
+
     /**
      * The text of the inline attachments: plain text preferred over HTML, duplicates dropped; {@code null} if none has
      * inline data.
      */
-    private static String attachmentsText(List<Attachment> attachments) {
+    private static String attachmentsText(List<PlainResources.Inline> attachments) {
         Set<String> plain = new LinkedHashSet<>();
         Set<String> other = new LinkedHashSet<>();
-        for (Attachment attachment : attachments) {
-            String text = FhirValues.attachmentText(attachment);
+        for (PlainResources.Inline attachment : attachments) {
+            String text = FhirValues.attachmentText(attachment.contentType(), attachment.data());
             if (text == null) {
                 continue;
             }
-            boolean html = attachment.hasContentType()
-                    && attachment.getContentType().toLowerCase(Locale.ROOT).contains("html");
+            boolean html = attachment.contentType() != null
+                    && attachment.contentType().toLowerCase(Locale.ROOT).contains("html");
             (html ? other : plain).add(text);
         }
         Set<String> chosen = plain.isEmpty() ? other : plain;

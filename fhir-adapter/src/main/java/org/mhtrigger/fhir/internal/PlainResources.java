@@ -1,0 +1,501 @@
+package org.mhtrigger.fhir.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+
+/**
+ * A fast path past HAPI's parser for the resources that make up most of an export (Observations, DocumentReferences,
+ * MedicationAdministrations, MedicationRequests) when they are written in the plain shape exporters use. Thread-safe.
+ *
+ * <p>The resource is read into a Jackson tree and the HAPI model built from it directly, only for the elements the
+ * extractor reads; HAPI's own parser, which walks its model definitions element by element, costs several times more.
+ * Every property must be one this class knows, with a value of the expected JSON type, a non-blank string without
+ * surrounding white space, a known status code and a date HAPI accepts; references may carry nothing but a
+ * reference. Anything else (extensions, narrative, contained resources, identifiers, displays on references, an
+ * unknown property, base64 that is not strict) makes {@link #read} answer {@code null}, and the caller parses with
+ * HAPI as before. A plain resource therefore holds no element that can carry a direct identifier (names, addresses,
+ * telecoms, identifiers, displays of references), so the identifier scan would find nothing in it.
+ */
+final class PlainResources {
+    /** Exact decimals, as HAPI reads them; duplicate keys refused, as a plain resource has none. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonParser.Feature.ALLOW_COMMENTS)
+            .build();
+
+    private static final String[] TYPES = {
+        "Observation", "DocumentReference", "MedicationAdministration", "MedicationRequest"
+    };
+    private static final String TYPE_PREFIX = "{\"resourceType\":\"";
+
+    /** A resource read on the fast path; {@code inline} is the DocumentReference's attachments, decoded. */
+    record Plain(Resource resource, List<Inline> inline) {
+        Plain {
+            inline = List.copyOf(inline);
+        }
+    }
+
+    /**
+     * An attachment's inline data, decoded.
+     *
+     * @param contentType its content type, or {@code null} if none is given
+     * @param data the decoded bytes, or {@code null} if the attachment has no inline data
+     */
+    record Inline(String contentType, byte[] data) {}
+
+    /** Refuses the fast path: thrown where the resource leaves the plain shape, caught in {@link #read}. */
+    private static final class NotPlain extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final NotPlain NOT_PLAIN = new NotPlain();
+
+    /** The resource built from {@code json}, or {@code null} when it is not of a plain shape this class reads. */
+    Plain read(String json) {
+        if (json.startsWith(TYPE_PREFIX) && !startsWithType(json)) {
+            return null; // written in the usual form, and of a type this class does not read: no need to parse
+        }
+        try {
+            JsonNode tree = JSON.readTree(json);
+            if (!(tree instanceof ObjectNode resource)) {
+                return null;
+            }
+            JsonNode type = resource.get("resourceType");
+            if (type == null || !type.isTextual()) {
+                return null;
+            }
+            return switch (type.textValue()) {
+                case "Observation" -> new Plain(observation(resource), List.of());
+                case "DocumentReference" -> documentReference(resource);
+                case "MedicationAdministration" -> new Plain(administration(resource), List.of());
+                case "MedicationRequest" -> new Plain(request(resource), List.of());
+                default -> null;
+            };
+        } catch (IOException | RuntimeException e) {
+            // not plain, not valid JSON, or a value HAPI's types refuse: HAPI's parser decides what it is
+            return null;
+        }
+    }
+
+    private static boolean startsWithType(String json) {
+        for (String type : TYPES) {
+            if (json.startsWith(type, TYPE_PREFIX.length())
+                    && json.startsWith("\"", TYPE_PREFIX.length() + type.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Observation observation(ObjectNode node) {
+        Observation resource = new Observation();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("Observation", value));
+                case "meta" -> meta(value);
+                case "status" -> resource.setStatus(Observation.ObservationStatus.fromCode(string(value)));
+                case "category" -> each(value, c -> resource.addCategory(concept(c)));
+                case "code" -> resource.setCode(concept(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "encounter" -> resource.setEncounter(reference(value));
+                case "effectiveDateTime" -> resource.setEffective(dateTime(value));
+                case "effectivePeriod" -> resource.setEffective(period(value));
+                case "issued" -> resource.setIssuedElement(instant(value));
+                case "valueQuantity", "valueInteger", "valueString" -> resource.setValue(value(property));
+                case "dataAbsentReason" -> resource.setDataAbsentReason(concept(value));
+                case "interpretation" -> each(value, c -> resource.addInterpretation(concept(c)));
+                case "method" -> resource.setMethod(concept(value));
+                case "bodySite" -> resource.setBodySite(concept(value));
+                case "component" -> each(value, c -> component(c, resource.addComponent()));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    private static void component(JsonNode node, Observation.ObservationComponentComponent component) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            switch (property.getKey()) {
+                case "code" -> component.setCode(concept(property.getValue()));
+                case "valueQuantity", "valueInteger", "valueString" -> component.setValue(value(property));
+                case "dataAbsentReason" -> component.setDataAbsentReason(concept(property.getValue()));
+                case "interpretation" -> each(property.getValue(), c -> component.addInterpretation(concept(c)));
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
+    private static Type value(Map.Entry<String, JsonNode> property) {
+        JsonNode value = property.getValue();
+        return switch (property.getKey()) {
+            case "valueQuantity" -> quantity(value);
+            case "valueInteger" -> {
+                if (!value.isInt()) {
+                    throw NOT_PLAIN;
+                }
+                yield new IntegerType(value.intValue());
+            }
+            case "valueString" -> new StringType(string(value));
+            default -> throw NOT_PLAIN;
+        };
+    }
+
+    private static Plain documentReference(ObjectNode node) {
+        DocumentReference resource = new DocumentReference();
+        List<Inline> inline = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("DocumentReference", value));
+                case "meta" -> meta(value);
+                case "status" -> resource.setStatus(Enumerations.DocumentReferenceStatus.fromCode(string(value)));
+                case "docStatus" ->
+                    resource.setDocStatus(DocumentReference.ReferredDocumentStatus.fromCode(string(value)));
+                case "type" -> resource.setType(concept(value));
+                case "category" -> each(value, c -> resource.addCategory(concept(c)));
+                case "subject" -> resource.setSubject(reference(value));
+                case "date" -> resource.setDateElement(instant(value));
+                case "description" -> resource.setDescription(string(value));
+                case "author" -> each(value, r -> resource.addAuthor(reference(r)));
+                case "custodian" -> resource.setCustodian(reference(value));
+                case "securityLabel" -> each(value, c -> resource.addSecurityLabel(concept(c)));
+                case "context" -> context(value, resource.getContext());
+                case "content" -> each(value, c -> inline.add(content(c)));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Plain(resource, inline);
+    }
+
+    private static void context(JsonNode node, DocumentReference.DocumentReferenceContextComponent context) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "encounter" -> each(value, r -> context.addEncounter(reference(r)));
+                case "period" -> context.setPeriod(period(value));
+                case "facilityType" -> context.setFacilityType(concept(value));
+                case "practiceSetting" -> context.setPracticeSetting(concept(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
+    /** One content entry's attachment, decoded; the attachment itself is not built (the extractor reads this). */
+    private static Inline content(JsonNode node) {
+        Inline inline = null;
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            switch (property.getKey()) {
+                case "attachment" -> inline = attachment(property.getValue());
+                case "format" -> coding(property.getValue());
+                default -> throw NOT_PLAIN;
+            }
+        }
+        if (inline == null) {
+            throw NOT_PLAIN;
+        }
+        return inline;
+    }
+
+    private static Inline attachment(JsonNode node) {
+        String contentType = null;
+        byte[] data = null;
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "contentType" -> contentType = string(value);
+                case "data" -> data = Base64.getDecoder().decode(string(value)); // strict: else HAPI decodes
+                case "language", "title", "creation" -> string(value);
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Inline(contentType, data);
+    }
+
+    private static MedicationAdministration administration(ObjectNode node) {
+        MedicationAdministration resource = new MedicationAdministration();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("MedicationAdministration", value));
+                case "meta" -> meta(value);
+                case "status" ->
+                    resource.setStatus(MedicationAdministration.MedicationAdministrationStatus.fromCode(string(value)));
+                case "statusReason" -> each(value, c -> resource.addStatusReason(concept(c)));
+                case "category" -> resource.setCategory(concept(value));
+                case "medicationCodeableConcept" -> resource.setMedication(concept(value));
+                case "medicationReference" -> resource.setMedication(reference(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "context" -> resource.setContext(reference(value));
+                case "effectiveDateTime" -> resource.setEffective(dateTime(value));
+                case "effectivePeriod" -> resource.setEffective(period(value));
+                case "request" -> resource.setRequest(reference(value));
+                case "reasonCode" -> each(value, c -> resource.addReasonCode(concept(c)));
+                case "reasonReference" -> each(value, r -> resource.addReasonReference(reference(r)));
+                case "dosage" -> administered(value, resource.getDosage());
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    private static void administered(
+            JsonNode node, MedicationAdministration.MedicationAdministrationDosageComponent dosage) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "text" -> dosage.setText(string(value));
+                case "route" -> dosage.setRoute(concept(value));
+                case "site" -> dosage.setSite(concept(value));
+                case "method" -> dosage.setMethod(concept(value));
+                case "dose" -> dosage.setDose(quantity(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
+    private static MedicationRequest request(ObjectNode node) {
+        MedicationRequest resource = new MedicationRequest();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("MedicationRequest", value));
+                case "meta" -> meta(value);
+                case "status" -> resource.setStatus(MedicationRequest.MedicationRequestStatus.fromCode(string(value)));
+                case "statusReason" -> resource.setStatusReason(concept(value));
+                case "intent" -> resource.setIntent(MedicationRequest.MedicationRequestIntent.fromCode(string(value)));
+                case "category" -> each(value, c -> resource.addCategory(concept(c)));
+                case "medicationCodeableConcept" -> resource.setMedication(concept(value));
+                case "medicationReference" -> resource.setMedication(reference(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "encounter" -> resource.setEncounter(reference(value));
+                case "authoredOn" -> resource.setAuthoredOnElement(dateTime(value));
+                case "requester" -> resource.setRequester(reference(value));
+                case "reasonCode" -> each(value, c -> resource.addReasonCode(concept(c)));
+                case "reasonReference" -> each(value, r -> resource.addReasonReference(reference(r)));
+                case "courseOfTherapyType" -> resource.setCourseOfTherapyType(concept(value));
+                case "dosageInstruction" -> each(value, d -> dosage(d, resource.addDosageInstruction()));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    private static void dosage(JsonNode node, Dosage dosage) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "text" -> dosage.setText(string(value));
+                case "patientInstruction" -> dosage.setPatientInstruction(string(value));
+                case "asNeededBoolean" -> {
+                    if (!value.isBoolean()) {
+                        throw NOT_PLAIN;
+                    }
+                    dosage.setAsNeeded(new BooleanType(value.booleanValue()));
+                }
+                case "asNeededCodeableConcept" -> dosage.setAsNeeded(concept(value));
+                case "route" -> dosage.setRoute(concept(value));
+                case "site" -> dosage.setSite(concept(value));
+                case "method" -> dosage.setMethod(concept(value));
+                case "doseAndRate" -> each(value, d -> doseAndRate(d, dosage.addDoseAndRate()));
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
+    private static void doseAndRate(JsonNode node, Dosage.DosageDoseAndRateComponent doseAndRate) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            switch (property.getKey()) {
+                case "type" -> doseAndRate.setType(concept(property.getValue()));
+                case "doseQuantity" -> doseAndRate.setDose(quantity(property.getValue()));
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
+    // the data types: each checks the shape and builds the HAPI element
+
+    private static IdType id(String type, JsonNode node) {
+        String id = string(node);
+        if (id.length() > 64) {
+            throw NOT_PLAIN;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean allowed =
+                    c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.';
+            if (!allowed) {
+                throw NOT_PLAIN;
+            }
+        }
+        return new IdType(type, id);
+    }
+
+    /** Checked, not built: nothing reads the meta. */
+    private static void meta(JsonNode node) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "versionId", "source" -> string(value);
+                case "lastUpdated" -> instant(value);
+                case "profile" -> each(value, PlainResources::string);
+                case "tag", "security" -> each(value, PlainResources::coding);
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
+    private static CodeableConcept concept(JsonNode node) {
+        CodeableConcept concept = new CodeableConcept();
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            switch (property.getKey()) {
+                case "coding" -> each(property.getValue(), c -> concept.addCoding(coding(c)));
+                case "text" -> concept.setText(string(property.getValue()));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return concept;
+    }
+
+    private static Coding coding(JsonNode node) {
+        Coding coding = new Coding();
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "system" -> coding.setSystem(string(value));
+                case "version" -> coding.setVersion(string(value));
+                case "code" -> coding.setCode(string(value));
+                case "display" -> coding.setDisplay(string(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return coding;
+    }
+
+    /** A reference with nothing but its reference: a display or identifier could name the patient. */
+    private static Reference reference(JsonNode node) {
+        ObjectNode object = object(node);
+        if (object.size() != 1) {
+            throw NOT_PLAIN;
+        }
+        return new Reference(string(object.get("reference")));
+    }
+
+    private static Quantity quantity(JsonNode node) {
+        Quantity quantity = new Quantity();
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "value" -> {
+                    if (!value.isNumber()) {
+                        throw NOT_PLAIN;
+                    }
+                    quantity.setValue(value.decimalValue());
+                }
+                case "unit" -> quantity.setUnit(string(value));
+                case "system" -> quantity.setSystem(string(value));
+                case "code" -> quantity.setCode(string(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return quantity;
+    }
+
+    private static Period period(JsonNode node) {
+        Period period = new Period();
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            switch (property.getKey()) {
+                case "start" -> period.setStartElement(dateTime(property.getValue()));
+                case "end" -> period.setEndElement(dateTime(property.getValue()));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return period;
+    }
+
+    private static DateTimeType dateTime(JsonNode node) {
+        return new DateTimeType(string(node));
+    }
+
+    private static InstantType instant(JsonNode node) {
+        return new InstantType(string(node));
+    }
+
+    /** A non-blank string without surrounding white space (HAPI's handling of other strings is its own). */
+    private static String string(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            throw NOT_PLAIN;
+        }
+        String text = node.textValue();
+        if (text.isEmpty()
+                || Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1))) {
+            throw NOT_PLAIN;
+        }
+        return text;
+    }
+
+    private static ObjectNode object(JsonNode node) {
+        if (!(node instanceof ObjectNode object) || object.isEmpty()) {
+            throw NOT_PLAIN;
+        }
+        return object;
+    }
+
+    private static void each(JsonNode node, Consumer<JsonNode> element) {
+        if (!(node instanceof ArrayNode array) || array.isEmpty()) {
+            throw NOT_PLAIN;
+        }
+        array.forEach(element);
+    }
+}
