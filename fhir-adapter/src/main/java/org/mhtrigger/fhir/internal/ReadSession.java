@@ -399,7 +399,7 @@ public final class ReadSession implements GroupSink {
 
     private void take(JsonNode resource, int index, int line, int entry, String fullUrl, Map<String, String> aliases) {
         String text = resource.toString();
-        take(new Entry(seq++, index, line, entry, fullUrl, text, Entry.digest(text)), resource, null, aliases);
+        take(new Entry(seq++, index, line, entry, fullUrl, text, Entry.contentDigest(text)), resource, null, aliases);
     }
 
     /** Reads a resource now, or routes it to its group; {@code node} or {@code route} may be {@code null}. */
@@ -510,7 +510,7 @@ public final class ReadSession implements GroupSink {
         } catch (IOException e) {
             route = null;
         }
-        return new Scanned(route, Entry.digest(line));
+        return new Scanned(route, Entry.contentDigest(line));
     }
 
     /**
