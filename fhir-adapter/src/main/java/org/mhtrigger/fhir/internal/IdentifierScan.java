@@ -187,7 +187,7 @@ public final class IdentifierScan {
         return check != 10 && check == digits.charAt(9) - '0';
     }
 
-    private static boolean pointsToPatient(Reference reference) {
+    static boolean pointsToPatient(Reference reference) {
         String r = reference.hasReference() ? reference.getReference() : "";
         return r.startsWith("Patient/") || r.contains("/Patient/") || "Patient".equals(reference.getType());
     }

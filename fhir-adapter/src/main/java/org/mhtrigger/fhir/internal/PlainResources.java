@@ -35,8 +35,10 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * A fast path past HAPI's parser for the resources that make up most of an export (Observations, DocumentReferences,
- * MedicationAdministrations, MedicationRequests) when they are written in the plain shape exporters use. Thread-safe.
+ * A fast path past HAPI's parser for the resources that make up nearly all of an export (Observations,
+ * DocumentReferences, medication orders and administrations, Encounters, Conditions, Procedures, Flags, CarePlans and
+ * RiskAssessments) when they are written in the plain shape exporters use. Patients, which carry the identifiers the
+ * guard looks for, always go through HAPI. Thread-safe.
  *
  * <p>The resource is read into a Jackson tree and the HAPI model built from it directly, only for the elements the
  * extractor reads; HAPI's own parser, which walks its model definitions element by element, costs several times more.
@@ -45,7 +47,9 @@ import org.hl7.fhir.r4.model.Type;
  * reference. Anything else (extensions, narrative, contained resources, identifiers, displays on references, an
  * unknown property, base64 that is not strict) makes {@link #read} answer {@code null}, and the caller parses with
  * HAPI as before. A plain resource therefore holds no element that can carry a direct identifier (names, addresses,
- * telecoms, identifiers, displays of references), so the identifier scan would find nothing in it.
+ * telecoms, identifiers, displays of references to a patient), so the identifier scan would find nothing in it. (An
+ * Encounter's location and service provider may carry a display, as that is where exports put the ward's name, but
+ * only when they do not point to a Patient.)
  */
 final class PlainResources {
     /** Exact decimals, as HAPI reads them; duplicate keys refused, as a plain resource has none. */
@@ -58,7 +62,16 @@ final class PlainResources {
             .build();
 
     private static final String[] TYPES = {
-        "Observation", "DocumentReference", "MedicationAdministration", "MedicationRequest"
+        "Observation",
+        "DocumentReference",
+        "MedicationAdministration",
+        "MedicationRequest",
+        "Encounter",
+        "Condition",
+        "Procedure",
+        "Flag",
+        "CarePlan",
+        "RiskAssessment"
     };
     private static final String TYPE_PREFIX = "{\"resourceType\":\"";
 
@@ -107,6 +120,12 @@ final class PlainResources {
                 case "DocumentReference" -> documentReference(resource);
                 case "MedicationAdministration" -> new Plain(administration(resource), List.of());
                 case "MedicationRequest" -> new Plain(request(resource), List.of());
+                case "Encounter" -> new Plain(encounter(resource), List.of());
+                case "Condition" -> new Plain(condition(resource), List.of());
+                case "Procedure" -> new Plain(procedure(resource), List.of());
+                case "Flag" -> new Plain(flag(resource), List.of());
+                case "CarePlan" -> new Plain(carePlan(resource), List.of());
+                case "RiskAssessment" -> new Plain(riskAssessment(resource), List.of());
                 default -> null;
             };
         } catch (IOException | RuntimeException e) {
@@ -363,6 +382,206 @@ final class PlainResources {
         }
     }
 
+    private static org.hl7.fhir.r4.model.Encounter encounter(ObjectNode node) {
+        org.hl7.fhir.r4.model.Encounter resource = new org.hl7.fhir.r4.model.Encounter();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("Encounter", value));
+                case "meta" -> meta(value);
+                case "status" ->
+                    resource.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.fromCode(string(value)));
+                case "class" -> resource.setClass_(coding(value));
+                case "type" -> each(value, c -> resource.addType(concept(c)));
+                case "serviceType" -> resource.setServiceType(concept(value));
+                case "priority" -> resource.setPriority(concept(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "period" -> resource.setPeriod(period(value));
+                case "reasonCode" -> each(value, c -> resource.addReasonCode(concept(c)));
+                case "hospitalization" -> hospitalization(value, resource.getHospitalization());
+                case "location" -> each(value, l -> location(l, resource.addLocation()));
+                case "serviceProvider" -> resource.setServiceProvider(named(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    private static void hospitalization(
+            JsonNode node, org.hl7.fhir.r4.model.Encounter.EncounterHospitalizationComponent hospitalization) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "admitSource" -> hospitalization.setAdmitSource(concept(value));
+                case "reAdmission" -> hospitalization.setReAdmission(concept(value));
+                case "dischargeDisposition" -> hospitalization.setDischargeDisposition(concept(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
+    private static void location(JsonNode node, org.hl7.fhir.r4.model.Encounter.EncounterLocationComponent location) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "location" -> location.setLocation(named(value));
+                case "status" ->
+                    location.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterLocationStatus.fromCode(string(value)));
+                case "period" -> location.setPeriod(period(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
+    private static org.hl7.fhir.r4.model.Condition condition(ObjectNode node) {
+        org.hl7.fhir.r4.model.Condition resource = new org.hl7.fhir.r4.model.Condition();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("Condition", value));
+                case "meta" -> meta(value);
+                case "clinicalStatus" -> resource.setClinicalStatus(concept(value));
+                case "verificationStatus" -> resource.setVerificationStatus(concept(value));
+                case "category" -> each(value, c -> resource.addCategory(concept(c)));
+                case "severity" -> resource.setSeverity(concept(value));
+                case "code" -> resource.setCode(concept(value));
+                case "bodySite" -> each(value, c -> resource.addBodySite(concept(c)));
+                case "subject" -> resource.setSubject(reference(value));
+                case "encounter" -> resource.setEncounter(reference(value));
+                case "onsetDateTime" -> resource.setOnset(dateTime(value));
+                case "onsetPeriod" -> resource.setOnset(period(value));
+                case "abatementDateTime" -> resource.setAbatement(dateTime(value));
+                case "abatementPeriod" -> resource.setAbatement(period(value));
+                case "recordedDate" -> resource.setRecordedDateElement(dateTime(value));
+                case "recorder" -> resource.setRecorder(reference(value));
+                case "asserter" -> resource.setAsserter(reference(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    private static org.hl7.fhir.r4.model.Procedure procedure(ObjectNode node) {
+        org.hl7.fhir.r4.model.Procedure resource = new org.hl7.fhir.r4.model.Procedure();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("Procedure", value));
+                case "meta" -> meta(value);
+                case "status" ->
+                    resource.setStatus(org.hl7.fhir.r4.model.Procedure.ProcedureStatus.fromCode(string(value)));
+                case "statusReason" -> resource.setStatusReason(concept(value));
+                case "category" -> resource.setCategory(concept(value));
+                case "code" -> resource.setCode(concept(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "encounter" -> resource.setEncounter(reference(value));
+                case "performedDateTime" -> resource.setPerformed(dateTime(value));
+                case "performedPeriod" -> resource.setPerformed(period(value));
+                case "reasonCode" -> each(value, c -> resource.addReasonCode(concept(c)));
+                case "outcome" -> resource.setOutcome(concept(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    private static org.hl7.fhir.r4.model.Flag flag(ObjectNode node) {
+        org.hl7.fhir.r4.model.Flag resource = new org.hl7.fhir.r4.model.Flag();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("Flag", value));
+                case "meta" -> meta(value);
+                case "status" -> resource.setStatus(org.hl7.fhir.r4.model.Flag.FlagStatus.fromCode(string(value)));
+                case "category" -> each(value, c -> resource.addCategory(concept(c)));
+                case "code" -> resource.setCode(concept(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "period" -> resource.setPeriod(period(value));
+                case "encounter" -> resource.setEncounter(reference(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    private static org.hl7.fhir.r4.model.CarePlan carePlan(ObjectNode node) {
+        org.hl7.fhir.r4.model.CarePlan resource = new org.hl7.fhir.r4.model.CarePlan();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("CarePlan", value));
+                case "meta" -> meta(value);
+                case "status" ->
+                    resource.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.fromCode(string(value)));
+                case "intent" ->
+                    resource.setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.fromCode(string(value)));
+                case "category" -> each(value, c -> resource.addCategory(concept(c)));
+                case "title" -> resource.setTitle(string(value));
+                case "description" -> resource.setDescription(string(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "encounter" -> resource.setEncounter(reference(value));
+                case "period" -> resource.setPeriod(period(value));
+                case "created" -> resource.setCreatedElement(dateTime(value));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    private static org.hl7.fhir.r4.model.RiskAssessment riskAssessment(ObjectNode node) {
+        org.hl7.fhir.r4.model.RiskAssessment resource = new org.hl7.fhir.r4.model.RiskAssessment();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("RiskAssessment", value));
+                case "meta" -> meta(value);
+                case "status" ->
+                    resource.setStatus(
+                            org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus.fromCode(string(value)));
+                case "method" -> resource.setMethod(concept(value));
+                case "code" -> resource.setCode(concept(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "encounter" -> resource.setEncounter(reference(value));
+                case "occurrenceDateTime" -> resource.setOccurrence(dateTime(value));
+                case "occurrencePeriod" -> resource.setOccurrence(period(value));
+                case "reasonCode" -> each(value, c -> resource.addReasonCode(concept(c)));
+                case "prediction" -> each(value, PlainResources::prediction);
+                case "mitigation" -> string(value);
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return resource;
+    }
+
+    /** Checked, not built: nothing reads the predictions. */
+    private static void prediction(JsonNode node) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            switch (property.getKey()) {
+                case "outcome", "qualitativeRisk" -> concept(property.getValue());
+                case "rationale" -> string(property.getValue());
+                default -> throw NOT_PLAIN;
+            }
+        }
+    }
+
     // the data types: each checks the shape and builds the HAPI element
 
     private static IdType id(String type, JsonNode node) {
@@ -429,6 +648,25 @@ final class PlainResources {
             throw NOT_PLAIN;
         }
         return new Reference(string(object.get("reference")));
+    }
+
+    /**
+     * A reference that may also carry a display (a ward's or provider's name), as long as it does not point to a
+     * Patient, whose display would be the patient's name.
+     */
+    private static Reference named(JsonNode node) {
+        Reference named = new Reference();
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            switch (property.getKey()) {
+                case "reference" -> named.setReference(string(property.getValue()));
+                case "display" -> named.setDisplay(string(property.getValue()));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        if (IdentifierScan.pointsToPatient(named)) {
+            throw NOT_PLAIN;
+        }
+        return named;
     }
 
     private static Quantity quantity(JsonNode node) {

@@ -26,8 +26,17 @@ import org.mhtrigger.engine.InvalidRecordException;
  */
 class PlainResourcesTest {
     private static final Path SAMPLE = Path.of("..", "corpus-samples", "sample", "ndjson");
-    private static final Set<String> FAST_TYPES =
-            Set.of("Observation", "DocumentReference", "MedicationAdministration", "MedicationRequest");
+    private static final Set<String> FAST_TYPES = Set.of(
+            "Observation",
+            "DocumentReference",
+            "MedicationAdministration",
+            "MedicationRequest",
+            "Encounter",
+            "Condition",
+            "Procedure",
+            "Flag",
+            "CarePlan",
+            "RiskAssessment");
     private static final MappingTables MAPPING = MappingTables.load(null);
     private static final IdentifierScan SCAN = new IdentifierScan(FhirContexts.r4());
 
@@ -93,7 +102,10 @@ class PlainResourcesTest {
             fast.extractor.extract(read, origin);
             hapi.extractor.extract((Resource) parser.parseResource(json), origin);
         }
-        assertThat(fast.facts()).isNotEmpty().containsExactlyElementsOf(hapi.facts());
+        assertThat(fast.facts().size() + fast.collected.encounters.size()).isPositive();
+        assertThat(fast.facts()).containsExactlyElementsOf(hapi.facts());
+        assertThat(List.copyOf(fast.collected.encounters.entrySet()))
+                .containsExactlyElementsOf(hapi.collected.encounters.entrySet());
         assertThat(fast.collected.prnOrders).isEqualTo(hapi.collected.prnOrders);
         assertThat(fast.reports).containsExactlyElementsOf(hapi.reports);
     }
@@ -129,7 +141,19 @@ class PlainResourcesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Observation", "DocumentReference", "MedicationAdministration", "MedicationRequest"})
+    @ValueSource(
+            strings = {
+                "Observation",
+                "DocumentReference",
+                "MedicationAdministration",
+                "MedicationRequest",
+                "Encounter",
+                "Condition",
+                "Procedure",
+                "Flag",
+                "CarePlan",
+                "RiskAssessment"
+            })
     void theGeneratorsResources_giveTheSameFactsAsHapi(String type) throws IOException {
         assertSameAsHapi(sampleLines(type), false);
     }
@@ -192,6 +216,24 @@ class PlainResourcesTest {
                                 + "\"reference\":\"MedicationRequest/r1\"},\"reasonReference\":[{\"reference\":"
                                 + "\"Condition/c1\"}],\"dosage\":{\"route\":{\"text\":\"IM\"},\"dose\":{\"value\":2,"
                                 + "\"unit\":\"g\"}}}",
+                        // an encounter whose ward and provider are named, and one refused as not inpatient
+                        "{\"resourceType\":\"Encounter\",\"id\":\"e1\",\"status\":\"finished\",\"class\":{"
+                                + "\"code\":\"IMP\"}," + subject
+                                + ",\"period\":{\"start\":\"2024-01-01T10:00:00+08:00\","
+                                + "\"end\":\"2024-01-09\"},\"hospitalization\":{\"dischargeDisposition\":{\"text\":"
+                                + "\"Died\"}},\"location\":[{\"location\":{\"reference\":\"Location/w1\",\"display\":"
+                                + "\"Ward 3\"}},{\"location\":{\"display\":\"Ward 4\"},\"status\":\"completed\"}],"
+                                + "\"serviceProvider\":{\"display\":\"Acute hospital\"}}",
+                        "{\"resourceType\":\"Encounter\",\"id\":\"e2\",\"status\":\"entered-in-error\"," + subject
+                                + "}",
+                        "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"verificationStatus\":{\"coding\":[{"
+                                + "\"code\":\"refuted\"}]},\"code\":{\"text\":\"x\"}," + subject + "}",
+                        "{\"resourceType\":\"Condition\",\"id\":\"c2\",\"code\":{\"coding\":[{\"system\":"
+                                + "\"http://hl7.org/fhir/sid/icd-10\",\"code\":\"x780\"}]}," + subject
+                                + ",\"onsetPeriod\":{\"start\":\"2024-01-02\"}}",
+                        "{\"resourceType\":\"Procedure\",\"id\":\"p1\",\"status\":\"completed\",\"code\":{"
+                                + "\"text\":\"Seclusion\"}," + subject + ",\"performedPeriod\":{\"start\":"
+                                + "\"2024-01-02T10:00:00Z\",\"end\":\"2024-01-02T09:00:00Z\"}}",
                         "{\"resourceType\":\"MedicationAdministration\",\"id\":\"a2\",\"status\":\"completed\","
                                 + "\"medicationReference\":{\"reference\":\"Medication/unknown\"}," + subject + "}"),
                 false);
@@ -236,6 +278,12 @@ class PlainResourcesTest {
                 "{\"resourceType\":\"MedicationRequest\",\"id\":\"r\",\"dosageInstruction\":[{\"asNeededBoolean\":"
                         + "\"yes\"}]}",
                 "{\"resourceType\":\"Patient\",\"id\":\"p\"}",
+                "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"location\":[{\"location\":{\"reference\":"
+                        + "\"Patient/p\",\"display\":\"Jane Example\"}}]}",
+                "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"subject\":{\"reference\":\"Patient/p\","
+                        + "\"display\":\"Jane Example\"}}",
+                "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"participant\":[{\"individual\":{"
+                        + "\"reference\":\"Practitioner/x\"}}]}",
                 "[1, 2]"
             })
     void resourcesOutsideThePlainShape_areLeftToHapi(String json) {
