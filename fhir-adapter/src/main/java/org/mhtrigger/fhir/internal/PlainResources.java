@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -36,20 +37,18 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * A fast path past HAPI's parser for the resources that make up nearly all of an export (Observations,
- * DocumentReferences, medication orders and administrations, Encounters, Conditions, Procedures, Flags, CarePlans and
- * RiskAssessments) when they are written in the plain shape exporters use. Patients, which carry the identifiers the
- * guard looks for, always go through HAPI. Thread-safe.
+ * DocumentReferences, DiagnosticReports, medication orders and administrations, Encounters, Conditions, Procedures,
+ * Flags, CarePlans and RiskAssessments) when they are written in the plain shape exporters use. Patients, which carry
+ * the identifiers the guard looks for, always go through HAPI. Thread-safe.
  *
  * <p>The resource is read into a Jackson tree and the HAPI model built from it directly, only for the elements the
  * extractor reads; HAPI's own parser, which walks its model definitions element by element, costs several times more.
  * Every property must be one this class knows, with a value of the expected JSON type, a non-blank string without
- * surrounding white space, a known status code and a date HAPI accepts; references may carry nothing but a
- * reference. Anything else (extensions, narrative, contained resources, identifiers, displays on references, an
- * unknown property, base64 that is not strict) makes {@link #read} answer {@code null}, and the caller parses with
- * HAPI as before. A plain resource therefore holds no element that can carry a direct identifier (names, addresses,
- * telecoms, identifiers, displays of references to a patient), so the identifier scan would find nothing in it. (An
- * Encounter's location and service provider may carry a display, as that is where exports put the ward's name, but
- * only when they do not point to a Patient.)
+ * surrounding white space, a known status code and a date HAPI accepts. Anything else (extensions, narrative,
+ * contained resources, an unknown property, base64 that is not strict) makes {@link #read} answer {@code null}, and
+ * the caller parses with HAPI as before. So do the elements the identifier scan counts: an identifier that looks
+ * national, and a display on a reference to a Patient. A plain resource therefore holds nothing the identifier scan
+ * would find.
  */
 final class PlainResources {
     /** Exact decimals, as HAPI reads them; duplicate keys refused, as a plain resource has none. */
@@ -64,6 +63,7 @@ final class PlainResources {
     private static final String[] TYPES = {
         "Observation",
         "DocumentReference",
+        "DiagnosticReport",
         "MedicationAdministration",
         "MedicationRequest",
         "Encounter",
@@ -75,7 +75,10 @@ final class PlainResources {
     };
     private static final String TYPE_PREFIX = "{\"resourceType\":\"";
 
-    /** A resource read on the fast path; {@code inline} is the DocumentReference's attachments, decoded. */
+    /**
+     * A resource read on the fast path; {@code inline} is the attachments of a DocumentReference's content or of a
+     * DiagnosticReport's presented form, decoded.
+     */
     record Plain(Resource resource, List<Inline> inline) {
         Plain {
             inline = List.copyOf(inline);
@@ -118,6 +121,7 @@ final class PlainResources {
             return switch (type.textValue()) {
                 case "Observation" -> new Plain(observation(resource), List.of());
                 case "DocumentReference" -> documentReference(resource);
+                case "DiagnosticReport" -> diagnosticReport(resource);
                 case "MedicationAdministration" -> new Plain(administration(resource), List.of());
                 case "MedicationRequest" -> new Plain(request(resource), List.of());
                 case "Encounter" -> new Plain(encounter(resource), List.of());
@@ -154,6 +158,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("Observation", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" -> resource.setStatus(Observation.ObservationStatus.fromCode(string(value)));
                 case "category" -> each(value, c -> resource.addCategory(concept(c)));
                 case "code" -> resource.setCode(concept(value));
@@ -165,6 +170,7 @@ final class PlainResources {
                 case "valueQuantity", "valueInteger", "valueString" -> resource.setValue(value(property));
                 case "dataAbsentReason" -> resource.setDataAbsentReason(concept(value));
                 case "interpretation" -> each(value, c -> resource.addInterpretation(concept(c)));
+                case "performer" -> each(value, r -> resource.addPerformer(reference(r)));
                 case "method" -> resource.setMethod(concept(value));
                 case "bodySite" -> resource.setBodySite(concept(value));
                 case "component" -> each(value, c -> component(c, resource.addComponent()));
@@ -212,6 +218,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("DocumentReference", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" -> resource.setStatus(Enumerations.DocumentReferenceStatus.fromCode(string(value)));
                 case "docStatus" ->
                     resource.setDocStatus(DocumentReference.ReferredDocumentStatus.fromCode(string(value)));
@@ -225,6 +232,37 @@ final class PlainResources {
                 case "securityLabel" -> each(value, c -> resource.addSecurityLabel(concept(c)));
                 case "context" -> context(value, resource.getContext());
                 case "content" -> each(value, c -> inline.add(content(c)));
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new Plain(resource, inline);
+    }
+
+    private static Plain diagnosticReport(ObjectNode node) {
+        org.hl7.fhir.r4.model.DiagnosticReport resource = new org.hl7.fhir.r4.model.DiagnosticReport();
+        List<Inline> inline = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id("DiagnosticReport", value));
+                case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
+                case "status" ->
+                    resource.setStatus(
+                            org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.fromCode(string(value)));
+                case "category" -> each(value, c -> resource.addCategory(concept(c)));
+                case "code" -> resource.setCode(concept(value));
+                case "subject" -> resource.setSubject(reference(value));
+                case "encounter" -> resource.setEncounter(reference(value));
+                case "effectiveDateTime" -> resource.setEffective(dateTime(value));
+                case "effectivePeriod" -> resource.setEffective(period(value));
+                case "issued" -> resource.setIssuedElement(instant(value));
+                case "performer", "resultsInterpreter", "result", "basedOn" -> each(value, PlainResources::reference);
+                case "conclusion" -> resource.setConclusion(string(value));
+                case "presentedForm" -> each(value, a -> inline.add(attachment(a)));
                 default -> throw NOT_PLAIN;
             }
         }
@@ -285,6 +323,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("MedicationAdministration", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" ->
                     resource.setStatus(MedicationAdministration.MedicationAdministrationStatus.fromCode(string(value)));
                 case "statusReason" -> each(value, c -> resource.addStatusReason(concept(c)));
@@ -330,6 +369,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("MedicationRequest", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" -> resource.setStatus(MedicationRequest.MedicationRequestStatus.fromCode(string(value)));
                 case "statusReason" -> resource.setStatusReason(concept(value));
                 case "intent" -> resource.setIntent(MedicationRequest.MedicationRequestIntent.fromCode(string(value)));
@@ -392,6 +432,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("Encounter", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" ->
                     resource.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.fromCode(string(value)));
                 case "class" -> resource.setClass_(coding(value));
@@ -403,7 +444,9 @@ final class PlainResources {
                 case "reasonCode" -> each(value, c -> resource.addReasonCode(concept(c)));
                 case "hospitalization" -> hospitalization(value, resource.getHospitalization());
                 case "location" -> each(value, l -> location(l, resource.addLocation()));
-                case "serviceProvider" -> resource.setServiceProvider(named(value));
+                case "serviceProvider" -> resource.setServiceProvider(reference(value));
+                case "participant" -> each(value, PlainResources::participant);
+                case "episodeOfCare" -> each(value, PlainResources::reference);
                 default -> throw NOT_PLAIN;
             }
         }
@@ -427,7 +470,7 @@ final class PlainResources {
         for (Map.Entry<String, JsonNode> property : object(node).properties()) {
             JsonNode value = property.getValue();
             switch (property.getKey()) {
-                case "location" -> location.setLocation(named(value));
+                case "location" -> location.setLocation(reference(value));
                 case "status" ->
                     location.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterLocationStatus.fromCode(string(value)));
                 case "period" -> location.setPeriod(period(value));
@@ -446,6 +489,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("Condition", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "clinicalStatus" -> resource.setClinicalStatus(concept(value));
                 case "verificationStatus" -> resource.setVerificationStatus(concept(value));
                 case "category" -> each(value, c -> resource.addCategory(concept(c)));
@@ -477,6 +521,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("Procedure", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" ->
                     resource.setStatus(org.hl7.fhir.r4.model.Procedure.ProcedureStatus.fromCode(string(value)));
                 case "statusReason" -> resource.setStatusReason(concept(value));
@@ -488,6 +533,10 @@ final class PlainResources {
                 case "performedPeriod" -> resource.setPerformed(period(value));
                 case "reasonCode" -> each(value, c -> resource.addReasonCode(concept(c)));
                 case "outcome" -> resource.setOutcome(concept(value));
+                case "reasonReference" -> each(value, r -> resource.addReasonReference(reference(r)));
+                case "bodySite" -> each(value, c -> resource.addBodySite(concept(c)));
+                case "location" -> resource.setLocation(reference(value));
+                case "performer" -> each(value, PlainResources::participant);
                 default -> throw NOT_PLAIN;
             }
         }
@@ -504,6 +553,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("Flag", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" -> resource.setStatus(org.hl7.fhir.r4.model.Flag.FlagStatus.fromCode(string(value)));
                 case "category" -> each(value, c -> resource.addCategory(concept(c)));
                 case "code" -> resource.setCode(concept(value));
@@ -526,6 +576,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("CarePlan", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" ->
                     resource.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.fromCode(string(value)));
                 case "intent" ->
@@ -553,6 +604,7 @@ final class PlainResources {
                 }
                 case "id" -> resource.setIdElement(id("RiskAssessment", value));
                 case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
                 case "status" ->
                     resource.setStatus(
                             org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus.fromCode(string(value)));
@@ -641,32 +693,59 @@ final class PlainResources {
         return coding;
     }
 
-    /** A reference with nothing but its reference: a display or identifier could name the patient. */
-    private static Reference reference(JsonNode node) {
-        ObjectNode object = object(node);
-        if (object.size() != 1) {
-            throw NOT_PLAIN;
-        }
-        return new Reference(string(object.get("reference")));
-    }
-
     /**
-     * A reference that may also carry a display (a ward's or provider's name), as long as it does not point to a
-     * Patient, whose display would be the patient's name.
+     * A reference, with its type and display if given, as long as a display does not sit on a reference to a Patient,
+     * where it would be the patient's name (the identifier scan counts those). An identifier on a reference is left to
+     * HAPI.
      */
-    private static Reference named(JsonNode node) {
-        Reference named = new Reference();
+    private static Reference reference(JsonNode node) {
+        Reference reference = new Reference();
         for (Map.Entry<String, JsonNode> property : object(node).properties()) {
             switch (property.getKey()) {
-                case "reference" -> named.setReference(string(property.getValue()));
-                case "display" -> named.setDisplay(string(property.getValue()));
+                case "reference" -> reference.setReference(string(property.getValue()));
+                case "type" -> reference.setType(string(property.getValue()));
+                case "display" -> reference.setDisplay(string(property.getValue()));
                 default -> throw NOT_PLAIN;
             }
         }
-        if (IdentifierScan.pointsToPatient(named)) {
+        if (reference.hasDisplay() && IdentifierScan.pointsToPatient(reference)) {
             throw NOT_PLAIN;
         }
-        return named;
+        return reference;
+    }
+
+    /** Checked, not built: an identifier that does not look national (a national one is left to HAPI and the scan). */
+    private static void pseudonymous(JsonNode node) {
+        Identifier identifier = new Identifier();
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "use" -> Identifier.IdentifierUse.fromCode(string(value));
+                case "type" -> identifier.setType(concept(value));
+                case "system" -> identifier.setSystem(string(value));
+                case "value" -> identifier.setValue(string(value));
+                case "period" -> period(value);
+                case "assigner" -> reference(value);
+                default -> throw NOT_PLAIN;
+            }
+        }
+        if (IdentifierScan.nationalKind(identifier) != null) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    /** Checked, not built: an Encounter's participant or a Procedure's performer. */
+    private static void participant(JsonNode node) {
+        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "type" -> each(value, PlainResources::concept);
+                case "function" -> concept(value);
+                case "period" -> period(value);
+                case "individual", "actor", "onBehalfOf" -> reference(value);
+                default -> throw NOT_PLAIN;
+            }
+        }
     }
 
     private static Quantity quantity(JsonNode node) {

@@ -83,7 +83,7 @@ public final class ResourceExtractor {
             case Encounter encounter -> encounter(encounter, origin);
             case Observation observation -> observation(observation, origin);
             case DocumentReference document -> documentReference(document, inline(document), origin);
-            case DiagnosticReport report -> diagnosticReport(report, origin);
+            case DiagnosticReport report -> diagnosticReport(report, inline(report.getPresentedForm()), origin);
             case Composition composition -> composition(composition, origin);
             case MedicationAdministration administration -> administration(administration, origin);
             case MedicationRequest request -> request(request, origin);
@@ -106,15 +106,15 @@ public final class ResourceExtractor {
 
     /**
      * Extracts the facts of a resource read on the fast path. It holds nothing the identifier scan could find, so the
-     * scan is skipped; a DocumentReference's attachments come decoded with it.
+     * scan is skipped; the attachments of a DocumentReference or DiagnosticReport come decoded with it.
      */
     void extract(PlainResources.Plain read, String origin) {
         identifierFree = true;
         try {
-            if (read.resource() instanceof DocumentReference document) {
-                documentReference(document, read.inline(), origin);
-            } else {
-                extract(read.resource(), origin);
+            switch (read.resource()) {
+                case DocumentReference document -> documentReference(document, read.inline(), origin);
+                case DiagnosticReport report -> diagnosticReport(report, read.inline(), origin);
+                default -> extract(read.resource(), origin);
             }
         } finally {
             identifierFree = false;
@@ -377,12 +377,12 @@ public final class ResourceExtractor {
                 (t, all) -> new Note(source, type, t, text));
     }
 
-    private void diagnosticReport(DiagnosticReport resource, String origin) {
+    private void diagnosticReport(DiagnosticReport resource, List<PlainResources.Inline> inline, String origin) {
         if (resource.getStatus() == DiagnosticReport.DiagnosticReportStatus.ENTEREDINERROR
                 || resource.getStatus() == DiagnosticReport.DiagnosticReportStatus.CANCELLED) {
             return;
         }
-        String text = attachmentsText(inline(resource.getPresentedForm()));
+        String text = attachmentsText(inline);
         if (text == null && resource.hasConclusion()) {
             text = resource.getConclusion();
         }

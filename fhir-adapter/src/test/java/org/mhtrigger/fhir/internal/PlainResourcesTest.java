@@ -176,6 +176,12 @@ class PlainResourcesTest {
                                 + ",\"effectivePeriod\":{\"start\":\"2024-01-02\","
                                 + "\"end\":\"2024-01-03T10:00:00+08:00\"},\"valueQuantity\":{\"value\":1.70,"
                                 + "\"unit\":\"mmol/L\"}}",
+                        // a pseudonymous identifier, a practitioner named on a reference
+                        "{\"resourceType\":\"Observation\",\"id\":\"o7\",\"identifier\":[{\"use\":\"official\","
+                                + "\"system\":\"https://example.org/lab\",\"value\":\"L-0042\"}],\"status\":\"final\","
+                                + "\"code\":{\"text\":\"Lithium\"}," + subject + ",\"performer\":[{\"reference\":"
+                                + "\"Practitioner/x\",\"display\":\"Dr Who\"}],\"valueQuantity\":{\"value\":0.8,"
+                                + "\"unit\":\"mmol/L\"}}",
                         "{\"resourceType\":\"Observation\",\"id\":\"o2\",\"status\":\"amended\",\"code\":{\"text\":"
                                 + "\"Lithium\"}," + subject + ",\"issued\":\"2024-01-02T03:04:05.123Z\","
                                 + "\"valueInteger\":2}",
@@ -216,6 +222,14 @@ class PlainResourcesTest {
                                 + "\"reference\":\"MedicationRequest/r1\"},\"reasonReference\":[{\"reference\":"
                                 + "\"Condition/c1\"}],\"dosage\":{\"route\":{\"text\":\"IM\"},\"dose\":{\"value\":2,"
                                 + "\"unit\":\"g\"}}}",
+                        // a report with its text, and one whose conclusion stands in for it
+                        "{\"resourceType\":\"DiagnosticReport\",\"id\":\"dr1\",\"status\":\"final\",\"code\":{"
+                                + "\"text\":\"Discharge summary\"}," + subject + ",\"effectiveDateTime\":"
+                                + "\"2024-01-09T12:00:00Z\",\"presentedForm\":[{\"contentType\":\"text/plain\","
+                                + "\"data\":\"" + base64("Tied a ligature on the ward.") + "\"}]}",
+                        "{\"resourceType\":\"DiagnosticReport\",\"id\":\"dr2\",\"status\":\"final\",\"code\":{"
+                                + "\"text\":\"ECG\"}," + subject + ",\"issued\":\"2024-01-09T12:00:00.5Z\","
+                                + "\"conclusion\":\"QTc 520 ms\"}",
                         // an encounter whose ward and provider are named, and one refused as not inpatient
                         "{\"resourceType\":\"Encounter\",\"id\":\"e1\",\"status\":\"finished\",\"class\":{"
                                 + "\"code\":\"IMP\"}," + subject
@@ -246,7 +260,13 @@ class PlainResourcesTest {
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\",\"code\":{\"text\":\"Na\"},"
                         + "\"subject\":{\"reference\":\"Patient/p\",\"display\":\"Jane Example\"}}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\",\"code\":{\"text\":\"Na\"},"
-                        + "\"performer\":[{\"reference\":\"Practitioner/x\"}]}",
+                        + "\"note\":[{\"text\":\"haemolysed\"}]}",
+                "{\"resourceType\":\"Observation\",\"id\":\"o\",\"performer\":[{\"reference\":\"Patient/p\","
+                        + "\"display\":\"Jane Example\"}]}",
+                "{\"resourceType\":\"Observation\",\"id\":\"o\",\"performer\":[{\"type\":\"Patient\","
+                        + "\"display\":\"Jane Example\"}]}",
+                "{\"resourceType\":\"Observation\",\"id\":\"o\",\"subject\":{\"reference\":\"Patient/p\","
+                        + "\"identifier\":{\"value\":\"9434765919\"}}}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"identifier\":[{\"value\":\"9434765919\"}]}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"contained\":[{\"resourceType\":\"Patient\"}]}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"extension\":[{\"url\":\"http://x\"}]}",
@@ -282,8 +302,9 @@ class PlainResourcesTest {
                         + "\"Patient/p\",\"display\":\"Jane Example\"}}]}",
                 "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"subject\":{\"reference\":\"Patient/p\","
                         + "\"display\":\"Jane Example\"}}",
-                "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"participant\":[{\"individual\":{"
-                        + "\"reference\":\"Practitioner/x\"}}]}",
+                "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"identifier\":[{\"system\":"
+                        + "\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"9434765919\"}]}",
+                "{\"resourceType\":\"Encounter\",\"id\":\"e\",\"identifier\":[{\"value\":\"S1234567D\"}]}",
                 "[1, 2]"
             })
     void resourcesOutsideThePlainShape_areLeftToHapi(String json) {
