@@ -1,7 +1,5 @@
 package org.mhtrigger.engine.text;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,14 +8,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.record.TextSpan;
@@ -26,8 +16,8 @@ import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.engine.screen.TextMatcher;
 
 /**
- * Finds trigger mentions in notes with Lucene span queries over a one-document {@link MemoryIndex}, and classifies
- * each mention's context. Every mention is returned, affirmed or not, with exact offsets into the decoded note text
+ * Finds trigger mentions in notes with the lexicon's span patterns, matched on the tokens of each note's one analysis
+ * as Lucene's span queries would match them in a one-document index, and classifies each mention's context. Every mention is returned, affirmed or not, with exact offsets into the decoded note text
  * and its sentence as evidence. Thread-safe.
  */
 public final class LuceneTextMatcher implements TextMatcher {
@@ -87,18 +77,16 @@ public final class LuceneTextMatcher implements TextMatcher {
         List<TextSpan> sentences = null;
         List<Section> noteSections = null;
         List<TextHit> hits = new ArrayList<>();
-        MemoryIndex index = new MemoryIndex(true, false);
-        index.addField(Lexicon.FIELD, terms.tokens()); // the tokens of the analysis above, not analysed again
-        IndexSearcher searcher = index.createSearcher();
         for (Lexicon.CompiledTrigger trigger : candidates) {
-            List<TextSpan> mentions = spans(searcher, trigger.include());
+            // the spans of the trigger's span queries, found on the tokens of the analysis above
+            List<TextSpan> mentions = trigger.includePattern().spans(terms);
             if (mentions.isEmpty()) {
                 continue;
             }
             List<TextSpan> excluded =
                     trigger.exclude() == null || !trigger.excludeNeed().metBy(terms)
                             ? List.of()
-                            : spans(searcher, trigger.exclude());
+                            : trigger.excludePattern().spans(terms);
             if (sentences == null) {
                 sentences = splitter.split(text);
                 noteSections = sections(text);
@@ -131,31 +119,9 @@ public final class LuceneTextMatcher implements TextMatcher {
 
     /** Spans matched by {@code pattern} alone in {@code text}: for checking one lexicon entry. */
     public List<TextSpan> find(LexiconEntry entry, String text) {
-        MemoryIndex index = new MemoryIndex(true, false);
-        index.addField(Lexicon.FIELD, text, analyzer);
-        return spans(index.createSearcher(), Lexicon.compile(entry, analyzer));
-    }
-
-    private static List<TextSpan> spans(IndexSearcher searcher, Query query) {
-        try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
-            Matches matches = weight.matches(leaf, 0);
-            if (matches == null) {
-                return List.of();
-            }
-            MatchesIterator it = matches.getMatches(Lexicon.FIELD);
-            if (it == null) {
-                return List.of();
-            }
-            List<TextSpan> spans = new ArrayList<>();
-            while (it.next()) {
-                spans.add(new TextSpan(it.startOffset(), it.endOffset()));
-            }
-            return spans;
-        } catch (IOException e) {
-            throw new UncheckedIOException("searching an in-memory index failed", e);
-        }
+        TermIndex index = new TermIndex();
+        SpanPattern pattern = Lexicon.pattern(entry, analyzer, index);
+        return pattern.spans(NoteTerms.of(analyzer, Lexicon.FIELD, text, index));
     }
 
     /**

@@ -41,11 +41,11 @@ final class TermIndex {
         return size;
     }
 
-    /** Sets the bits of {@code term} and of every prefix it starts with. */
-    void mark(String term, boolean[] present) {
+    /** Records in {@code hits} that token {@code token} is {@code term} and starts with each prefix it starts with. */
+    void mark(String term, int token, NoteTerms.Hits hits) {
         Integer id = exact.get(term);
         if (id != null) {
-            present[id] = true;
+            hits.add(id, token);
         }
         if (prefixes.length == 0 || term.isEmpty()) {
             return;
@@ -55,7 +55,7 @@ final class TermIndex {
         // every prefix of the term sorts at or before it, after the others that share its first letter
         while (i >= 0 && !prefixes[i].isEmpty() && prefixes[i].charAt(0) == term.charAt(0)) {
             if (term.startsWith(prefixes[i])) {
-                present[prefixNumbers[i]] = true;
+                hits.add(prefixNumbers[i], token);
             }
             i--;
         }
