@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -27,6 +28,8 @@ public final class LuceneTextMatcher implements TextMatcher {
     private final SentenceSplitter splitter;
     private final List<SectionRule> sections;
     private final Pattern sectionHeader;
+    /** No header has a line terminator in it, so header matches can be looked for at line starts only. */
+    private final boolean headersWithinLines;
 
     public LuceneTextMatcher(Lexicon lexicon, ContextRules context, SentenceSplitter splitter, Analyzer analyzer) {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon must not be null");
@@ -37,6 +40,8 @@ public final class LuceneTextMatcher implements TextMatcher {
                 .sorted(Comparator.comparingInt((SectionRule s) -> -s.header().length()))
                 .toList();
         this.sectionHeader = sections.isEmpty() ? null : headerPattern(sections);
+        this.headersWithinLines =
+                sections.stream().noneMatch(s -> s.header().chars().anyMatch(LuceneTextMatcher::isLineTerminator));
     }
 
     /** A matcher with the pretrained sentence model and the clinical analysis chain. */
@@ -89,7 +94,6 @@ public final class LuceneTextMatcher implements TextMatcher {
                             : trigger.excludePattern().spans(terms);
             if (sentences == null) {
                 sentences = splitter.split(text);
-                noteSections = sections(text);
             }
             for (TextSpan mention : merged(mentions)) {
                 if (excluded.stream().anyMatch(mention::overlaps)) {
@@ -102,6 +106,9 @@ public final class LuceneTextMatcher implements TextMatcher {
                 Assertion assertion =
                         classifier.classify(text, sentence, mention, trigger.trigger(), note.time(), admitted);
                 if (assertion == Assertion.AFFIRMED) {
+                    if (noteSections == null) {
+                        noteSections = sections(text);
+                    }
                     assertion = sectionAssertion(noteSections, mention.start());
                 }
                 hits.add(new TextHit(
@@ -157,7 +164,7 @@ public final class LuceneTextMatcher implements TextMatcher {
 
     private record Section(int start, int end, Assertion assertion) {}
 
-    private static Pattern headerPattern(List<SectionRule> sections) {
+    static Pattern headerPattern(List<SectionRule> sections) {
         StringBuilder alternatives = new StringBuilder();
         for (SectionRule rule : sections) {
             if (!alternatives.isEmpty()) {
@@ -175,25 +182,56 @@ public final class LuceneTextMatcher implements TextMatcher {
         if (sectionHeader == null) {
             return List.of();
         }
+        List<MatchResult> headers = headersWithinLines
+                ? atLineStarts(sectionHeader, text)
+                : sectionHeader.matcher(text).results().toList();
         List<Section> found = new ArrayList<>();
-        Matcher m = sectionHeader.matcher(text);
-        List<int[]> headers = new ArrayList<>();
-        List<Assertion> kinds = new ArrayList<>();
-        while (m.find()) {
-            headers.add(new int[] {m.start(), m.end()});
-            kinds.add(assertionOf(m.group(1)));
-        }
         for (int i = 0; i < headers.size(); i++) {
-            Assertion assertion = kinds.get(i);
+            MatchResult header = headers.get(i);
+            Assertion assertion = assertionOf(header.group(1));
             if (assertion == Assertion.AFFIRMED) {
                 continue;
             }
-            int start = headers.get(i)[0];
-            int end = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
-            int blank = blankLine(text, headers.get(i)[1], end);
-            found.add(new Section(start, blank, assertion));
+            int end = i + 1 < headers.size() ? headers.get(i + 1).start() : text.length();
+            int blank = blankLine(text, header.end(), end);
+            found.add(new Section(header.start(), blank, assertion));
         }
         return found;
+    }
+
+    /**
+     * The matches of {@code pattern} in {@code text}, as {@code Matcher.find} gives them, for a pattern that starts
+     * with a multi-line '^' and whose matches never hold a line terminator: only the starts of lines are tried (where
+     * '^' matches: the start of the text and after a line terminator, "\r\n" counting as one, but not at the end of the
+     * text), rather than every character.
+     */
+    static List<MatchResult> atLineStarts(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        List<MatchResult> found = new ArrayList<>();
+        int length = text.length();
+        int line = 0;
+        while (line < length) {
+            if (m.region(line, length).lookingAt()) {
+                found.add(m.toMatchResult());
+            }
+            int end = line;
+            while (end < length && !isLineTerminator(text.charAt(end))) {
+                end++;
+            }
+            if (end >= length) {
+                break;
+            }
+            line = end + 1;
+            if (text.charAt(end) == '\r' && line < length && text.charAt(line) == '\n') {
+                line++;
+            }
+        }
+        return found;
+    }
+
+    /** A line terminator as a {@code Pattern} without {@code UNIX_LINES} knows them. */
+    private static boolean isLineTerminator(int c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private Assertion assertionOf(String header) {
