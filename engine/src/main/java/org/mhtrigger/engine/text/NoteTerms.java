@@ -16,6 +16,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 final class NoteTerms {
     private final boolean[] present;
+    /** {@link #present} as a bit per number. */
+    private final long[] bits;
     /** Occurrences of numbered terms and prefixes: number in the high half, token in the low half; sorted on use. */
     private final long[] occurrences;
 
@@ -27,6 +29,7 @@ final class NoteTerms {
 
     private NoteTerms(Hits hits, int[] positions, int[] starts, int[] ends) {
         this.present = hits.present;
+        this.bits = hits.bits;
         this.occurrences = hits.occurrences;
         this.occurrenceCount = hits.count;
         this.positions = positions;
@@ -54,7 +57,7 @@ final class NoteTerms {
                     starts = Arrays.copyOf(starts, grown);
                     ends = Arrays.copyOf(ends, grown);
                 }
-                index.mark(term.toString(), size, hits);
+                index.mark(term.buffer(), term.length(), size, hits);
                 position += increment.getPositionIncrement(); // as an index numbers positions: the first is 0
                 positions[size] = position;
                 starts[size] = offset.startOffset();
@@ -70,6 +73,19 @@ final class NoteTerms {
 
     boolean contains(int id) {
         return present[id];
+    }
+
+    /**
+     * Whether the note contains any of the terms and prefixes whose bits are set in {@code bits}, each the bits of the
+     * word (of 64 numbers) at the same index of {@code words}.
+     */
+    boolean containsAny(int[] words, long[] bits) {
+        for (int i = 0; i < words.length; i++) {
+            if ((this.bits[words[i]] & bits[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the first occurrence of term or prefix {@code id}, in occurrence order (term, then token). */
@@ -124,15 +140,22 @@ final class NoteTerms {
     /** What a {@link TermIndex} finds in one note's tokens, recorded while the note is analysed. */
     static final class Hits {
         private final boolean[] present;
+        private final long[] bits;
         private long[] occurrences = new long[16];
         private int count;
 
         Hits(int size) {
             this.present = new boolean[size];
+            this.bits = new long[(size + 63) >>> 6];
+        }
+
+        boolean present(int id) {
+            return present[id];
         }
 
         void add(int id, int token) {
             present[id] = true;
+            bits[id >>> 6] |= 1L << id;
             if (count == occurrences.length) {
                 occurrences = Arrays.copyOf(occurrences, count * 2);
             }
