@@ -3,7 +3,9 @@ package org.mhtrigger.engine.text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -79,7 +81,9 @@ public final class LuceneTextMatcher implements TextMatcher {
         if (candidates.isEmpty()) {
             return List.of(); // no pattern can match: skip the index, the sentence model and the context rules
         }
-        List<TextSpan> sentences = null;
+        // the sentences of each line with a mention, by line start: a sentence never runs over a line break, and
+        // most lines of a note with a mention have none
+        Map<Integer, List<TextSpan>> lineSentences = new HashMap<>();
         List<Section> noteSections = null;
         List<TextHit> hits = new ArrayList<>();
         for (Lexicon.CompiledTrigger trigger : candidates) {
@@ -92,13 +96,13 @@ public final class LuceneTextMatcher implements TextMatcher {
                     trigger.exclude() == null || !trigger.excludeNeed().metBy(terms)
                             ? List.of()
                             : trigger.excludePattern().spans(terms);
-            if (sentences == null) {
-                sentences = splitter.split(text);
-            }
             for (TextSpan mention : merged(mentions)) {
                 if (excluded.stream().anyMatch(mention::overlaps)) {
                     continue;
                 }
+                int lineStart = text.lastIndexOf('\n', mention.start() - 1) + 1;
+                List<TextSpan> sentences =
+                        lineSentences.computeIfAbsent(lineStart, start -> splitter.splitLine(text, start));
                 TextSpan sentence = sentenceOf(sentences, mention);
                 if (sentence == null) {
                     continue; // a pattern stretched across a sentence boundary: not one statement
