@@ -15,8 +15,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * again. Not thread-safe: one per note.
  */
 final class NoteTerms {
-    private final boolean[] present;
-    /** {@link #present} as a bit per number. */
+    /** A bit per term or prefix number: whether the note has it. */
     private final long[] bits;
     /** Occurrences of numbered terms and prefixes: number in the high half, token in the low half; sorted on use. */
     private final long[] occurrences;
@@ -28,7 +27,6 @@ final class NoteTerms {
     private final int[] ends;
 
     private NoteTerms(Hits hits, int[] positions, int[] starts, int[] ends) {
-        this.present = hits.present;
         this.bits = hits.bits;
         this.occurrences = hits.occurrences;
         this.occurrenceCount = hits.count;
@@ -72,7 +70,7 @@ final class NoteTerms {
     }
 
     boolean contains(int id) {
-        return present[id];
+        return (bits[id >>> 6] & 1L << id) != 0;
     }
 
     /**
@@ -90,7 +88,7 @@ final class NoteTerms {
 
     /** The index of the first occurrence of term or prefix {@code id}, in occurrence order (term, then token). */
     int firstOccurrence(int id) {
-        if (!present[id]) {
+        if (!contains(id)) {
             return occurrenceCount;
         }
         if (!sorted) {
@@ -139,22 +137,19 @@ final class NoteTerms {
 
     /** What a {@link TermIndex} finds in one note's tokens, recorded while the note is analysed. */
     static final class Hits {
-        private final boolean[] present;
         private final long[] bits;
         private long[] occurrences = new long[16];
         private int count;
 
         Hits(int size) {
-            this.present = new boolean[size];
             this.bits = new long[(size + 63) >>> 6];
         }
 
         boolean present(int id) {
-            return present[id];
+            return (bits[id >>> 6] & 1L << id) != 0;
         }
 
         void add(int id, int token) {
-            present[id] = true;
             bits[id >>> 6] |= 1L << id;
             if (count == occurrences.length) {
                 occurrences = Arrays.copyOf(occurrences, count * 2);

@@ -1,6 +1,7 @@
 package org.mhtrigger.engine.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mhtrigger.engine.record.TextSpan;
 
@@ -9,8 +10,9 @@ import org.mhtrigger.engine.record.TextSpan;
  * pattern's Lucene span query over a one-document index of those tokens, without building the index: a term or prefix
  * (numbered by a {@link TermIndex}), "in order within a gap" (Lucene's ordered {@code SpanNearQuery}) and "any of"
  * ({@code SpanOrQuery}). The ordered match is Lucene's {@code NearSpansOrdered} step for step, which keeps only the
- * matches its greedy walk finds, so the spans are the same, not merely similar. Immutable, thread-safe; each call to
- * {@link #spans} walks the note with iterators of its own.
+ * matches its greedy walk finds, so the spans are the same, not merely similar. Parts with a term the note lacks are
+ * left out before the walk. Immutable, thread-safe; each call to {@link #spans} walks the note with iterators of its
+ * own.
  */
 abstract sealed class SpanPattern {
     /** Lucene's {@code Spans.NO_MORE_POSITIONS}. */
@@ -62,6 +64,21 @@ abstract sealed class SpanPattern {
         abstract int next();
     }
 
+    /**
+     * No matches: what a term the note lacks opens to, and so a "near" with such a part, and an "or" with only such
+     * parts (the others are left out of it). Shared: it is exhausted from the start and never changes.
+     */
+    private static final Spans NONE = new Spans() {
+        {
+            start = end = NO_MORE;
+        }
+
+        @Override
+        int next() {
+            return NO_MORE;
+        }
+    };
+
     private static final class Term extends SpanPattern {
         private final int id;
 
@@ -71,7 +88,7 @@ abstract sealed class SpanPattern {
 
         @Override
         Spans open(NoteTerms terms) {
-            return new TermSpans(terms, id);
+            return terms.contains(id) ? new TermSpans(terms, id) : NONE;
         }
     }
 
@@ -117,6 +134,9 @@ abstract sealed class SpanPattern {
             Spans[] spans = new Spans[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 spans[i] = parts[i].open(terms);
+                if (spans[i] == NONE) {
+                    return NONE;
+                }
             }
             return new NearSpans(spans, gap);
         }
@@ -182,11 +202,22 @@ abstract sealed class SpanPattern {
 
         @Override
         Spans open(NoteTerms terms) {
-            Spans[] spans = new Spans[parts.length];
-            for (int i = 0; i < parts.length; i++) {
-                spans[i] = parts[i].open(terms);
+            Spans[] spans = null;
+            int count = 0;
+            for (SpanPattern part : parts) {
+                Spans opened = part.open(terms);
+                if (opened == NONE) {
+                    continue;
+                }
+                if (spans == null) {
+                    spans = new Spans[parts.length];
+                }
+                spans[count++] = opened;
             }
-            return new OrSpans(spans);
+            if (count == 0) {
+                return NONE;
+            }
+            return count == 1 ? spans[0] : new OrSpans(Arrays.copyOf(spans, count));
         }
     }
 
