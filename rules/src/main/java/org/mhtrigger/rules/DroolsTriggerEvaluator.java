@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.mhtrigger.engine.ConfigurationException;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Finding;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the trigger rules (the DRL files of {@code org/mhtrigger/rules/}) with Drools. Thread-safe: the compiled
- * rule base is shared and each {@link #evaluate} call uses its own session. Build one per configuration and reuse
+ * rule base is shared and each {@link #evaluate} call uses its own session, taken from a pool of reset sessions. Build one per configuration and reuse
  * it: the first one loads the rule base (the executable model precompiled by kie-maven-plugin).
  *
  * <p>Facts of a session: the record's {@link org.mhtrigger.engine.record.Stay} and
@@ -44,6 +45,9 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
     private final RulesConfig config;
     private final Limits limits;
     private final KieBase base;
+    /** Sessions to reuse: disposing of one resets it and gives it back, so each stay skips building node memories. */
+    private final KieSessionsPool sessions;
+
     private final String version;
     private final boolean precompiled;
 
@@ -58,6 +62,7 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
         long started = System.nanoTime();
         RuleBase.Loaded loaded = RuleBase.load();
         this.base = loaded.base();
+        this.sessions = base.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.precompiled = loaded.precompiled();
         this.version = TriggerCatalogue.VERSION + "+" + hash(config);
         LOG.info(
@@ -73,7 +78,7 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
         Objects.requireNonNull(textHits, "textHits must not be null");
         FindingSink sink = new FindingSink();
         ReviewWindow window = ReviewWindow.of(record.stay(), limits.reviewWindowDays());
-        KieSession session = base.newKieSession();
+        KieSession session = sessions.newKieSession();
         if (session == null) {
             throw new ConfigurationException("rule base cannot open a session: Drools returned null");
         }

@@ -48,6 +48,23 @@ class DroolsTriggerEvaluatorTest {
     }
 
     @Test
+    void aStayEvaluatedAfterAnother_findsNothingOfTheOneBefore() {
+        // sessions are reused: each is reset when disposed of, so no fact or finding of one stay reaches the next
+        DroolsTriggerEvaluator rules = new DroolsTriggerEvaluator(RulesConfig.defaults());
+        StayRecord high =
+                stay().lab(lab("li-1", "lithium", 1.8, "mmol/L", at(2))).build();
+        StayRecord normal =
+                stay().lab(lab("li-2", "lithium", 0.7, "mmol/L", at(2))).build();
+
+        List<Finding> first = rules.evaluate(high, List.of());
+        for (int i = 0; i < 3; i++) {
+            assertThat(rules.evaluate(normal, List.of())).isEmpty();
+            assertThat(rules.evaluate(high, List.of())).isEqualTo(first);
+        }
+        assertThat(first).singleElement().satisfies(f -> assertThat(f.trigger()).isEqualTo("MH-L01"));
+    }
+
+    @Test
     void concurrentEvaluations_giveTheSameFindingsAsOneAtATime() throws Exception {
         List<StayRecord> records = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

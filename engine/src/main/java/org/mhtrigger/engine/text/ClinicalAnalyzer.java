@@ -1,8 +1,12 @@
 package org.mhtrigger.engine.text;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -17,11 +21,12 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * mark such mentions as hypothetical; offsets still point into the original text. Thread-safe.
  */
 public final class ClinicalAnalyzer extends Analyzer {
-    private static final Pattern QUERY_MARK = Pattern.compile("\\?(?=\\p{L})");
+    static final Pattern QUERY_MARK = Pattern.compile("\\?(?=\\p{L})");
+    static final String QUERY = "query ";
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(QUERY_MARK, "query ", reader);
+        return new QueryMarkFilter(reader);
     }
 
     @Override
@@ -30,5 +35,64 @@ public final class ClinicalAnalyzer extends Analyzer {
         TokenStream stream = new LowerCaseFilter(tokenizer);
         stream = new ASCIIFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /**
+     * A {@link PatternReplaceCharFilter} of {@link #QUERY_MARK} by {@link #QUERY}, which reads the whole text first
+     * anyway, that leaves a text without any question mark as it is: few notes have one, and the regular expression
+     * over every character of every note cost more than the tokenizer. A text with one goes through the pattern filter,
+     * characters and offsets alike.
+     */
+    private static final class QueryMarkFilter extends CharFilter {
+        private char[] text;
+        private int length;
+        private int next;
+        private CharFilter replaced;
+
+        QueryMarkFilter(Reader input) {
+            super(input);
+        }
+
+        @Override
+        protected int correct(int offset) {
+            return replaced == null ? offset : replaced.correctOffset(offset);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int count) throws IOException {
+            if (text == null) {
+                fill();
+            }
+            if (replaced != null) {
+                return replaced.read(buffer, offset, count);
+            }
+            if (next >= length) {
+                return -1;
+            }
+            int n = Math.min(count, length - next);
+            System.arraycopy(text, next, buffer, offset, n);
+            next += n;
+            return n;
+        }
+
+        private void fill() throws IOException {
+            char[] chars = new char[1024];
+            int size = 0;
+            for (int n = input.read(chars, 0, chars.length); n > 0; n = input.read(chars, size, chars.length - size)) {
+                size += n;
+                if (size == chars.length) {
+                    chars = Arrays.copyOf(chars, size * 2);
+                }
+            }
+            text = chars;
+            length = size;
+            for (int i = 0; i < size; i++) {
+                if (chars[i] == '?') {
+                    replaced = new PatternReplaceCharFilter(
+                            QUERY_MARK, QUERY, new StringReader(new String(chars, 0, size)));
+                    return;
+                }
+            }
+        }
     }
 }

@@ -50,8 +50,10 @@ public final class Lexicon {
                     new CompiledTrigger(
                             trigger,
                             included.query(),
+                            included.pattern(),
                             included.need(),
                             excluded == null ? null : excluded.query(),
+                            excluded == null ? null : excluded.pattern(),
                             excluded == null ? null : excluded.need()));
         });
         this.sorted = compiled.values().stream()
@@ -83,14 +85,24 @@ public final class Lexicon {
     }
 
     /**
-     * The queries of one trigger, each with the terms a note must contain for it to be able to match ({@code
-     * excludeNeed} is {@code null} when {@code exclude} is).
+     * The queries of one trigger, each as a Lucene span query, as the same pattern matched on a note's tokens, and with
+     * the terms a note must contain for it to be able to match (the {@code exclude} parts are {@code null} when the
+     * trigger has no exclusions).
      */
     record CompiledTrigger(
-            String trigger, SpanQuery include, TermNeed includeNeed, SpanQuery exclude, TermNeed excludeNeed) {}
+            String trigger,
+            SpanQuery include,
+            SpanPattern includePattern,
+            TermNeed includeNeed,
+            SpanQuery exclude,
+            SpanPattern excludePattern,
+            TermNeed excludeNeed) {}
 
-    /** A compiled piece of a pattern: its span query and what a note needs for that query to match. */
-    private record Part(SpanQuery query, TermNeed need) {}
+    /**
+     * A compiled piece of a pattern: its span query, the same as a pattern on a note's tokens, and what a note needs
+     * for it to match.
+     */
+    private record Part(SpanQuery query, SpanPattern pattern, TermNeed need) {}
 
     private static Part or(List<Part> parts) {
         if (parts.size() == 1) {
@@ -98,6 +110,7 @@ public final class Lexicon {
         }
         return new Part(
                 new SpanOrQuery(parts.stream().map(Part::query).toArray(SpanQuery[]::new)),
+                SpanPattern.or(parts.stream().map(Part::pattern).toList()),
                 TermNeed.any(parts.stream().map(Part::need).toList()));
     }
 
@@ -108,12 +121,18 @@ public final class Lexicon {
         }
         return new Part(
                 new SpanNearQuery(parts.stream().map(Part::query).toArray(SpanQuery[]::new), gap, true),
+                SpanPattern.near(parts.stream().map(Part::pattern).toList(), gap),
                 TermNeed.all(parts.stream().map(Part::need).toList()));
     }
 
     /** Compiles one entry's pattern; public for tests that check an entry on its own. */
     static SpanQuery compile(LexiconEntry entry, Analyzer analyzer) {
         return compilePart(entry, analyzer, new TermIndex()).query();
+    }
+
+    /** One entry's pattern, to match on the tokens of notes numbered by {@code index}. */
+    static SpanPattern pattern(LexiconEntry entry, Analyzer analyzer, TermIndex index) {
+        return compilePart(entry, analyzer, index).pattern();
     }
 
     /** The terms a note needs for one entry's pattern to be able to match; for tests. */
@@ -232,12 +251,16 @@ public final class Lexicon {
         for (int i = 0; i < terms.size(); i++) {
             Term term = new Term(FIELD, terms.get(i));
             boolean last = i == terms.size() - 1;
-            parts.add(
-                    prefix && last
-                            ? new Part(
-                                    new SpanMultiTermQueryWrapper<>(new PrefixQuery(term)),
-                                    TermNeed.prefix(terms.get(i), index.prefix(terms.get(i))))
-                            : new Part(new SpanTermQuery(term), TermNeed.term(terms.get(i), index.term(terms.get(i)))));
+            if (prefix && last) {
+                int id = index.prefix(terms.get(i));
+                parts.add(new Part(
+                        new SpanMultiTermQueryWrapper<>(new PrefixQuery(term)),
+                        SpanPattern.term(id),
+                        TermNeed.prefix(terms.get(i), id)));
+            } else {
+                int id = index.term(terms.get(i));
+                parts.add(new Part(new SpanTermQuery(term), SpanPattern.term(id), TermNeed.term(terms.get(i), id)));
+            }
         }
         return adjacent(parts);
     }

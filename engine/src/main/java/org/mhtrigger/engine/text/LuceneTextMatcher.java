@@ -1,23 +1,16 @@
 package org.mhtrigger.engine.text;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.record.TextSpan;
@@ -26,8 +19,8 @@ import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.engine.screen.TextMatcher;
 
 /**
- * Finds trigger mentions in notes with Lucene span queries over a one-document {@link MemoryIndex}, and classifies
- * each mention's context. Every mention is returned, affirmed or not, with exact offsets into the decoded note text
+ * Finds trigger mentions in notes with the lexicon's span patterns, matched on the tokens of each note's one analysis
+ * as Lucene's span queries would match them in a one-document index, and classifies each mention's context. Every mention is returned, affirmed or not, with exact offsets into the decoded note text
  * and its sentence as evidence. Thread-safe.
  */
 public final class LuceneTextMatcher implements TextMatcher {
@@ -37,6 +30,8 @@ public final class LuceneTextMatcher implements TextMatcher {
     private final SentenceSplitter splitter;
     private final List<SectionRule> sections;
     private final Pattern sectionHeader;
+    /** No header has a line terminator in it, so header matches can be looked for at line starts only. */
+    private final boolean headersWithinLines;
 
     public LuceneTextMatcher(Lexicon lexicon, ContextRules context, SentenceSplitter splitter, Analyzer analyzer) {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon must not be null");
@@ -47,6 +42,8 @@ public final class LuceneTextMatcher implements TextMatcher {
                 .sorted(Comparator.comparingInt((SectionRule s) -> -s.header().length()))
                 .toList();
         this.sectionHeader = sections.isEmpty() ? null : headerPattern(sections);
+        this.headersWithinLines =
+                sections.stream().noneMatch(s -> s.header().chars().anyMatch(LuceneTextMatcher::isLineTerminator));
     }
 
     /** A matcher with the pretrained sentence model and the clinical analysis chain. */
@@ -84,29 +81,28 @@ public final class LuceneTextMatcher implements TextMatcher {
         if (candidates.isEmpty()) {
             return List.of(); // no pattern can match: skip the index, the sentence model and the context rules
         }
-        List<TextSpan> sentences = null;
+        // the sentences of each line with a mention, by line start: a sentence never runs over a line break, and
+        // most lines of a note with a mention have none
+        Map<Integer, List<TextSpan>> lineSentences = new HashMap<>();
         List<Section> noteSections = null;
         List<TextHit> hits = new ArrayList<>();
-        MemoryIndex index = new MemoryIndex(true, false);
-        index.addField(Lexicon.FIELD, terms.tokens()); // the tokens of the analysis above, not analysed again
-        IndexSearcher searcher = index.createSearcher();
         for (Lexicon.CompiledTrigger trigger : candidates) {
-            List<TextSpan> mentions = spans(searcher, trigger.include());
+            // the spans of the trigger's span queries, found on the tokens of the analysis above
+            List<TextSpan> mentions = trigger.includePattern().spans(terms);
             if (mentions.isEmpty()) {
                 continue;
             }
             List<TextSpan> excluded =
                     trigger.exclude() == null || !trigger.excludeNeed().metBy(terms)
                             ? List.of()
-                            : spans(searcher, trigger.exclude());
-            if (sentences == null) {
-                sentences = splitter.split(text);
-                noteSections = sections(text);
-            }
+                            : trigger.excludePattern().spans(terms);
             for (TextSpan mention : merged(mentions)) {
                 if (excluded.stream().anyMatch(mention::overlaps)) {
                     continue;
                 }
+                int lineStart = text.lastIndexOf('\n', mention.start() - 1) + 1;
+                List<TextSpan> sentences =
+                        lineSentences.computeIfAbsent(lineStart, start -> splitter.splitLine(text, start));
                 TextSpan sentence = sentenceOf(sentences, mention);
                 if (sentence == null) {
                     continue; // a pattern stretched across a sentence boundary: not one statement
@@ -114,6 +110,9 @@ public final class LuceneTextMatcher implements TextMatcher {
                 Assertion assertion =
                         classifier.classify(text, sentence, mention, trigger.trigger(), note.time(), admitted);
                 if (assertion == Assertion.AFFIRMED) {
+                    if (noteSections == null) {
+                        noteSections = sections(text);
+                    }
                     assertion = sectionAssertion(noteSections, mention.start());
                 }
                 hits.add(new TextHit(
@@ -131,31 +130,9 @@ public final class LuceneTextMatcher implements TextMatcher {
 
     /** Spans matched by {@code pattern} alone in {@code text}: for checking one lexicon entry. */
     public List<TextSpan> find(LexiconEntry entry, String text) {
-        MemoryIndex index = new MemoryIndex(true, false);
-        index.addField(Lexicon.FIELD, text, analyzer);
-        return spans(index.createSearcher(), Lexicon.compile(entry, analyzer));
-    }
-
-    private static List<TextSpan> spans(IndexSearcher searcher, Query query) {
-        try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-            LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
-            Matches matches = weight.matches(leaf, 0);
-            if (matches == null) {
-                return List.of();
-            }
-            MatchesIterator it = matches.getMatches(Lexicon.FIELD);
-            if (it == null) {
-                return List.of();
-            }
-            List<TextSpan> spans = new ArrayList<>();
-            while (it.next()) {
-                spans.add(new TextSpan(it.startOffset(), it.endOffset()));
-            }
-            return spans;
-        } catch (IOException e) {
-            throw new UncheckedIOException("searching an in-memory index failed", e);
-        }
+        TermIndex index = new TermIndex();
+        SpanPattern pattern = Lexicon.pattern(entry, analyzer, index);
+        return pattern.spans(NoteTerms.of(analyzer, Lexicon.FIELD, text, index));
     }
 
     /**
@@ -191,7 +168,7 @@ public final class LuceneTextMatcher implements TextMatcher {
 
     private record Section(int start, int end, Assertion assertion) {}
 
-    private static Pattern headerPattern(List<SectionRule> sections) {
+    static Pattern headerPattern(List<SectionRule> sections) {
         StringBuilder alternatives = new StringBuilder();
         for (SectionRule rule : sections) {
             if (!alternatives.isEmpty()) {
@@ -209,25 +186,56 @@ public final class LuceneTextMatcher implements TextMatcher {
         if (sectionHeader == null) {
             return List.of();
         }
+        List<MatchResult> headers = headersWithinLines
+                ? atLineStarts(sectionHeader, text)
+                : sectionHeader.matcher(text).results().toList();
         List<Section> found = new ArrayList<>();
-        Matcher m = sectionHeader.matcher(text);
-        List<int[]> headers = new ArrayList<>();
-        List<Assertion> kinds = new ArrayList<>();
-        while (m.find()) {
-            headers.add(new int[] {m.start(), m.end()});
-            kinds.add(assertionOf(m.group(1)));
-        }
         for (int i = 0; i < headers.size(); i++) {
-            Assertion assertion = kinds.get(i);
+            MatchResult header = headers.get(i);
+            Assertion assertion = assertionOf(header.group(1));
             if (assertion == Assertion.AFFIRMED) {
                 continue;
             }
-            int start = headers.get(i)[0];
-            int end = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
-            int blank = blankLine(text, headers.get(i)[1], end);
-            found.add(new Section(start, blank, assertion));
+            int end = i + 1 < headers.size() ? headers.get(i + 1).start() : text.length();
+            int blank = blankLine(text, header.end(), end);
+            found.add(new Section(header.start(), blank, assertion));
         }
         return found;
+    }
+
+    /**
+     * The matches of {@code pattern} in {@code text}, as {@code Matcher.find} gives them, for a pattern that starts
+     * with a multi-line '^' and whose matches never hold a line terminator: only the starts of lines are tried (where
+     * '^' matches: the start of the text and after a line terminator, "\r\n" counting as one, but not at the end of the
+     * text), rather than every character.
+     */
+    static List<MatchResult> atLineStarts(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        List<MatchResult> found = new ArrayList<>();
+        int length = text.length();
+        int line = 0;
+        while (line < length) {
+            if (m.region(line, length).lookingAt()) {
+                found.add(m.toMatchResult());
+            }
+            int end = line;
+            while (end < length && !isLineTerminator(text.charAt(end))) {
+                end++;
+            }
+            if (end >= length) {
+                break;
+            }
+            line = end + 1;
+            if (text.charAt(end) == '\r' && line < length && text.charAt(line) == '\n') {
+                line++;
+            }
+        }
+        return found;
+    }
+
+    /** A line terminator as a {@code Pattern} without {@code UNIX_LINES} knows them. */
+    private static boolean isLineTerminator(int c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private Assertion assertionOf(String header) {

@@ -65,33 +65,53 @@ public final class SentenceSplitter {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            int start = skipSpace(text, lineStart, lineEnd);
-            int end = trimEnd(text, start, lineEnd);
-            if (start < end) {
-                String line = text.substring(start, end);
-                TextSpan pending = null;
-                for (Span span : sentenceDetector.sentPosDetect(line)) {
-                    int s = skipSpace(text, start + span.getStart(), start + span.getEnd());
-                    int e = trimEnd(text, s, start + span.getEnd());
-                    if (s >= e) {
-                        continue;
-                    }
-                    if (pending != null && endsWithAbbreviation(text, pending)) {
-                        pending = new TextSpan(pending.start(), e);
-                        continue;
-                    }
-                    if (pending != null) {
-                        sentences.add(pending);
-                    }
-                    pending = new TextSpan(s, e);
-                }
-                if (pending != null) {
-                    sentences.add(pending);
-                }
-            }
+            splitLine(sentenceDetector, text, lineStart, lineEnd, sentences);
             lineStart = lineEnd + 1;
         }
         return sentences;
+    }
+
+    /**
+     * The sentences of the line starting at {@code lineStart} (0 or just after a line break) alone, as {@link #split}
+     * gives them: a sentence never runs over a line break, so a mention on this line can only be part of one of these.
+     */
+    public List<TextSpan> splitLine(String text, int lineStart) {
+        int lineEnd = text.indexOf('\n', lineStart);
+        if (lineEnd < 0) {
+            lineEnd = text.length();
+        }
+        List<TextSpan> sentences = new ArrayList<>();
+        splitLine(detector.get(), text, lineStart, lineEnd, sentences);
+        return sentences;
+    }
+
+    private void splitLine(
+            SentenceDetectorME sentenceDetector, String text, int lineStart, int lineEnd, List<TextSpan> sentences) {
+        int start = skipSpace(text, lineStart, lineEnd);
+        int end = trimEnd(text, start, lineEnd);
+        if (start >= end) {
+            return;
+        }
+        String line = text.substring(start, end);
+        TextSpan pending = null;
+        for (Span span : sentenceDetector.sentPosDetect(line)) {
+            int s = skipSpace(text, start + span.getStart(), start + span.getEnd());
+            int e = trimEnd(text, s, start + span.getEnd());
+            if (s >= e) {
+                continue;
+            }
+            if (pending != null && endsWithAbbreviation(text, pending)) {
+                pending = new TextSpan(pending.start(), e);
+                continue;
+            }
+            if (pending != null) {
+                sentences.add(pending);
+            }
+            pending = new TextSpan(s, e);
+        }
+        if (pending != null) {
+            sentences.add(pending);
+        }
     }
 
     /** Whether the sentence ends in "word." where word (dots removed) is a known abbreviation. */

@@ -1,6 +1,9 @@
 package org.mhtrigger.engine.text;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The terms a note must contain for a lexicon pattern to be able to match it: a necessary condition derived from the
@@ -18,12 +21,69 @@ final class TermNeed {
     private final int id;
     private final String text;
     private final TermNeed[] parts;
+    /**
+     * The words (of 64 numbers) that hold a bit of some term in the need, and those bits: a need is never met by a note
+     * with none of them, which rules out a note with a few word operations before the tree is walked.
+     */
+    private final int[] mentionedWords;
+
+    private final long[] mentionedBits;
+    /** For "any of": the words and bits of the parts that are single terms, tested at once; then the other parts. */
+    private final int[] termWords;
+
+    private final long[] termBits;
+    private final TermNeed[] composite;
 
     private TermNeed(byte kind, int id, String text, TermNeed[] parts) {
         this.kind = kind;
         this.id = id;
         this.text = text;
         this.parts = parts;
+        long[] mentioned = new long[0];
+        long[] terms = new long[0];
+        List<TermNeed> others = new ArrayList<>();
+        if (kind == TERM) {
+            mentioned = set(mentioned, id);
+        } else {
+            for (TermNeed part : parts) {
+                mentioned = or(mentioned, part.mentionedWords, part.mentionedBits);
+                if (part.kind == TERM) {
+                    terms = set(terms, part.id);
+                } else {
+                    others.add(part);
+                }
+            }
+        }
+        this.mentionedWords = words(mentioned);
+        this.mentionedBits = bits(mentioned);
+        this.termWords = words(terms);
+        this.termBits = bits(terms);
+        this.composite = others.toArray(TermNeed[]::new);
+    }
+
+    private static long[] set(long[] dense, int id) {
+        long[] grown = dense.length > id >>> 6 ? dense : Arrays.copyOf(dense, (id >>> 6) + 1);
+        grown[id >>> 6] |= 1L << id;
+        return grown;
+    }
+
+    private static long[] or(long[] dense, int[] words, long[] bits) {
+        long[] grown = dense;
+        for (int i = 0; i < words.length; i++) {
+            if (grown.length <= words[i]) {
+                grown = Arrays.copyOf(grown, words[i] + 1);
+            }
+            grown[words[i]] |= bits[i];
+        }
+        return grown;
+    }
+
+    private static int[] words(long[] dense) {
+        return IntStream.range(0, dense.length).filter(w -> dense[w] != 0).toArray();
+    }
+
+    private static long[] bits(long[] dense) {
+        return Arrays.stream(dense).filter(b -> b != 0).toArray();
     }
 
     /** The note contains {@code term}, numbered {@code id} by the lexicon's {@link TermIndex}. */
@@ -47,19 +107,26 @@ final class TermNeed {
     }
 
     boolean metBy(NoteTerms terms) {
+        return terms.containsAny(mentionedWords, mentionedBits) && test(terms);
+    }
+
+    private boolean test(NoteTerms terms) {
         switch (kind) {
             case TERM:
                 return terms.contains(id);
             case ALL:
                 for (TermNeed part : parts) {
-                    if (!part.metBy(terms)) {
+                    if (!part.test(terms)) {
                         return false;
                     }
                 }
                 return true;
             default:
-                for (TermNeed part : parts) {
-                    if (part.metBy(terms)) {
+                if (terms.containsAny(termWords, termBits)) {
+                    return true;
+                }
+                for (TermNeed part : composite) {
+                    if (part.test(terms)) {
                         return true;
                     }
                 }

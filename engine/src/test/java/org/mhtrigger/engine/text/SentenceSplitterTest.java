@@ -2,6 +2,7 @@ package org.mhtrigger.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.engine.record.TextSpan;
@@ -13,6 +14,24 @@ class SentenceSplitterTest {
         return SPLITTER.split(text).stream()
                 .map(s -> text.substring(s.start(), s.end()))
                 .toList();
+    }
+
+    @Test
+    void theSentencesOfEachLineAlone_areTheSentencesOfTheWholeText() {
+        String text = "Pt settled overnight. Obs. maintained, approx. 2 staff.\n\n  - ate lunch. Slept  \n"
+                + "Dr. Smith reviewed. No concerns\r\n\nEnd.";
+        List<TextSpan> byLine = new ArrayList<>();
+        int lines = 0;
+        for (int start = 0; start <= text.length(); start = text.indexOf('\n', start) + 1) {
+            byLine.addAll(SPLITTER.splitLine(text, start));
+            lines++;
+            if (text.indexOf('\n', start) < 0) {
+                break;
+            }
+        }
+
+        assertThat(lines).isEqualTo(6);
+        assertThat(byLine).hasSize(7).isEqualTo(SPLITTER.split(text));
     }
 
     @Test
