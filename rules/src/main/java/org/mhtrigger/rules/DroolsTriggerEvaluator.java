@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the trigger rules (the DRL files of {@code org/mhtrigger/rules/}) with Drools. Thread-safe: the compiled
- * rule base is shared and each {@link #evaluate} call uses its own session, taken from a pool of reset sessions. Build one per configuration and reuse
- * it: the first one loads the rule base (the executable model precompiled by kie-maven-plugin).
+ * rule base is shared and each {@link #evaluate} call uses its own session, taken from a pool of reset sessions. Build
+ * one per configuration and reuse it: the first one loads the rule base (the executable model precompiled by
+ * kie-maven-plugin).
  *
  * <p>Facts of a session: the record's {@link org.mhtrigger.engine.record.Stay} and
  * {@link org.mhtrigger.engine.record.Patient}, each lab result, medication event, procedure, condition, flag, care
