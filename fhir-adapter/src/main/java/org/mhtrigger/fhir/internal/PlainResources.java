@@ -15,12 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
@@ -29,9 +34,11 @@ import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.RiskAssessment;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
@@ -60,19 +67,20 @@ final class PlainResources {
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
-    private static final String[] TYPES = {
-        "Observation",
-        "DocumentReference",
-        "DiagnosticReport",
-        "MedicationAdministration",
-        "MedicationRequest",
-        "Encounter",
-        "Condition",
-        "Procedure",
-        "Flag",
-        "CarePlan",
-        "RiskAssessment"
-    };
+    /** The resource types read on the fast path. */
+    static final List<String> TYPES = List.of(
+            "Observation",
+            "DocumentReference",
+            "DiagnosticReport",
+            "MedicationAdministration",
+            "MedicationRequest",
+            "Encounter",
+            "Condition",
+            "Procedure",
+            "Flag",
+            "CarePlan",
+            "RiskAssessment");
+
     private static final String TYPE_PREFIX = "{\"resourceType\":\"";
 
     /**
@@ -150,15 +158,8 @@ final class PlainResources {
 
     private static Observation observation(ObjectNode node) {
         Observation resource = new Observation();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("Observation", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
+        properties(node, resource, (key, value) -> {
+            switch (key) {
                 case "status" -> resource.setStatus(Observation.ObservationStatus.fromCode(string(value)));
                 case "category" -> each(value, c -> resource.addCategory(concept(c)));
                 case "code" -> resource.setCode(concept(value));
@@ -167,7 +168,7 @@ final class PlainResources {
                 case "effectiveDateTime" -> resource.setEffective(dateTime(value));
                 case "effectivePeriod" -> resource.setEffective(period(value));
                 case "issued" -> resource.setIssuedElement(instant(value));
-                case "valueQuantity", "valueInteger", "valueString" -> resource.setValue(value(property));
+                case "valueQuantity", "valueInteger", "valueString" -> resource.setValue(value(key, value));
                 case "dataAbsentReason" -> resource.setDataAbsentReason(concept(value));
                 case "interpretation" -> each(value, c -> resource.addInterpretation(concept(c)));
                 case "performer" -> each(value, r -> resource.addPerformer(reference(r)));
@@ -176,25 +177,24 @@ final class PlainResources {
                 case "component" -> each(value, c -> component(c, resource.addComponent()));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
     private static void component(JsonNode node, Observation.ObservationComponentComponent component) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            switch (property.getKey()) {
-                case "code" -> component.setCode(concept(property.getValue()));
-                case "valueQuantity", "valueInteger", "valueString" -> component.setValue(value(property));
-                case "dataAbsentReason" -> component.setDataAbsentReason(concept(property.getValue()));
-                case "interpretation" -> each(property.getValue(), c -> component.addInterpretation(concept(c)));
+        fields(node, (key, value) -> {
+            switch (key) {
+                case "code" -> component.setCode(concept(value));
+                case "valueQuantity", "valueInteger", "valueString" -> component.setValue(value(key, value));
+                case "dataAbsentReason" -> component.setDataAbsentReason(concept(value));
+                case "interpretation" -> each(value, c -> component.addInterpretation(concept(c)));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
-    private static Type value(Map.Entry<String, JsonNode> property) {
-        JsonNode value = property.getValue();
-        return switch (property.getKey()) {
+    private static Type value(String key, JsonNode value) {
+        return switch (key) {
             case "valueQuantity" -> quantity(value);
             case "valueInteger" -> {
                 if (!value.isInt()) {
@@ -210,15 +210,8 @@ final class PlainResources {
     private static Plain documentReference(ObjectNode node) {
         DocumentReference resource = new DocumentReference();
         List<Inline> inline = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("DocumentReference", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
+        properties(node, resource, (key, value) -> {
+            switch (key) {
                 case "status" -> resource.setStatus(Enumerations.DocumentReferenceStatus.fromCode(string(value)));
                 case "docStatus" ->
                     resource.setDocStatus(DocumentReference.ReferredDocumentStatus.fromCode(string(value)));
@@ -234,25 +227,16 @@ final class PlainResources {
                 case "content" -> each(value, c -> inline.add(content(c)));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return new Plain(resource, inline);
     }
 
     private static Plain diagnosticReport(ObjectNode node) {
-        org.hl7.fhir.r4.model.DiagnosticReport resource = new org.hl7.fhir.r4.model.DiagnosticReport();
+        DiagnosticReport resource = new DiagnosticReport();
         List<Inline> inline = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("DiagnosticReport", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
-                case "status" ->
-                    resource.setStatus(
-                            org.hl7.fhir.r4.model.DiagnosticReport.DiagnosticReportStatus.fromCode(string(value)));
+        properties(node, resource, (key, value) -> {
+            switch (key) {
+                case "status" -> resource.setStatus(DiagnosticReport.DiagnosticReportStatus.fromCode(string(value)));
                 case "category" -> each(value, c -> resource.addCategory(concept(c)));
                 case "code" -> resource.setCode(concept(value));
                 case "subject" -> resource.setSubject(reference(value));
@@ -265,21 +249,20 @@ final class PlainResources {
                 case "presentedForm" -> each(value, a -> inline.add(attachment(a)));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return new Plain(resource, inline);
     }
 
     private static void context(JsonNode node, DocumentReference.DocumentReferenceContextComponent context) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "encounter" -> each(value, r -> context.addEncounter(reference(r)));
                 case "period" -> context.setPeriod(period(value));
                 case "facilityType" -> context.setFacilityType(concept(value));
                 case "practiceSetting" -> context.setPracticeSetting(concept(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
     /** One content entry's attachment, decoded; the attachment itself is not built (the extractor reads this). */
@@ -315,15 +298,8 @@ final class PlainResources {
 
     private static MedicationAdministration administration(ObjectNode node) {
         MedicationAdministration resource = new MedicationAdministration();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("MedicationAdministration", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
+        properties(node, resource, (key, value) -> {
+            switch (key) {
                 case "status" ->
                     resource.setStatus(MedicationAdministration.MedicationAdministrationStatus.fromCode(string(value)));
                 case "statusReason" -> each(value, c -> resource.addStatusReason(concept(c)));
@@ -340,15 +316,14 @@ final class PlainResources {
                 case "dosage" -> administered(value, resource.getDosage());
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
     private static void administered(
             JsonNode node, MedicationAdministration.MedicationAdministrationDosageComponent dosage) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "text" -> dosage.setText(string(value));
                 case "route" -> dosage.setRoute(concept(value));
                 case "site" -> dosage.setSite(concept(value));
@@ -356,20 +331,13 @@ final class PlainResources {
                 case "dose" -> dosage.setDose(quantity(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
     private static MedicationRequest request(ObjectNode node) {
         MedicationRequest resource = new MedicationRequest();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("MedicationRequest", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
+        properties(node, resource, (key, value) -> {
+            switch (key) {
                 case "status" -> resource.setStatus(MedicationRequest.MedicationRequestStatus.fromCode(string(value)));
                 case "statusReason" -> resource.setStatusReason(concept(value));
                 case "intent" -> resource.setIntent(MedicationRequest.MedicationRequestIntent.fromCode(string(value)));
@@ -386,14 +354,13 @@ final class PlainResources {
                 case "dosageInstruction" -> each(value, d -> dosage(d, resource.addDosageInstruction()));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
     private static void dosage(JsonNode node, Dosage dosage) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "text" -> dosage.setText(string(value));
                 case "patientInstruction" -> dosage.setPatientInstruction(string(value));
                 case "asNeededBoolean" -> {
@@ -409,32 +376,24 @@ final class PlainResources {
                 case "doseAndRate" -> each(value, d -> doseAndRate(d, dosage.addDoseAndRate()));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
     private static void doseAndRate(JsonNode node, Dosage.DosageDoseAndRateComponent doseAndRate) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            switch (property.getKey()) {
-                case "type" -> doseAndRate.setType(concept(property.getValue()));
-                case "doseQuantity" -> doseAndRate.setDose(quantity(property.getValue()));
+        fields(node, (key, value) -> {
+            switch (key) {
+                case "type" -> doseAndRate.setType(concept(value));
+                case "doseQuantity" -> doseAndRate.setDose(quantity(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
-    private static org.hl7.fhir.r4.model.Encounter encounter(ObjectNode node) {
-        org.hl7.fhir.r4.model.Encounter resource = new org.hl7.fhir.r4.model.Encounter();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("Encounter", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
-                case "status" ->
-                    resource.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.fromCode(string(value)));
+    private static Encounter encounter(ObjectNode node) {
+        Encounter resource = new Encounter();
+        properties(node, resource, (key, value) -> {
+            switch (key) {
+                case "status" -> resource.setStatus(Encounter.EncounterStatus.fromCode(string(value)));
                 case "class" -> resource.setClass_(coding(value));
                 case "type" -> each(value, c -> resource.addType(concept(c)));
                 case "serviceType" -> resource.setServiceType(concept(value));
@@ -449,47 +408,36 @@ final class PlainResources {
                 case "episodeOfCare" -> each(value, PlainResources::reference);
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
-    private static void hospitalization(
-            JsonNode node, org.hl7.fhir.r4.model.Encounter.EncounterHospitalizationComponent hospitalization) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+    private static void hospitalization(JsonNode node, Encounter.EncounterHospitalizationComponent hospitalization) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "admitSource" -> hospitalization.setAdmitSource(concept(value));
                 case "reAdmission" -> hospitalization.setReAdmission(concept(value));
                 case "dischargeDisposition" -> hospitalization.setDischargeDisposition(concept(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
-    private static void location(JsonNode node, org.hl7.fhir.r4.model.Encounter.EncounterLocationComponent location) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+    private static void location(JsonNode node, Encounter.EncounterLocationComponent location) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "location" -> location.setLocation(reference(value));
-                case "status" ->
-                    location.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterLocationStatus.fromCode(string(value)));
+                case "status" -> location.setStatus(Encounter.EncounterLocationStatus.fromCode(string(value)));
                 case "period" -> location.setPeriod(period(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
-    private static org.hl7.fhir.r4.model.Condition condition(ObjectNode node) {
-        org.hl7.fhir.r4.model.Condition resource = new org.hl7.fhir.r4.model.Condition();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("Condition", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
+    private static Condition condition(ObjectNode node) {
+        Condition resource = new Condition();
+        properties(node, resource, (key, value) -> {
+            switch (key) {
                 case "clinicalStatus" -> resource.setClinicalStatus(concept(value));
                 case "verificationStatus" -> resource.setVerificationStatus(concept(value));
                 case "category" -> each(value, c -> resource.addCategory(concept(c)));
@@ -507,23 +455,15 @@ final class PlainResources {
                 case "asserter" -> resource.setAsserter(reference(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
-    private static org.hl7.fhir.r4.model.Procedure procedure(ObjectNode node) {
-        org.hl7.fhir.r4.model.Procedure resource = new org.hl7.fhir.r4.model.Procedure();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("Procedure", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
-                case "status" ->
-                    resource.setStatus(org.hl7.fhir.r4.model.Procedure.ProcedureStatus.fromCode(string(value)));
+    private static Procedure procedure(ObjectNode node) {
+        Procedure resource = new Procedure();
+        properties(node, resource, (key, value) -> {
+            switch (key) {
+                case "status" -> resource.setStatus(Procedure.ProcedureStatus.fromCode(string(value)));
                 case "statusReason" -> resource.setStatusReason(concept(value));
                 case "category" -> resource.setCategory(concept(value));
                 case "code" -> resource.setCode(concept(value));
@@ -539,22 +479,15 @@ final class PlainResources {
                 case "performer" -> each(value, PlainResources::participant);
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
-    private static org.hl7.fhir.r4.model.Flag flag(ObjectNode node) {
-        org.hl7.fhir.r4.model.Flag resource = new org.hl7.fhir.r4.model.Flag();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("Flag", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
-                case "status" -> resource.setStatus(org.hl7.fhir.r4.model.Flag.FlagStatus.fromCode(string(value)));
+    private static Flag flag(ObjectNode node) {
+        Flag resource = new Flag();
+        properties(node, resource, (key, value) -> {
+            switch (key) {
+                case "status" -> resource.setStatus(Flag.FlagStatus.fromCode(string(value)));
                 case "category" -> each(value, c -> resource.addCategory(concept(c)));
                 case "code" -> resource.setCode(concept(value));
                 case "subject" -> resource.setSubject(reference(value));
@@ -562,25 +495,16 @@ final class PlainResources {
                 case "encounter" -> resource.setEncounter(reference(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
-    private static org.hl7.fhir.r4.model.CarePlan carePlan(ObjectNode node) {
-        org.hl7.fhir.r4.model.CarePlan resource = new org.hl7.fhir.r4.model.CarePlan();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("CarePlan", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
-                case "status" ->
-                    resource.setStatus(org.hl7.fhir.r4.model.CarePlan.CarePlanStatus.fromCode(string(value)));
-                case "intent" ->
-                    resource.setIntent(org.hl7.fhir.r4.model.CarePlan.CarePlanIntent.fromCode(string(value)));
+    private static CarePlan carePlan(ObjectNode node) {
+        CarePlan resource = new CarePlan();
+        properties(node, resource, (key, value) -> {
+            switch (key) {
+                case "status" -> resource.setStatus(CarePlan.CarePlanStatus.fromCode(string(value)));
+                case "intent" -> resource.setIntent(CarePlan.CarePlanIntent.fromCode(string(value)));
                 case "category" -> each(value, c -> resource.addCategory(concept(c)));
                 case "title" -> resource.setTitle(string(value));
                 case "description" -> resource.setDescription(string(value));
@@ -590,24 +514,15 @@ final class PlainResources {
                 case "created" -> resource.setCreatedElement(dateTime(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
-    private static org.hl7.fhir.r4.model.RiskAssessment riskAssessment(ObjectNode node) {
-        org.hl7.fhir.r4.model.RiskAssessment resource = new org.hl7.fhir.r4.model.RiskAssessment();
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id("RiskAssessment", value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
-                case "status" ->
-                    resource.setStatus(
-                            org.hl7.fhir.r4.model.RiskAssessment.RiskAssessmentStatus.fromCode(string(value)));
+    private static RiskAssessment riskAssessment(ObjectNode node) {
+        RiskAssessment resource = new RiskAssessment();
+        properties(node, resource, (key, value) -> {
+            switch (key) {
+                case "status" -> resource.setStatus(RiskAssessment.RiskAssessmentStatus.fromCode(string(value)));
                 case "method" -> resource.setMethod(concept(value));
                 case "code" -> resource.setCode(concept(value));
                 case "subject" -> resource.setSubject(reference(value));
@@ -619,18 +534,47 @@ final class PlainResources {
                 case "mitigation" -> string(value);
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return resource;
     }
 
     /** Checked, not built: nothing reads the predictions. */
     private static void prediction(JsonNode node) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            switch (property.getKey()) {
-                case "outcome", "qualitativeRisk" -> concept(property.getValue());
-                case "rationale" -> string(property.getValue());
+        fields(node, (key, value) -> {
+            switch (key) {
+                case "outcome", "qualitativeRisk" -> concept(value);
+                case "rationale" -> string(value);
                 default -> throw NOT_PLAIN;
             }
+        });
+    }
+
+    /** What to do with one property of an object; throws {@link #NOT_PLAIN} for one it does not know. */
+    @FunctionalInterface
+    private interface Property {
+        void read(String key, JsonNode value);
+    }
+
+    /** Reads the properties every resource type shares, and hands the others to {@code own}. */
+    private static void properties(ObjectNode node, Resource resource, Property own) {
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            JsonNode value = property.getValue();
+            switch (property.getKey()) {
+                case "resourceType" -> {
+                    // read by the caller
+                }
+                case "id" -> resource.setIdElement(id(resource.fhirType(), value));
+                case "meta" -> meta(value);
+                case "identifier" -> each(value, PlainResources::pseudonymous);
+                default -> own.read(property.getKey(), value);
+            }
+        }
+    }
+
+    /** Hands each property of a non-empty object to {@code property}. */
+    private static void fields(JsonNode node, Property property) {
+        for (Map.Entry<String, JsonNode> field : object(node).properties()) {
+            property.read(field.getKey(), field.getValue());
         }
     }
 
@@ -654,42 +598,40 @@ final class PlainResources {
 
     /** Checked, not built: nothing reads the meta. */
     private static void meta(JsonNode node) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "versionId", "source" -> string(value);
                 case "lastUpdated" -> instant(value);
                 case "profile" -> each(value, PlainResources::string);
                 case "tag", "security" -> each(value, PlainResources::coding);
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
     private static CodeableConcept concept(JsonNode node) {
         CodeableConcept concept = new CodeableConcept();
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            switch (property.getKey()) {
-                case "coding" -> each(property.getValue(), c -> concept.addCoding(coding(c)));
-                case "text" -> concept.setText(string(property.getValue()));
+        fields(node, (key, value) -> {
+            switch (key) {
+                case "coding" -> each(value, c -> concept.addCoding(coding(c)));
+                case "text" -> concept.setText(string(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return concept;
     }
 
     private static Coding coding(JsonNode node) {
         Coding coding = new Coding();
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "system" -> coding.setSystem(string(value));
                 case "version" -> coding.setVersion(string(value));
                 case "code" -> coding.setCode(string(value));
                 case "display" -> coding.setDisplay(string(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return coding;
     }
 
@@ -700,14 +642,14 @@ final class PlainResources {
      */
     private static Reference reference(JsonNode node) {
         Reference reference = new Reference();
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            switch (property.getKey()) {
-                case "reference" -> reference.setReference(string(property.getValue()));
-                case "type" -> reference.setType(string(property.getValue()));
-                case "display" -> reference.setDisplay(string(property.getValue()));
+        fields(node, (key, value) -> {
+            switch (key) {
+                case "reference" -> reference.setReference(string(value));
+                case "type" -> reference.setType(string(value));
+                case "display" -> reference.setDisplay(string(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         if (reference.hasDisplay() && IdentifierScan.pointsToPatient(reference)) {
             throw NOT_PLAIN;
         }
@@ -717,9 +659,8 @@ final class PlainResources {
     /** Checked, not built: an identifier that does not look national (a national one is left to HAPI and the scan). */
     private static void pseudonymous(JsonNode node) {
         Identifier identifier = new Identifier();
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "use" -> Identifier.IdentifierUse.fromCode(string(value));
                 case "type" -> identifier.setType(concept(value));
                 case "system" -> identifier.setSystem(string(value));
@@ -728,7 +669,7 @@ final class PlainResources {
                 case "assigner" -> reference(value);
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         if (IdentifierScan.nationalKind(identifier) != null) {
             throw NOT_PLAIN;
         }
@@ -736,23 +677,21 @@ final class PlainResources {
 
     /** Checked, not built: an Encounter's participant or a Procedure's performer. */
     private static void participant(JsonNode node) {
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "type" -> each(value, PlainResources::concept);
                 case "function" -> concept(value);
                 case "period" -> period(value);
                 case "individual", "actor", "onBehalfOf" -> reference(value);
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
     }
 
     private static Quantity quantity(JsonNode node) {
         Quantity quantity = new Quantity();
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
+        fields(node, (key, value) -> {
+            switch (key) {
                 case "value" -> {
                     if (!value.isNumber()) {
                         throw NOT_PLAIN;
@@ -764,19 +703,19 @@ final class PlainResources {
                 case "code" -> quantity.setCode(string(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return quantity;
     }
 
     private static Period period(JsonNode node) {
         Period period = new Period();
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            switch (property.getKey()) {
-                case "start" -> period.setStartElement(dateTime(property.getValue()));
-                case "end" -> period.setEndElement(dateTime(property.getValue()));
+        fields(node, (key, value) -> {
+            switch (key) {
+                case "start" -> period.setStartElement(dateTime(value));
+                case "end" -> period.setEndElement(dateTime(value));
                 default -> throw NOT_PLAIN;
             }
-        }
+        });
         return period;
     }
 
