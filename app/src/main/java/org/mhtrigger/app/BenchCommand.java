@@ -2,6 +2,7 @@ package org.mhtrigger.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
                     + "note text, peak heap) on 1 and 2 threads, screening of records already read on 1 and 2 threads, "
                     + "and the baseline of indexing the same note text with Lucene's StandardAnalyzer into an "
                     + "in-memory directory. Ends with the pipeline / baseline ratio. Memory stays bounded: the corpus "
-                    + "is streamed, never held whole.",
+                    + "is streamed, never held whole. Before measuring, the same phases run once, untimed, on a "
+                    + "smaller corpus of other stays (--warm-up), so the figures are those of compiled code on both "
+                    + "sides of the ratio.",
             "Run it on an idle machine; the figures are for comparison within one run, not absolute."
         })
 final class BenchCommand implements Callable<Integer> {
@@ -45,6 +48,14 @@ final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+            names = "--warm-up",
+            defaultValue = "2000",
+            paramLabel = "N",
+            description = "Stays of a separate corpus (seed S + 1) run through every phase, untimed, before measuring; "
+                    + "at most --stays; 0 for none (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(
             names = "--keep",
             paramLabel = "DIR",
             description =
@@ -61,8 +72,15 @@ final class BenchCommand implements Callable<Integer> {
         if (stays < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stays must be at least 1");
         }
+        if (warmUp < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--warm-up must be 0 or more");
+        }
         Path dir = keep != null ? keep : Files.createTempDirectory("mhtrigger-bench");
         try {
+            int warmUpStays = Math.min(warmUp, stays);
+            if (warmUpStays > 0) {
+                warmUp(warmUpStays, err);
+            }
             err.printf(Locale.ROOT, "generating %d stays (seed %d)...%n", stays, seed);
             GenerationSummary corpus = new CorpusGenerator(
                             CorpusGenerator.Settings.of(stays, seed, CorpusGenerator.Format.NDJSON))
@@ -70,13 +88,15 @@ final class BenchCommand implements Callable<Integer> {
             Runtime runtime = Runtime.getRuntime();
             out.printf(
                     Locale.ROOT,
-                    "machine: %d cores, max heap %d MB, Java %s; corpus: %d stays, %d notes, %.1f MB of FHIR NDJSON%n",
+                    "machine: %d cores, max heap %d MB, Java %s; corpus: %d stays, %d notes, %.1f MB of FHIR NDJSON;"
+                            + " warm-up: %d other stays, untimed%n",
                     runtime.availableProcessors(),
                     runtime.maxMemory() >> 20,
                     System.getProperty("java.version"),
                     corpus.stays(),
                     corpus.notes(),
-                    corpus.bytes() / 1e6);
+                    corpus.bytes() / 1e6,
+                    warmUpStays);
             Benchmark bench = new Benchmark(out);
             err.println("measuring the full pipeline on 1 thread...");
             Benchmark.Figures pipeline = bench.pipeline(List.of(dir), 1, err);
@@ -101,11 +121,33 @@ final class BenchCommand implements Callable<Integer> {
             return Main.OK;
         } finally {
             if (keep == null) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder())
-                            .forEach(p -> p.toFile().delete());
-                }
+                delete(dir);
             }
+        }
+    }
+
+    /**
+     * Runs every measured phase once on a corpus of other stays, so that what is measured next is compiled code: the
+     * JIT would otherwise count against whichever phase runs first.
+     */
+    private void warmUp(int count, PrintWriter err) throws IOException {
+        Path dir = Files.createTempDirectory("mhtrigger-bench-warm-up");
+        try {
+            err.printf(Locale.ROOT, "warming up on %d other stays (seed %d), untimed...%n", count, seed + 1);
+            new CorpusGenerator(CorpusGenerator.Settings.of(count, seed + 1, CorpusGenerator.Format.NDJSON))
+                    .generate(dir, CorpusGenerator.Progress.NONE);
+            Benchmark untimed = new Benchmark(new PrintWriter(Writer.nullWriter()));
+            untimed.pipeline(List.of(dir), 1, err);
+            untimed.pipeline(List.of(dir), 2, err);
+            untimed.inMemory(List.of(dir));
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -13,6 +13,7 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
         assertThat(run.out())
                 .contains("corpus: 12 stays")
+                .contains("warm-up: 12 other stays, untimed")
                 .contains("pipeline, 1 thread")
                 .contains("pipeline, 2 threads")
                 .contains("screening records in memory, 1 thread")
@@ -31,5 +32,17 @@ class BenchCommandTest {
     @Test
     void zeroStays_isAUsageError() {
         assertThat(CommandRun.run("bench", "--stays", "0").exitCode()).isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void aNegativeWarmUp_isAUsageError_andZeroSkipsIt() {
+        assertThat(CommandRun.run("bench", "--stays", "3", "--warm-up", "-1").exitCode())
+                .isEqualTo(Main.USAGE);
+
+        CommandRun run = CommandRun.run("bench", "--stays", "3", "--warm-up", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.out()).contains("warm-up: 0 other stays, untimed");
+        assertThat(run.err()).doesNotContain("warming up");
     }
 }
