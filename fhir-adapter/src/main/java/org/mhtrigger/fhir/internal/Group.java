@@ -16,7 +16,6 @@ import org.mhtrigger.engine.record.StayRecord;
  * duplicates, extracts its facts and finally assembles the group's stays. Not thread-safe: one per group.
  */
 final class Group {
-    private static final PlainResources PLAIN = new PlainResources();
     private final ReadSession session;
     private final GroupSink sink;
     private final IParser parser;
@@ -56,7 +55,7 @@ final class Group {
 
     /** Parses, deduplicates and extracts one resource: on the fast path when it is plain, else with HAPI. */
     void read(Entry entry) {
-        PlainResources.Plain plain = PLAIN.read(entry.json());
+        PlainResources.Plain plain = PlainResources.read(entry.json());
         Resource resource;
         if (plain != null) {
             resource = plain.resource();

@@ -95,7 +95,7 @@ public final class IdentifierScan {
             }
         }
         for (Reference reference : candidates.references) {
-            if (reference.hasDisplay() && pointsToPatient(reference)) {
+            if (namesPatient(reference)) {
                 add(found, "name");
                 if (strip) {
                     reference.setDisplay(null);
@@ -187,7 +187,12 @@ public final class IdentifierScan {
         return check != 10 && check == digits.charAt(9) - '0';
     }
 
-    static boolean pointsToPatient(Reference reference) {
+    /** Whether the reference carries a display and points to a Patient: the display is then the patient's name. */
+    static boolean namesPatient(Reference reference) {
+        return reference.hasDisplay() && pointsToPatient(reference);
+    }
+
+    private static boolean pointsToPatient(Reference reference) {
         String r = reference.hasReference() ? reference.getReference() : "";
         return r.startsWith("Patient/") || r.contains("/Patient/") || "Patient".equals(reference.getType());
     }

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -48,8 +50,9 @@ import org.hl7.fhir.r4.model.Type;
  * Flags, CarePlans and RiskAssessments) when they are written in the plain shape exporters use. Patients, which carry
  * the identifiers the guard looks for, always go through HAPI. Thread-safe.
  *
- * <p>The resource is read into a Jackson tree and the HAPI model built from it directly, only for the elements the
- * extractor reads; HAPI's own parser, which walks its model definitions element by element, costs several times more.
+ * <p>The resource is read into a Jackson tree and the HAPI model built from it directly (a few elements no extraction
+ * could use, such as meta, predictions and participants, are only checked); HAPI's own parser, which walks its model
+ * definitions element by element, costs several times more.
  * Every property must be one this class knows, with a value of the expected JSON type, a non-blank string without
  * surrounding white space, a known status code and a date HAPI accepts. Anything else (extensions, narrative,
  * contained resources, an unknown property, base64 that is not strict) makes {@link #read} answer {@code null}, and
@@ -67,19 +70,22 @@ final class PlainResources {
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
+    /** The reader of each resource type read on the fast path. */
+    private static final Map<String, Function<ObjectNode, Plain>> READERS = Map.ofEntries(
+            Map.entry("Observation", node -> new Plain(observation(node), List.of())),
+            Map.entry("DocumentReference", PlainResources::documentReference),
+            Map.entry("DiagnosticReport", PlainResources::diagnosticReport),
+            Map.entry("MedicationAdministration", node -> new Plain(administration(node), List.of())),
+            Map.entry("MedicationRequest", node -> new Plain(request(node), List.of())),
+            Map.entry("Encounter", node -> new Plain(encounter(node), List.of())),
+            Map.entry("Condition", node -> new Plain(condition(node), List.of())),
+            Map.entry("Procedure", node -> new Plain(procedure(node), List.of())),
+            Map.entry("Flag", node -> new Plain(flag(node), List.of())),
+            Map.entry("CarePlan", node -> new Plain(carePlan(node), List.of())),
+            Map.entry("RiskAssessment", node -> new Plain(riskAssessment(node), List.of())));
+
     /** The resource types read on the fast path. */
-    static final List<String> TYPES = List.of(
-            "Observation",
-            "DocumentReference",
-            "DiagnosticReport",
-            "MedicationAdministration",
-            "MedicationRequest",
-            "Encounter",
-            "Condition",
-            "Procedure",
-            "Flag",
-            "CarePlan",
-            "RiskAssessment");
+    static final Set<String> TYPES = READERS.keySet();
 
     private static final String TYPE_PREFIX = "{\"resourceType\":\"";
 
@@ -112,8 +118,10 @@ final class PlainResources {
 
     private static final NotPlain NOT_PLAIN = new NotPlain();
 
+    private PlainResources() {}
+
     /** The resource built from {@code json}, or {@code null} when it is not of a plain shape this class reads. */
-    Plain read(String json) {
+    static Plain read(String json) {
         if (json.startsWith(TYPE_PREFIX) && !startsWithType(json)) {
             return null; // written in the usual form, and of a type this class does not read: no need to parse
         }
@@ -123,37 +131,19 @@ final class PlainResources {
                 return null;
             }
             JsonNode type = resource.get("resourceType");
-            if (type == null || !type.isTextual()) {
-                return null;
-            }
-            return switch (type.textValue()) {
-                case "Observation" -> new Plain(observation(resource), List.of());
-                case "DocumentReference" -> documentReference(resource);
-                case "DiagnosticReport" -> diagnosticReport(resource);
-                case "MedicationAdministration" -> new Plain(administration(resource), List.of());
-                case "MedicationRequest" -> new Plain(request(resource), List.of());
-                case "Encounter" -> new Plain(encounter(resource), List.of());
-                case "Condition" -> new Plain(condition(resource), List.of());
-                case "Procedure" -> new Plain(procedure(resource), List.of());
-                case "Flag" -> new Plain(flag(resource), List.of());
-                case "CarePlan" -> new Plain(carePlan(resource), List.of());
-                case "RiskAssessment" -> new Plain(riskAssessment(resource), List.of());
-                default -> null;
-            };
+            Function<ObjectNode, Plain> reader =
+                    type == null || !type.isTextual() ? null : READERS.get(type.textValue());
+            return reader == null ? null : reader.apply(resource);
         } catch (IOException | RuntimeException e) {
             // not plain, not valid JSON, or a value HAPI's types refuse: HAPI's parser decides what it is
             return null;
         }
     }
 
+    /** Whether the type written right after {@link #TYPE_PREFIX} is one of {@link #TYPES}. */
     private static boolean startsWithType(String json) {
-        for (String type : TYPES) {
-            if (json.startsWith(type, TYPE_PREFIX.length())
-                    && json.startsWith("\"", TYPE_PREFIX.length() + type.length())) {
-                return true;
-            }
-        }
-        return false;
+        int end = json.indexOf('"', TYPE_PREFIX.length());
+        return end > 0 && TYPES.contains(json.substring(TYPE_PREFIX.length(), end));
     }
 
     private static Observation observation(ObjectNode node) {
@@ -650,7 +640,7 @@ final class PlainResources {
                 default -> throw NOT_PLAIN;
             }
         });
-        if (reference.hasDisplay() && IdentifierScan.pointsToPatient(reference)) {
+        if (IdentifierScan.namesPatient(reference)) {
             throw NOT_PLAIN;
         }
         return reference;

@@ -32,8 +32,6 @@ class PlainResourcesTest {
     private static final MappingTables MAPPING = MappingTables.load(null);
     private static final IdentifierScan SCAN = new IdentifierScan(FhirContexts.r4());
 
-    private final PlainResources plain = new PlainResources();
-
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -98,7 +96,7 @@ class PlainResourcesTest {
         int taken = 0;
         for (String json : resources) {
             String origin = "line " + ++line;
-            PlainResources.Plain read = plain.read(json);
+            PlainResources.Plain read = PlainResources.read(json);
             if (read == null) {
                 continue;
             }
@@ -144,7 +142,8 @@ class PlainResourcesTest {
                 assertThat(lines).as(type).isNotEmpty();
                 assertThat(lines)
                         .as(type)
-                        .allSatisfy(line -> assertThat(plain.read(line) != null).isEqualTo(expected));
+                        .allSatisfy(line ->
+                                assertThat(PlainResources.read(line) != null).isEqualTo(expected));
                 fast += expected ? 1 : 0;
             }
         }
@@ -346,6 +345,6 @@ class PlainResourcesTest {
                 "[1, 2]"
             })
     void resourcesOutsideThePlainShape_areLeftToHapi(String json) {
-        assertThat(plain.read(json)).isNull();
+        assertThat(PlainResources.read(json)).isNull();
     }
 }
