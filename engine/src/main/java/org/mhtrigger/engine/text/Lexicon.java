@@ -49,10 +49,8 @@ public final class Lexicon {
                     trigger,
                     new CompiledTrigger(
                             trigger,
-                            included.query(),
                             included.pattern(),
                             included.need(),
-                            excluded == null ? null : excluded.query(),
                             excluded == null ? null : excluded.pattern(),
                             excluded == null ? null : excluded.need()));
         });
@@ -85,16 +83,14 @@ public final class Lexicon {
     }
 
     /**
-     * The queries of one trigger, each as a Lucene span query, as the same pattern matched on a note's tokens, and with
-     * the terms a note must contain for it to be able to match (the {@code exclude} parts are {@code null} when the
-     * trigger has no exclusions).
+     * The patterns of one trigger, to match on a note's tokens, each with the terms a note must contain for it to be
+     * able to match (the {@code exclude} parts are {@code null} when the trigger has no exclusions). The span queries
+     * the same patterns compile to ({@link #compile}) are for checking the patterns against Lucene.
      */
     record CompiledTrigger(
             String trigger,
-            SpanQuery include,
             SpanPattern includePattern,
             TermNeed includeNeed,
-            SpanQuery exclude,
             SpanPattern excludePattern,
             TermNeed excludeNeed) {}
 
@@ -125,7 +121,7 @@ public final class Lexicon {
                 TermNeed.all(parts.stream().map(Part::need).toList()));
     }
 
-    /** Compiles one entry's pattern; public for tests that check an entry on its own. */
+    /** One entry's pattern as a Lucene span query; for tests that check the token patterns against Lucene. */
     static SpanQuery compile(LexiconEntry entry, Analyzer analyzer) {
         return compilePart(entry, analyzer, new TermIndex()).query();
     }

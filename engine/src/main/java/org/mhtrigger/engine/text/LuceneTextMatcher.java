@@ -20,8 +20,9 @@ import org.mhtrigger.engine.screen.TextMatcher;
 
 /**
  * Finds trigger mentions in notes with the lexicon's span patterns, matched on the tokens of each note's one analysis
- * as Lucene's span queries would match them in a one-document index, and classifies each mention's context. Every mention is returned, affirmed or not, with exact offsets into the decoded note text
- * and its sentence as evidence. Thread-safe.
+ * as Lucene's span queries would match them in a one-document index, and classifies each mention's context. Every
+ * mention is returned, affirmed or not, with exact offsets into the decoded note text and its sentence as evidence.
+ * Thread-safe.
  */
 public final class LuceneTextMatcher implements TextMatcher {
     private final Analyzer analyzer;
@@ -93,7 +94,7 @@ public final class LuceneTextMatcher implements TextMatcher {
                 continue;
             }
             List<TextSpan> excluded =
-                    trigger.exclude() == null || !trigger.excludeNeed().metBy(terms)
+                    trigger.excludePattern() == null || !trigger.excludeNeed().metBy(terms)
                             ? List.of()
                             : trigger.excludePattern().spans(terms);
             for (TextSpan mention : merged(mentions)) {
