@@ -5,12 +5,11 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.mhtrigger.app.internal.Benchmark;
+import org.mhtrigger.app.internal.Folders;
 import org.mhtrigger.corpus.CorpusGenerator;
 import org.mhtrigger.corpus.GenerationSummary;
 import picocli.CommandLine.Command;
@@ -121,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
             return Main.OK;
         } finally {
             if (keep == null) {
-                delete(dir);
+                Folders.deleteQuietly(dir);
             }
         }
     }
@@ -141,13 +140,7 @@ final class BenchCommand implements Callable<Integer> {
             untimed.pipeline(List.of(dir), 2, err);
             untimed.inMemory(List.of(dir));
         } finally {
-            delete(dir);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            Folders.deleteQuietly(dir);
         }
     }
 }

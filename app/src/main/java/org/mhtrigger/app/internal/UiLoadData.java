@@ -2,7 +2,6 @@ package org.mhtrigger.app.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.mhtrigger.corpus.CorpusGenerator;
 import org.mhtrigger.engine.MhTriggerException;
 import org.mhtrigger.engine.sampling.ReviewPeriod;
@@ -318,11 +316,7 @@ public final class UiLoadData {
             });
             server.bean(Stays.class).importStays(screened);
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (UncheckedIOException e) {
-                // a leftover temporary file is not worth failing the run for
-            }
+            Folders.deleteQuietly(dir);
         }
     }
 
