@@ -1,21 +1,17 @@
 package org.mhtrigger.fhir.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -50,28 +46,31 @@ import org.hl7.fhir.r4.model.Type;
  * Flags, CarePlans and RiskAssessments) when they are written in the plain shape exporters use. Patients, which carry
  * the identifiers the guard looks for, always go through HAPI. Thread-safe.
  *
- * <p>The resource is read into a Jackson tree and the HAPI model built from it directly (a few elements no extraction
- * could use, such as meta, predictions and participants, are only checked); HAPI's own parser, which walks its model
- * definitions element by element, costs several times more.
+ * <p>The resource is read with Jackson's streaming parser and the HAPI model built from its tokens directly, with no
+ * tree in between (a few elements no extraction could use, such as meta, predictions and participants, are only
+ * checked); HAPI's own parser, which walks its model definitions element by element, costs several times more.
  * Every property must be one this class knows, with a value of the expected JSON type, a non-blank string without
- * surrounding white space, a known status code and a date HAPI accepts. Anything else (extensions, narrative,
+ * surrounding white space, a known status code and a date HAPI accepts, and {@code resourceType} must come first, as
+ * exporters write it. Anything else (extensions, narrative,
  * contained resources, an unknown property, base64 that is not strict) makes {@link #read} answer {@code null}, and
  * the caller parses with HAPI as before. So do the elements the identifier scan counts: an identifier that looks
  * national, and a display on a reference to a Patient. A plain resource therefore holds nothing the identifier scan
  * would find.
  */
 final class PlainResources {
-    /** Exact decimals, as HAPI reads them; duplicate keys refused, as a plain resource has none. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    /** Duplicate keys refused, as a plain resource has none; no comments. Decimals are read exactly, from the text. */
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
+    /** Reads the rest of a resource's object, its {@code resourceType} read; the parser ends on its END_OBJECT. */
+    @FunctionalInterface
+    private interface TypeReader {
+        Plain read(JsonParser node) throws IOException;
+    }
+
     /** The reader of each resource type read on the fast path. */
-    private static final Map<String, Function<ObjectNode, Plain>> READERS = Map.ofEntries(
+    private static final Map<String, TypeReader> READERS = Map.ofEntries(
             Map.entry("Observation", node -> new Plain(observation(node), List.of())),
             Map.entry("DocumentReference", PlainResources::documentReference),
             Map.entry("DiagnosticReport", PlainResources::diagnosticReport),
@@ -88,6 +87,7 @@ final class PlainResources {
     static final Set<String> TYPES = READERS.keySet();
 
     private static final String TYPE_PREFIX = "{\"resourceType\":\"";
+    private static final byte[] TYPE_PREFIX_BYTES = TYPE_PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     /**
      * A resource read on the fast path; {@code inline} is the attachments of a DocumentReference's content or of a
@@ -125,19 +125,39 @@ final class PlainResources {
         if (json.startsWith(TYPE_PREFIX) && !startsWithType(json)) {
             return null; // written in the usual form, and of a type this class does not read: no need to parse
         }
-        try {
-            JsonNode tree = JSON.readTree(json);
-            if (!(tree instanceof ObjectNode resource)) {
-                return null;
-            }
-            JsonNode type = resource.get("resourceType");
-            Function<ObjectNode, Plain> reader =
-                    type == null || !type.isTextual() ? null : READERS.get(type.textValue());
-            return reader == null ? null : reader.apply(resource);
+        try (JsonParser parser = JSON.createParser(json)) {
+            return read(parser);
         } catch (IOException | RuntimeException e) {
             // not plain, not valid JSON, or a value HAPI's types refuse: HAPI's parser decides what it is
             return null;
         }
+    }
+
+    /** The same from the resource's UTF-8 bytes. */
+    static Plain read(byte[] json) {
+        if (startsWithPrefix(json) && !startsWithType(json)) {
+            return null;
+        }
+        try (JsonParser parser = JSON.createParser(json)) {
+            return read(parser);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Plain read(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT
+                || parser.nextToken() != JsonToken.FIELD_NAME
+                || !"resourceType".equals(parser.currentName())
+                || parser.nextToken() != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        TypeReader reader = READERS.get(parser.getText());
+        if (reader == null) {
+            return null;
+        }
+        Plain plain = reader.read(parser);
+        return parser.nextToken() == null ? plain : null; // trailing content: not plain
     }
 
     /** Whether the type written right after {@link #TYPE_PREFIX} is one of {@link #TYPES}. */
@@ -146,7 +166,21 @@ final class PlainResources {
         return end > 0 && TYPES.contains(json.substring(TYPE_PREFIX.length(), end));
     }
 
-    private static Observation observation(ObjectNode node) {
+    private static boolean startsWithPrefix(byte[] json) {
+        return json.length > TYPE_PREFIX_BYTES.length
+                && Arrays.equals(json, 0, TYPE_PREFIX_BYTES.length, TYPE_PREFIX_BYTES, 0, TYPE_PREFIX_BYTES.length);
+    }
+
+    private static boolean startsWithType(byte[] json) {
+        int start = TYPE_PREFIX_BYTES.length;
+        int end = start;
+        while (end < json.length && json[end] != '"') {
+            end++;
+        }
+        return end < json.length && TYPES.contains(new String(json, start, end - start, StandardCharsets.UTF_8));
+    }
+
+    private static Observation observation(JsonParser node) throws IOException {
         Observation resource = new Observation();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -171,7 +205,8 @@ final class PlainResources {
         return resource;
     }
 
-    private static void component(JsonNode node, Observation.ObservationComponentComponent component) {
+    private static void component(JsonParser node, Observation.ObservationComponentComponent component)
+            throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "code" -> component.setCode(concept(value));
@@ -183,21 +218,22 @@ final class PlainResources {
         });
     }
 
-    private static Type value(String key, JsonNode value) {
+    private static Type value(String key, JsonParser value) throws IOException {
         return switch (key) {
             case "valueQuantity" -> quantity(value);
             case "valueInteger" -> {
-                if (!value.isInt()) {
+                if (value.currentToken() != JsonToken.VALUE_NUMBER_INT
+                        || value.getNumberType() != JsonParser.NumberType.INT) {
                     throw NOT_PLAIN;
                 }
-                yield new IntegerType(value.intValue());
+                yield new IntegerType(value.getIntValue());
             }
             case "valueString" -> new StringType(string(value));
             default -> throw NOT_PLAIN;
         };
     }
 
-    private static Plain documentReference(ObjectNode node) {
+    private static Plain documentReference(JsonParser node) throws IOException {
         DocumentReference resource = new DocumentReference();
         List<Inline> inline = new ArrayList<>();
         properties(node, resource, (key, value) -> {
@@ -221,7 +257,7 @@ final class PlainResources {
         return new Plain(resource, inline);
     }
 
-    private static Plain diagnosticReport(ObjectNode node) {
+    private static Plain diagnosticReport(JsonParser node) throws IOException {
         DiagnosticReport resource = new DiagnosticReport();
         List<Inline> inline = new ArrayList<>();
         properties(node, resource, (key, value) -> {
@@ -243,7 +279,8 @@ final class PlainResources {
         return new Plain(resource, inline);
     }
 
-    private static void context(JsonNode node, DocumentReference.DocumentReferenceContextComponent context) {
+    private static void context(JsonParser node, DocumentReference.DocumentReferenceContextComponent context)
+            throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "encounter" -> each(value, r -> context.addEncounter(reference(r)));
@@ -256,37 +293,36 @@ final class PlainResources {
     }
 
     /** One content entry's attachment, decoded; the attachment itself is not built (the extractor reads this). */
-    private static Inline content(JsonNode node) {
-        Inline inline = null;
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            switch (property.getKey()) {
-                case "attachment" -> inline = attachment(property.getValue());
-                case "format" -> coding(property.getValue());
+    private static Inline content(JsonParser node) throws IOException {
+        Inline[] inline = {null};
+        fields(node, (key, value) -> {
+            switch (key) {
+                case "attachment" -> inline[0] = attachment(value);
+                case "format" -> coding(value);
                 default -> throw NOT_PLAIN;
             }
-        }
-        if (inline == null) {
+        });
+        if (inline[0] == null) {
             throw NOT_PLAIN;
         }
-        return inline;
+        return inline[0];
     }
 
-    private static Inline attachment(JsonNode node) {
-        String contentType = null;
-        byte[] data = null;
-        for (Map.Entry<String, JsonNode> property : object(node).properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "contentType" -> contentType = string(value);
-                case "data" -> data = Base64.getDecoder().decode(string(value)); // strict: else HAPI decodes
+    private static Inline attachment(JsonParser node) throws IOException {
+        String[] contentType = {null};
+        byte[][] data = {null};
+        fields(node, (key, value) -> {
+            switch (key) {
+                case "contentType" -> contentType[0] = string(value);
+                case "data" -> data[0] = Base64.getDecoder().decode(string(value)); // strict: else HAPI decodes
                 case "language", "title", "creation" -> string(value);
                 default -> throw NOT_PLAIN;
             }
-        }
-        return new Inline(contentType, data);
+        });
+        return new Inline(contentType[0], data[0]);
     }
 
-    private static MedicationAdministration administration(ObjectNode node) {
+    private static MedicationAdministration administration(JsonParser node) throws IOException {
         MedicationAdministration resource = new MedicationAdministration();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -311,7 +347,8 @@ final class PlainResources {
     }
 
     private static void administered(
-            JsonNode node, MedicationAdministration.MedicationAdministrationDosageComponent dosage) {
+            JsonParser node, MedicationAdministration.MedicationAdministrationDosageComponent dosage)
+            throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "text" -> dosage.setText(string(value));
@@ -324,7 +361,7 @@ final class PlainResources {
         });
     }
 
-    private static MedicationRequest request(ObjectNode node) {
+    private static MedicationRequest request(JsonParser node) throws IOException {
         MedicationRequest resource = new MedicationRequest();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -348,16 +385,16 @@ final class PlainResources {
         return resource;
     }
 
-    private static void dosage(JsonNode node, Dosage dosage) {
+    private static void dosage(JsonParser node, Dosage dosage) throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "text" -> dosage.setText(string(value));
                 case "patientInstruction" -> dosage.setPatientInstruction(string(value));
                 case "asNeededBoolean" -> {
-                    if (!value.isBoolean()) {
+                    if (!value.currentToken().isBoolean()) {
                         throw NOT_PLAIN;
                     }
-                    dosage.setAsNeeded(new BooleanType(value.booleanValue()));
+                    dosage.setAsNeeded(new BooleanType(value.getBooleanValue()));
                 }
                 case "asNeededCodeableConcept" -> dosage.setAsNeeded(concept(value));
                 case "route" -> dosage.setRoute(concept(value));
@@ -369,7 +406,7 @@ final class PlainResources {
         });
     }
 
-    private static void doseAndRate(JsonNode node, Dosage.DosageDoseAndRateComponent doseAndRate) {
+    private static void doseAndRate(JsonParser node, Dosage.DosageDoseAndRateComponent doseAndRate) throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "type" -> doseAndRate.setType(concept(value));
@@ -379,7 +416,7 @@ final class PlainResources {
         });
     }
 
-    private static Encounter encounter(ObjectNode node) {
+    private static Encounter encounter(JsonParser node) throws IOException {
         Encounter resource = new Encounter();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -402,7 +439,8 @@ final class PlainResources {
         return resource;
     }
 
-    private static void hospitalization(JsonNode node, Encounter.EncounterHospitalizationComponent hospitalization) {
+    private static void hospitalization(JsonParser node, Encounter.EncounterHospitalizationComponent hospitalization)
+            throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "admitSource" -> hospitalization.setAdmitSource(concept(value));
@@ -413,7 +451,7 @@ final class PlainResources {
         });
     }
 
-    private static void location(JsonNode node, Encounter.EncounterLocationComponent location) {
+    private static void location(JsonParser node, Encounter.EncounterLocationComponent location) throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "location" -> location.setLocation(reference(value));
@@ -424,7 +462,7 @@ final class PlainResources {
         });
     }
 
-    private static Condition condition(ObjectNode node) {
+    private static Condition condition(JsonParser node) throws IOException {
         Condition resource = new Condition();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -449,7 +487,7 @@ final class PlainResources {
         return resource;
     }
 
-    private static Procedure procedure(ObjectNode node) {
+    private static Procedure procedure(JsonParser node) throws IOException {
         Procedure resource = new Procedure();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -473,7 +511,7 @@ final class PlainResources {
         return resource;
     }
 
-    private static Flag flag(ObjectNode node) {
+    private static Flag flag(JsonParser node) throws IOException {
         Flag resource = new Flag();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -489,7 +527,7 @@ final class PlainResources {
         return resource;
     }
 
-    private static CarePlan carePlan(ObjectNode node) {
+    private static CarePlan carePlan(JsonParser node) throws IOException {
         CarePlan resource = new CarePlan();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -508,7 +546,7 @@ final class PlainResources {
         return resource;
     }
 
-    private static RiskAssessment riskAssessment(ObjectNode node) {
+    private static RiskAssessment riskAssessment(JsonParser node) throws IOException {
         RiskAssessment resource = new RiskAssessment();
         properties(node, resource, (key, value) -> {
             switch (key) {
@@ -529,7 +567,7 @@ final class PlainResources {
     }
 
     /** Checked, not built: nothing reads the predictions. */
-    private static void prediction(JsonNode node) {
+    private static void prediction(JsonParser node) throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "outcome", "qualitativeRisk" -> concept(value);
@@ -539,38 +577,53 @@ final class PlainResources {
         });
     }
 
-    /** What to do with one property of an object; throws {@link #NOT_PLAIN} for one it does not know. */
+    /**
+     * What to do with one property of an object, the parser on its value's first token; it must leave the parser on the
+     * value's last token. Throws {@link #NOT_PLAIN} for a property it does not know.
+     */
     @FunctionalInterface
     private interface Property {
-        void read(String key, JsonNode value);
+        void read(String key, JsonParser value) throws IOException;
     }
 
-    /** Reads the properties every resource type shares, and hands the others to {@code own}. */
-    private static void properties(ObjectNode node, Resource resource, Property own) {
-        for (Map.Entry<String, JsonNode> property : node.properties()) {
-            JsonNode value = property.getValue();
-            switch (property.getKey()) {
-                case "resourceType" -> {
-                    // read by the caller
-                }
-                case "id" -> resource.setIdElement(id(resource.fhirType(), value));
-                case "meta" -> meta(value);
-                case "identifier" -> each(value, PlainResources::pseudonymous);
-                default -> own.read(property.getKey(), value);
+    /** What to do with one element of an array, on the same terms as {@link Property}. */
+    @FunctionalInterface
+    private interface Element {
+        void read(JsonParser value) throws IOException;
+    }
+
+    /**
+     * Reads the properties every resource type shares, and hands the others to {@code own}: the rest of the resource's
+     * object, after its {@code resourceType}.
+     */
+    private static void properties(JsonParser node, Resource resource, Property own) throws IOException {
+        while (node.nextToken() == JsonToken.FIELD_NAME) {
+            String key = node.currentName();
+            node.nextToken();
+            switch (key) {
+                case "id" -> resource.setIdElement(id(resource.fhirType(), node));
+                case "meta" -> meta(node);
+                case "identifier" -> each(node, PlainResources::pseudonymous);
+                default -> own.read(key, node);
             }
         }
     }
 
     /** Hands each property of a non-empty object to {@code property}. */
-    private static void fields(JsonNode node, Property property) {
-        for (Map.Entry<String, JsonNode> field : object(node).properties()) {
-            property.read(field.getKey(), field.getValue());
+    private static void fields(JsonParser node, Property property) throws IOException {
+        if (node.currentToken() != JsonToken.START_OBJECT || node.nextToken() != JsonToken.FIELD_NAME) {
+            throw NOT_PLAIN;
         }
+        do {
+            String key = node.currentName();
+            node.nextToken();
+            property.read(key, node);
+        } while (node.nextToken() == JsonToken.FIELD_NAME);
     }
 
     // the data types: each checks the shape and builds the HAPI element
 
-    private static IdType id(String type, JsonNode node) {
+    private static IdType id(String type, JsonParser node) throws IOException {
         String id = string(node);
         if (id.length() > 64) {
             throw NOT_PLAIN;
@@ -587,7 +640,7 @@ final class PlainResources {
     }
 
     /** Checked, not built: nothing reads the meta. */
-    private static void meta(JsonNode node) {
+    private static void meta(JsonParser node) throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "versionId", "source" -> string(value);
@@ -599,7 +652,7 @@ final class PlainResources {
         });
     }
 
-    private static CodeableConcept concept(JsonNode node) {
+    private static CodeableConcept concept(JsonParser node) throws IOException {
         CodeableConcept concept = new CodeableConcept();
         fields(node, (key, value) -> {
             switch (key) {
@@ -611,7 +664,7 @@ final class PlainResources {
         return concept;
     }
 
-    private static Coding coding(JsonNode node) {
+    private static Coding coding(JsonParser node) throws IOException {
         Coding coding = new Coding();
         fields(node, (key, value) -> {
             switch (key) {
@@ -630,7 +683,7 @@ final class PlainResources {
      * where it would be the patient's name (the identifier scan counts those). An identifier on a reference is left to
      * HAPI.
      */
-    private static Reference reference(JsonNode node) {
+    private static Reference reference(JsonParser node) throws IOException {
         Reference reference = new Reference();
         fields(node, (key, value) -> {
             switch (key) {
@@ -647,7 +700,7 @@ final class PlainResources {
     }
 
     /** Checked, not built: an identifier that does not look national (a national one is left to HAPI and the scan). */
-    private static void pseudonymous(JsonNode node) {
+    private static void pseudonymous(JsonParser node) throws IOException {
         Identifier identifier = new Identifier();
         fields(node, (key, value) -> {
             switch (key) {
@@ -666,7 +719,7 @@ final class PlainResources {
     }
 
     /** Checked, not built: an Encounter's participant or a Procedure's performer. */
-    private static void participant(JsonNode node) {
+    private static void participant(JsonParser node) throws IOException {
         fields(node, (key, value) -> {
             switch (key) {
                 case "type" -> each(value, PlainResources::concept);
@@ -678,15 +731,15 @@ final class PlainResources {
         });
     }
 
-    private static Quantity quantity(JsonNode node) {
+    private static Quantity quantity(JsonParser node) throws IOException {
         Quantity quantity = new Quantity();
         fields(node, (key, value) -> {
             switch (key) {
                 case "value" -> {
-                    if (!value.isNumber()) {
+                    if (!value.currentToken().isNumeric()) {
                         throw NOT_PLAIN;
                     }
-                    quantity.setValue(value.decimalValue());
+                    quantity.setValue(value.getDecimalValue());
                 }
                 case "unit" -> quantity.setUnit(string(value));
                 case "system" -> quantity.setSystem(string(value));
@@ -697,7 +750,7 @@ final class PlainResources {
         return quantity;
     }
 
-    private static Period period(JsonNode node) {
+    private static Period period(JsonParser node) throws IOException {
         Period period = new Period();
         fields(node, (key, value) -> {
             switch (key) {
@@ -709,20 +762,20 @@ final class PlainResources {
         return period;
     }
 
-    private static DateTimeType dateTime(JsonNode node) {
+    private static DateTimeType dateTime(JsonParser node) throws IOException {
         return new DateTimeType(string(node));
     }
 
-    private static InstantType instant(JsonNode node) {
+    private static InstantType instant(JsonParser node) throws IOException {
         return new InstantType(string(node));
     }
 
     /** A non-blank string without surrounding white space (HAPI's handling of other strings is its own). */
-    private static String string(JsonNode node) {
-        if (node == null || !node.isTextual()) {
+    private static String string(JsonParser node) throws IOException {
+        if (node.currentToken() != JsonToken.VALUE_STRING) {
             throw NOT_PLAIN;
         }
-        String text = node.textValue();
+        String text = node.getText();
         if (text.isEmpty()
                 || Character.isWhitespace(text.charAt(0))
                 || Character.isWhitespace(text.charAt(text.length() - 1))) {
@@ -731,17 +784,13 @@ final class PlainResources {
         return text;
     }
 
-    private static ObjectNode object(JsonNode node) {
-        if (!(node instanceof ObjectNode object) || object.isEmpty()) {
+    /** Hands each element of a non-empty array to {@code element}. */
+    private static void each(JsonParser node, Element element) throws IOException {
+        if (node.currentToken() != JsonToken.START_ARRAY || node.nextToken() == JsonToken.END_ARRAY) {
             throw NOT_PLAIN;
         }
-        return object;
-    }
-
-    private static void each(JsonNode node, Consumer<JsonNode> element) {
-        if (!(node instanceof ArrayNode array) || array.isEmpty()) {
-            throw NOT_PLAIN;
-        }
-        array.forEach(element);
+        do {
+            element.read(node);
+        } while (node.nextToken() != JsonToken.END_ARRAY);
     }
 }
