@@ -187,6 +187,73 @@ class SplitReadTest {
         }
     }
 
+    @Test
+    void crlfOrCrEndingsAndAByteOrderMark_giveTheSameRecordsAndLineNumbers() throws IOException {
+        Outcome lf = read(1, SAMPLE.resolve("ndjson"));
+        for (String ending : List.of("\r\n", "\r")) {
+            Path folder = Files.createDirectories(input.resolve(ending.length() == 2 ? "crlf" : "cr"));
+            try (Stream<Path> files = Files.list(SAMPLE.resolve("ndjson"))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".ndjson")).toList()) {
+                    List<String> lines = Files.readAllLines(file);
+                    Files.writeString(
+                            folder.resolve(file.getFileName()), "\uFEFF" + String.join(ending, lines) + ending);
+                }
+            }
+            Files.writeString(
+                    folder.resolve("with-a-bad-line.ndjson"),
+                    String.join(
+                            ending,
+                            patient("p-9"),
+                            "",
+                            "{not json",
+                            encounter("e-9", "p-9", "2024-03-01", "2024-03-02")));
+
+            for (int buckets : new int[] {1, 4}) {
+                Outcome outcome = read(buckets, folder);
+
+                assertThat(outcome.records())
+                        .as(ending.length() + " " + buckets)
+                        .hasSize(lf.records().size() + 1);
+                assertThat(outcome.records()).containsAll(lf.records());
+                assertThat(outcome.rejections())
+                        .singleElement()
+                        .asString()
+                        .startsWith(folder.resolve("with-a-bad-line.ndjson") + ":3: malformed JSON");
+            }
+        }
+    }
+
+    @Test
+    void aLineThatIsNotValidUtf8_isReadWithItsBadBytesReplaced_asAReaderDecodesIt() throws IOException {
+        String observation =
+                observation("o-8", "p-8", "e-8", 140).replace("\"final\"", "\"final\",\"method\":{\"text\":\"BAD\"}");
+        byte[] bad = (patient("p-8") + "\n" + encounter("e-8", "p-8", "2024-03-01", "2024-03-20") + "\n" + observation
+                        + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = new String(bad, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("BAD");
+        bad[at] = (byte) 0xFF; // never valid in UTF-8
+        bad[at + 1] = (byte) 0xC3; // a lead byte without its continuation
+        Path folder = Files.createDirectories(input.resolve("bad-utf8"));
+        Files.write(folder.resolve("raw.ndjson"), bad);
+        Path replaced = Files.createDirectories(input.resolve("replaced"));
+        Files.writeString(
+                replaced.resolve("raw.ndjson"),
+                new String(bad, java.nio.charset.StandardCharsets.UTF_8)); // U+FFFD where the bad bytes were
+
+        for (int buckets : new int[] {1, 3}) {
+            Outcome raw = read(buckets, folder);
+            Outcome decoded = read(buckets, replaced);
+
+            assertThat(raw.rejections()).isEmpty();
+            assertThat(raw.record("e-8").labs())
+                    .extracting(l -> l.source().id())
+                    .containsExactly("o-8");
+            assertThat(raw.records()).isEqualTo(decoded.records());
+            assertThat(raw.summary()).isEqualTo(decoded.summary());
+        }
+    }
+
     private CollectingListener readOn(int threads, int buckets, Path... inputs) {
         FhirRecordReader reader = new FhirRecordReader(ReaderOptions.defaults()
                 .withBuckets(buckets)

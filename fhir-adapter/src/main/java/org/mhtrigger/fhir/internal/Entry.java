@@ -13,10 +13,16 @@ import java.nio.charset.StandardCharsets;
  * @param line the NDJSON line, or {@code 0} in a {@code .json} file
  * @param entry the Bundle entry (from 1), or {@code 0} when the resource is not in a Bundle
  * @param fullUrl the Bundle entry's fullUrl, or {@code null}
- * @param json the resource's JSON text
+ * @param json the resource's JSON text, UTF-8 encoded (read, routed and spilled as bytes, decoded only by the parser);
+ *     not copied, and never changed once the entry is made
  * @param digest {@link #contentDigest} of {@code json}, to tell whether two copies of a resource differ
  */
-record Entry(long seq, int file, int line, int entry, String fullUrl, String json, long digest) {
+record Entry(long seq, int file, int line, int entry, String fullUrl, byte[] json, long digest) {
+    /** The JSON text as a string, for HAPI's parser and for messages. */
+    String text() {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
     /** Whether this is a whole NDJSON line (not a Bundle entry inside one). */
     boolean isLine() {
         return line > 0 && entry == 0;
@@ -30,8 +36,7 @@ record Entry(long seq, int file, int line, int entry, String fullUrl, String jso
      * times faster than {@link #digest} on the long texts of resources with notes. Not stable across versions: it is
      * compared within one read only.
      */
-    static long contentDigest(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    static long contentDigest(byte[] bytes) {
         long hash = PRIME ^ bytes.length;
         int i = 0;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {

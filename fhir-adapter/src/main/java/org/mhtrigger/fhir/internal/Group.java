@@ -60,11 +60,12 @@ final class Group {
         if (plain != null) {
             resource = plain.resource();
         } else {
+            String text = entry.text();
             IBaseResource parsed;
             try {
-                parsed = parser.parseResource(entry.json());
+                parsed = parser.parseResource(text);
             } catch (DataFormatException e) {
-                sink.rejected(session.origin(entry), session.problem(entry.json(), e));
+                sink.rejected(session.origin(entry), session.problem(text, e));
                 return;
             }
             if (!(parsed instanceof Resource hapi)) {

@@ -10,16 +10,15 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -398,7 +397,7 @@ public final class ReadSession implements GroupSink {
     }
 
     private void take(JsonNode resource, int index, int line, int entry, String fullUrl, Map<String, String> aliases) {
-        String text = resource.toString();
+        byte[] text = resource.toString().getBytes(StandardCharsets.UTF_8);
         take(new Entry(seq++, index, line, entry, fullUrl, text, Entry.contentDigest(text)), resource, null, aliases);
     }
 
@@ -433,19 +432,18 @@ public final class ReadSession implements GroupSink {
     }
 
     private void readNdjson(Path file, int index) {
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            String line;
+        try (ByteLines reader = new ByteLines(Files.newInputStream(file))) {
+            byte[] line;
             int number = 0;
             Deque<ScanBatch> pending = new ArrayDeque<>();
             ScanBatch batch = new ScanBatch();
             try {
-                while ((line = reader.readLine()) != null) {
+                while ((line = reader.next()) != null) {
                     number++;
-                    if (number == 1 && line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
+                    if (number == 1 && ByteLines.startsWithByteOrderMark(line)) {
+                        line = Arrays.copyOfRange(line, 3, line.length);
                     }
-                    if (line.isBlank()) {
+                    if (ByteLines.isBlank(line)) {
                         continue;
                     }
                     if (workers == null) {
@@ -479,38 +477,61 @@ public final class ReadSession implements GroupSink {
      * One NDJSON line: its top level is checked with Jackson (cheap), a Bundle is split into its entries, anything else
      * goes on as one resource for HAPI to parse.
      */
-    private void readLine(String line, int index, int number, Scanned scanned) {
+    private void readLine(byte[] line, int index, int number, Scanned scanned) {
         Route route = scanned.route();
         if (route == null || !fhir.getResourceTypes().contains(route.type())) {
-            rejected(origin(index, number, 0), problem(line, null));
+            rejected(origin(index, number, 0), problem(new String(line, StandardCharsets.UTF_8), null));
             return;
         }
         if ("Bundle".equals(route.type())) {
+            String text = new String(line, StandardCharsets.UTF_8);
             try {
-                readEntries(json.readTree(line), index, number);
+                readEntries(json.readTree(text), index, number);
             } catch (JsonProcessingException e) {
-                rejected(origin(index, number, 0), problem(line, null));
+                rejected(origin(index, number, 0), problem(text, null));
             }
             return;
         }
-        take(new Entry(seq++, index, number, 0, null, line, scanned.digest()), null, route, Map.of());
+        take(new Entry(seq++, index, number, 0, null, scanned.line(), scanned.digest()), null, route, Map.of());
     }
 
     /** Lines scanned at a time on a worker in a split read on several threads. */
     private static final int SCAN_BATCH = 1_000;
 
-    /** What the first pass learns of one NDJSON line before HAPI: its {@link Route} ({@code null}: unreadable). */
-    private record Scanned(Route route, long digest) {}
+    /**
+     * What the first pass learns of one NDJSON line before HAPI: its {@link Route} ({@code null}: unreadable), and the
+     * line's bytes as they go on.
+     */
+    private record Scanned(Route route, byte[] line, long digest) {}
 
-    /** Thread-safe: the top level of a line, read with Jackson, and the digest of its text. */
-    private Scanned scan(String line) {
+    /**
+     * Thread-safe: the top level of a line, read with Jackson, and the digest of its text. A line that is not valid
+     * UTF-8 goes on decoded as a {@link java.io.Reader} decodes it, its bad bytes replaced, as lines were always read.
+     */
+    private Scanned scan(byte[] line) {
         Route route;
-        try (JsonParser top = scanner.createParser(line)) {
-            route = Route.scan(top);
+        byte[] bytes = line;
+        try {
+            route = scanTop(bytes);
         } catch (IOException e) {
+            byte[] replaced = new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            bytes = Arrays.equals(replaced, line) ? line : replaced;
             route = null;
+            if (bytes != line) {
+                try {
+                    route = scanTop(bytes);
+                } catch (IOException stillBad) {
+                    route = null;
+                }
+            }
         }
-        return new Scanned(route, Entry.contentDigest(line));
+        return new Scanned(route, bytes, Entry.contentDigest(bytes));
+    }
+
+    private Route scanTop(byte[] line) throws IOException {
+        try (JsonParser top = scanner.createParser(line)) {
+            return Route.scan(top);
+        }
     }
 
     /**
@@ -518,11 +539,11 @@ public final class ReadSession implements GroupSink {
      * routing and messages are the same as on one thread.
      */
     private final class ScanBatch {
-        final List<String> lines = new ArrayList<>(SCAN_BATCH);
+        final List<byte[]> lines = new ArrayList<>(SCAN_BATCH);
         final List<Integer> numbers = new ArrayList<>(SCAN_BATCH);
         Future<List<Scanned>> scanned;
 
-        void add(String line, int number) {
+        void add(byte[] line, int number) {
             lines.add(line);
             numbers.add(number);
         }

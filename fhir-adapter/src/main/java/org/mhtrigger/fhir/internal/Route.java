@@ -36,10 +36,10 @@ record Route(String type, String id, String subject, String encounter) {
             switch (name) {
                 case "resourceType" -> type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                 case "id" -> id = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                case "subject" -> subject = reference(parser.readValueAsTree());
-                case "patient" -> patient = reference(parser.readValueAsTree());
-                case "encounter" -> encounter = reference(parser.readValueAsTree());
-                case "context" -> context = contextReference(parser.readValueAsTree());
+                case "subject" -> subject = reference(parser);
+                case "patient" -> patient = reference(parser);
+                case "encounter" -> encounter = reference(parser);
+                case "context" -> context = contextReference(parser);
                 default -> parser.skipChildren();
             }
         }
@@ -61,6 +61,68 @@ record Route(String type, String id, String subject, String encounter) {
                 id != null && id.isTextual() ? id.asText() : null,
                 subject != null ? subject : reference(resource.get("patient")),
                 encounter != null ? encounter : contextReference(resource.get("context")));
+    }
+
+    /**
+     * {@link #reference(JsonNode)} read from the parser, on the value's first token, without building a tree; leaves
+     * the parser on the value's last token. The last {@code reference} property counts, as in a tree.
+     */
+    private static String reference(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        String reference = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("reference".equals(name)) {
+                reference = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+            }
+            parser.skipChildren();
+        }
+        return reference == null ? null : FhirValues.referenceKey(reference);
+    }
+
+    /** {@link #contextReference(JsonNode)} read from the parser, on the same terms as {@link #reference(JsonParser)}. */
+    private static String contextReference(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        String direct = null;
+        String fromEncounters = null;
+        boolean encountersIsArray = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("reference".equals(name)) {
+                direct = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                parser.skipChildren();
+            } else if ("encounter".equals(name) && value == JsonToken.START_ARRAY) {
+                encountersIsArray = true;
+                fromEncounters = null;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    String key = reference(parser);
+                    if (fromEncounters == null) {
+                        fromEncounters = key;
+                    }
+                }
+            } else {
+                if ("encounter".equals(name)) {
+                    encountersIsArray = false;
+                    fromEncounters = null;
+                }
+                parser.skipChildren();
+            }
+        }
+        if (direct != null) {
+            String key = FhirValues.referenceKey(direct);
+            if (key != null) {
+                return key;
+            }
+        }
+        return encountersIsArray ? fromEncounters : null;
     }
 
     private static String reference(JsonNode node) {

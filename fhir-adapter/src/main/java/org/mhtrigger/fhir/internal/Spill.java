@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -307,7 +306,7 @@ final class Spill implements AutoCloseable {
         out.writeInt(entry.entry());
         writeNullable(out, entry.fullUrl());
         out.writeLong(entry.digest());
-        byte[] json = entry.json().getBytes(StandardCharsets.UTF_8);
+        byte[] json = entry.json();
         out.writeInt(json.length);
         out.write(json);
     }
@@ -327,7 +326,7 @@ final class Spill implements AutoCloseable {
         long digest = in.readLong();
         byte[] json = new byte[in.readInt()];
         in.readFully(json);
-        return new Entry(seq, file, line, entry, fullUrl, new String(json, StandardCharsets.UTF_8), digest);
+        return new Entry(seq, file, line, entry, fullUrl, json, digest);
     }
 
     private static void writeNullable(DataOutputStream out, String text) throws IOException {
