@@ -3,7 +3,6 @@ package org.mhtrigger.fhir.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,10 +57,12 @@ import org.hl7.fhir.r4.model.Type;
  * would find.
  */
 final class PlainResources {
-    /** Duplicate keys refused, as a plain resource has none; no comments. Decimals are read exactly, from the text. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /**
+     * No comments. Decimals are read exactly, from the text. Duplicate keys are refused by {@link #fields} and {@link
+     * #properties} themselves, as a plain resource has none: cheaper than the parser's detector, which hashes every
+     * object's names.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** Reads the rest of a resource's object, its {@code resourceType} read; the parser ends on its END_OBJECT. */
     @FunctionalInterface
@@ -597,8 +598,12 @@ final class PlainResources {
      * object, after its {@code resourceType}.
      */
     private static void properties(JsonParser node, Resource resource, Property own) throws IOException {
+        String[] keys = new String[KEYS];
+        keys[0] = "resourceType";
+        int count = 1;
         while (node.nextToken() == JsonToken.FIELD_NAME) {
             String key = node.currentName();
+            keys = remember(keys, count++, key);
             node.nextToken();
             switch (key) {
                 case "id" -> resource.setIdElement(id(resource.fhirType(), node));
@@ -614,11 +619,29 @@ final class PlainResources {
         if (node.currentToken() != JsonToken.START_OBJECT || node.nextToken() != JsonToken.FIELD_NAME) {
             throw NOT_PLAIN;
         }
+        String[] keys = new String[KEYS];
+        int count = 0;
         do {
             String key = node.currentName();
+            keys = remember(keys, count++, key);
             node.nextToken();
             property.read(key, node);
         } while (node.nextToken() == JsonToken.FIELD_NAME);
+    }
+
+    /** Room for the keys of most objects before {@link #remember} grows it. */
+    private static final int KEYS = 8;
+
+    /** Adds {@code key} as the {@code count}th key of an object, refusing one it already has. */
+    private static String[] remember(String[] keys, int count, String key) {
+        for (int i = 0; i < count; i++) {
+            if (keys[i].equals(key)) {
+                throw NOT_PLAIN;
+            }
+        }
+        String[] room = count < keys.length ? keys : Arrays.copyOf(keys, keys.length * 2);
+        room[count] = key;
+        return room;
     }
 
     // the data types: each checks the shape and builds the HAPI element

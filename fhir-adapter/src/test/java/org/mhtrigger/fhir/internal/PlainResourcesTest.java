@@ -321,6 +321,13 @@ class PlainResourcesTest {
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"category\":[]}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"code\":{}}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\",\"status\":\"final\"}",
+                "{\"resourceType\":\"Observation\",\"resourceType\":\"Observation\",\"id\":\"o\"}",
+                "{\"resourceType\":\"Observation\",\"id\":\"o\",\"code\":{\"text\":\"Na\",\"text\":\"K\"}}",
+                "{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\",\"code\":{\"text\":\"Na\"},"
+                        + "\"subject\":{\"reference\":\"Patient/p\"},\"encounter\":{\"reference\":\"Encounter/e\"},"
+                        + "\"issued\":\"2024-03-01T10:00:00Z\",\"method\":{\"text\":\"m\"},"
+                        + "\"bodySite\":{\"text\":\"arm\"},\"valueString\":\"x\",\"status\":\"final\"}",
+                "{\"id\":\"o\",\"resourceType\":\"Observation\",\"status\":\"final\"}",
                 "{\"resourceType\":\"Observation\",\"id\":\"urn:uuid:1\"}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\"} trailing",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\"",
