@@ -5,10 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,7 +40,7 @@ public final class CodeTable {
     private final String[] rowSystems;
 
     private final String[] rowCodes;
-    private final Map<Concept, List<Row>> memo = new ConcurrentHashMap<>();
+    private final BoundedMemo<Concept, List<Row>> memo = new BoundedMemo<>(MEMO_LIMIT, c -> List.copyOf(compute(c)));
 
     CodeTable(String file, List<Row> rows, TextMatch textMatch, UnaryOperator<String> textForm) {
         this.file = file;
@@ -84,16 +82,7 @@ public final class CodeTable {
         if (concept.isEmpty()) {
             return List.of();
         }
-        List<Row> known = memo.get(concept);
-        if (known != null) {
-            return known;
-        }
-        List<Row> found = List.copyOf(compute(concept));
-        if (memo.size() >= MEMO_LIMIT) {
-            memo.clear(); // bounded: an input with endless distinct codings just stops profiting
-        }
-        memo.put(concept, found);
-        return found;
+        return memo.get(concept);
     }
 
     private List<Row> compute(Concept concept) {

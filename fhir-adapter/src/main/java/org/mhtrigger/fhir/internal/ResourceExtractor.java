@@ -59,6 +59,10 @@ public final class ResourceExtractor {
     private static final Pattern DEPOT = Pattern.compile(
             "\\b(decanoate|palmitate|pamoate|enanthate|depot|long acting|long-acting|lai|maintena|abilify maintena|aristada|xeplion|trevicta|invega sustenna|invega trinza|zypadhera|risperdal consta|consta|modecate|depixol|clopixol depot|haldol decanoate)\\b");
 
+    /** Whether normalised drug names and dosage text name a depot: they repeat, and the pattern is long. */
+    private static final BoundedMemo<String, Boolean> DEPOT_NAMES =
+            new BoundedMemo<>(8192, names -> DEPOT.matcher(names).find());
+
     private final MappingTables mapping;
     private final IdentifierScan scan;
     private final boolean strip;
@@ -656,7 +660,7 @@ public final class ResourceExtractor {
             boolean prn = prnOrdered
                     || prnText
                     || requestKey != null && Boolean.TRUE.equals(all.prnOrders.get(all.resolve(requestKey)));
-            boolean depot = DEPOT.matcher(names).find();
+            boolean depot = DEPOT_NAMES.get(names);
             return new MedicationEvent(source, kind, ingredient, doseMg, mapped, status, t, prn, depot, reason);
         });
     }

@@ -2,12 +2,9 @@ package org.mhtrigger.fhir.internal;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Text normalisation for matching codes' displays against mapping tables. Stateless, thread-safe. */
 public final class Text {
-    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
-
     private Text() {}
 
     /** Lower case, {@code µ} as {@code u}, runs of anything but letters and digits as one space, trimmed. */
@@ -15,8 +12,25 @@ public final class Text {
         if (text == null) {
             return "";
         }
-        String lower = text.toLowerCase(Locale.ROOT).replace('µ', 'u').replace('μ', 'u');
-        return NOT_WORD.matcher(lower).replaceAll(" ").trim();
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == 'µ' || c == 'μ') {
+                c = 'u';
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
     }
 
     /** Whether normalised {@code haystack} contains normalised {@code words} as whole words. */
