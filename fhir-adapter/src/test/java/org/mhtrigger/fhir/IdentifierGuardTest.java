@@ -39,6 +39,29 @@ class IdentifierGuardTest {
     }
 
     @Test
+    void aDisplayOnABundlesUrnReferenceToItsPatient_isAName_evenBeforeThePatientEntry() {
+        for (int buckets : new int[] {1, 3}) {
+            var refusing = new FhirRecordReader(ReaderOptions.defaults().withBuckets(buckets));
+            var stripping = new FhirRecordReader(
+                    ReaderOptions.defaults().withBuckets(buckets).withStripIdentifiers(true));
+
+            var refused = Fixtures.read(refusing, "identifiers-urn");
+            var stripped = Fixtures.read(stripping, "identifiers-urn");
+
+            assertThat(refused.listener().records()).as("%d groups", buckets).isEmpty();
+            assertThat(refused.rejections())
+                    .singleElement()
+                    .asString()
+                    .contains("Encounter/e-urn carries name", "Observation/o-urn carries name")
+                    .doesNotContain("Jane", "Example", "Ann", "Practitioner");
+            assertThat(stripped.rejections()).isEmpty();
+            assertThat(stripped.record("e-urn").labs()).hasSize(1);
+            // the two subject displays; the practitioner's display on the Encounter is not a patient's name
+            assertThat(stripped.summary().identifiersStripped()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void pseudonymousIdentifierWithItsOwnSystem_isAccepted() {
         var result = Fixtures.read("single");
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -28,7 +29,7 @@ import org.hl7.fhir.r4.model.Resource;
  * The anonymisation guard: finds direct identifiers in a resource and its contained resources. Thread-safe.
  *
  * <p>Direct identifiers are person names, addresses, telecoms, patient photos, displays on references to a Patient
- * (often the patient's name), and identifiers that look national: an NHS number (by system, or ten digits with a
+ * (often the patient's name; a Bundle's {@code urn:} reference counts when its entry is a Patient), and identifiers that look national: an NHS number (by system, or ten digits with a
  * valid check digit), a Singapore NRIC/FIN, a US SSN, or an identifier typed as a national or social-security number.
  * Pseudonymous identifiers under another system are not direct identifiers.
  */
@@ -40,9 +41,16 @@ public final class IdentifierScan {
     private static final Pattern SSN = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
 
     private final FhirContext fhir;
+    /** The fullUrls of the Patients read in Bundles so far: a reference to one of them names a Patient. */
+    private final Set<String> patientUrls = ConcurrentHashMap.newKeySet();
 
     public IdentifierScan(FhirContext fhir) {
         this.fhir = fhir;
+    }
+
+    /** A Bundle entry at {@code fullUrl} is a Patient: a display on a reference to that URL is the patient's name. */
+    void patientAt(String fullUrl) {
+        patientUrls.add(fullUrl.trim());
     }
 
     /**
@@ -95,7 +103,10 @@ public final class IdentifierScan {
             }
         }
         for (Reference reference : candidates.references) {
-            if (namesPatient(reference)) {
+            if (namesPatient(reference)
+                    || reference.hasDisplay()
+                            && reference.hasReference()
+                            && patientUrls.contains(reference.getReference().trim())) {
                 add(found, "name");
                 if (strip) {
                     reference.setDisplay(null);
@@ -190,6 +201,17 @@ public final class IdentifierScan {
     /** Whether the reference carries a display and points to a Patient: the display is then the patient's name. */
     static boolean namesPatient(Reference reference) {
         return reference.hasDisplay() && pointsToPatient(reference);
+    }
+
+    /**
+     * Whether the reference's display may be a patient's name when nothing is known of the Bundle around it: it names
+     * a Patient, or it is a {@code urn:} reference, which only the Bundle's entries resolve.
+     */
+    static boolean mayNamePatient(Reference reference) {
+        return namesPatient(reference)
+                || reference.hasDisplay()
+                        && reference.hasReference()
+                        && reference.getReference().startsWith("urn:");
     }
 
     private static boolean pointsToPatient(Reference reference) {

@@ -53,7 +53,7 @@ import org.hl7.fhir.r4.model.Type;
  * exporters write it. Anything else (extensions, narrative,
  * contained resources, an unknown property, base64 that is not strict) makes {@link #read} answer {@code null}, and
  * the caller parses with HAPI as before. So do the elements the identifier scan counts: an identifier that looks
- * national, and a display on a reference to a Patient. A plain resource therefore holds nothing the identifier scan
+ * national, and a display on a reference to a Patient (or on a {@code urn:} reference, which may be one). A plain resource therefore holds nothing the identifier scan
  * would find.
  */
 final class PlainResources {
@@ -702,9 +702,9 @@ final class PlainResources {
     }
 
     /**
-     * A reference, with its type and display if given, as long as a display does not sit on a reference to a Patient,
-     * where it would be the patient's name (the identifier scan counts those). An identifier on a reference is left to
-     * HAPI.
+     * A reference, with its type and display if given, as long as a display does not sit on a reference to a Patient
+     * or on a {@code urn:} reference (which may be to a Patient entry of the Bundle), where it would be the patient's
+     * name (the identifier scan counts those). An identifier on a reference is left to HAPI.
      */
     private static Reference reference(JsonParser node) throws IOException {
         Reference reference = new Reference();
@@ -716,7 +716,7 @@ final class PlainResources {
                 default -> throw NOT_PLAIN;
             }
         });
-        if (IdentifierScan.namesPatient(reference)) {
+        if (IdentifierScan.mayNamePatient(reference)) {
             throw NOT_PLAIN;
         }
         return reference;

@@ -364,6 +364,15 @@ public final class ReadSession implements GroupSink {
     /** The entries of a Bundle in a {@code .json} file ({@code line} 0) or on an NDJSON line. */
     private void readEntries(JsonNode bundle, int index, int line) {
         JsonNode entries = bundle.path("entry");
+        for (JsonNode entry : entries) {
+            String fullUrl = entry.path("fullUrl").asText(null);
+            if (fullUrl != null
+                    && !fullUrl.isBlank()
+                    && "Patient"
+                            .equals(entry.path("resource").path("resourceType").asText(null))) {
+                scan.patientAt(fullUrl); // before any entry is scanned: a reference may come before its Patient
+            }
+        }
         Map<String, String> aliases = new HashMap<>();
         if (spill != null) {
             for (JsonNode entry : entries) {

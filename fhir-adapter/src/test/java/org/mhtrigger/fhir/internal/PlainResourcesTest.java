@@ -305,6 +305,9 @@ class PlainResourcesTest {
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"subject\":{\"reference\":\"Patient/p\","
                         + "\"identifier\":{\"value\":\"9434765919\"}}}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"identifier\":[{\"value\":\"9434765919\"}]}",
+                // a urn: reference may be to the Bundle's Patient entry: only the scan, with the Bundle, can tell
+                "{\"resourceType\":\"Observation\",\"id\":\"o\",\"subject\":{\"reference\":\"urn:uuid:1\","
+                        + "\"display\":\"Jane Example\"}}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"contained\":[{\"resourceType\":\"Patient\"}]}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"extension\":[{\"url\":\"http://x\"}]}",
                 "{\"resourceType\":\"Observation\",\"id\":\"o\",\"text\":{\"status\":\"generated\",\"div\":"
