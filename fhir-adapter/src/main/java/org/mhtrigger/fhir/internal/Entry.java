@@ -30,23 +30,32 @@ record Entry(long seq, int file, int line, int entry, String fullUrl, byte[] jso
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long PRIME = 0x9E3779B97F4A7C15L;
+    private static final long SECOND_SEED = 0xC2B2AE3D27D4EB4FL;
 
     /**
-     * A 64-bit hash of a resource's whole text, to tell two copies apart: over its UTF-8 bytes eight at a time, several
-     * times faster than {@link #digest} on the long texts of resources with notes. Not stable across versions: it is
+     * A 64-bit hash of a resource's whole text, to tell two copies apart: over its UTF-8 bytes sixteen at a time, in two
+     * independent lanes so the processor can overlap them. Each step of a lane is a bijection of its state, so two texts
+     * of the same length that differ in one eight-byte word always hash apart. Not stable across versions: it is
      * compared within one read only.
      */
     static long contentDigest(byte[] bytes) {
-        long hash = PRIME ^ bytes.length;
+        int n = bytes.length;
+        long a = PRIME ^ n;
+        long b = SECOND_SEED ^ n;
         int i = 0;
-        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
-            hash = Long.rotateLeft(hash ^ mix((long) LONGS.get(bytes, i)), 31) * PRIME;
+        for (; i + 2 * Long.BYTES <= n; i += 2 * Long.BYTES) {
+            a = (Long.rotateLeft(a, 27) ^ (long) LONGS.get(bytes, i)) * PRIME;
+            b = (Long.rotateLeft(b, 27) ^ (long) LONGS.get(bytes, i + Long.BYTES)) * PRIME;
+        }
+        if (i + Long.BYTES <= n) {
+            a = (Long.rotateLeft(a, 27) ^ (long) LONGS.get(bytes, i)) * PRIME;
+            i += Long.BYTES;
         }
         long tail = 0;
-        for (; i < bytes.length; i++) {
+        for (; i < n; i++) {
             tail = tail << 8 | (bytes[i] & 0xFF);
         }
-        return mix(hash ^ mix(tail ^ 0xFF51AFD7ED558CCDL));
+        return mix(a ^ mix(b ^ mix(tail ^ 0xFF51AFD7ED558CCDL)));
     }
 
     /** The finaliser of MurmurHash3: every input bit affects every output bit. */
