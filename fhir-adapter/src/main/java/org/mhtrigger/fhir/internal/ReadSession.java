@@ -537,7 +537,12 @@ public final class ReadSession implements GroupSink {
         return new Scanned(route, bytes, Entry.contentDigest(bytes));
     }
 
+    /** {@link RouteSkim} for the usual line, else Jackson. */
     private Route scanTop(byte[] line) throws IOException {
+        Route quick = RouteSkim.route(line);
+        if (quick != null) {
+            return quick;
+        }
         try (JsonParser top = scanner.createParser(line)) {
             return Route.scan(top);
         }
