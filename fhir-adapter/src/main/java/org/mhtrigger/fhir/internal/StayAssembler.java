@@ -34,6 +34,12 @@ import org.mhtrigger.engine.record.StayRecord;
  * refused, naming the kinds found, never the values.
  */
 public final class StayAssembler {
+    /** A fact with the time and {@code Type/id} it is sorted by. */
+    private record Ordered(Collected.Fact fact, Instant time, String source) {}
+
+    private static final Comparator<Ordered> ORDER =
+            Comparator.comparing(Ordered::time).thenComparing(Ordered::source);
+
     private final Collected collected;
     private final Reporter reporter;
 
@@ -153,10 +159,18 @@ public final class StayAssembler {
                     builder.encounter(new LinkedEncounter(other.id(), other.kind(), other.start(), end));
                 }
             }
-            joined.sort(Comparator.comparing((Collected.Fact f) -> f.time() == null ? stay.admitted() : f.time())
-                    .thenComparing(f -> f.source().toString()));
+            // in time order, then by Type/id; each fact's key is made once, not in every comparison
+            List<Ordered> ordered = new ArrayList<>(joined.size());
             for (Collected.Fact fact : joined) {
-                Instant time = fact.time() == null ? stay.admitted() : fact.time();
+                ordered.add(new Ordered(
+                        fact,
+                        fact.time() == null ? stay.admitted() : fact.time(),
+                        fact.source().toString()));
+            }
+            ordered.sort(ORDER);
+            for (Ordered next : ordered) {
+                Collected.Fact fact = next.fact();
+                Instant time = next.time();
                 try {
                     Object part = fact.draft().build(time, collected);
                     if (part instanceof Note note
