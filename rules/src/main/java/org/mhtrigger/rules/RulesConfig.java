@@ -88,9 +88,10 @@ public final class RulesConfig {
         Map<String, Boolean> switches = new TreeMap<>();
         Map<String, Double> doses = new TreeMap<>();
         readThresholds(files.get(THRESHOLDS), numbers, switches, doses);
-        this.numbers = Collections.unmodifiableMap(numbers);
-        this.switches = Collections.unmodifiableMap(switches);
-        this.maxDailyDoses = Collections.unmodifiableMap(doses);
+        // hashed: rules look thresholds up in every constraint they evaluate
+        this.numbers = Map.copyOf(numbers);
+        this.switches = Map.copyOf(switches);
+        this.maxDailyDoses = Map.copyOf(doses);
         this.classes = readClasses(files.get(CLASSES));
         requireStandardCodes();
         this.lexicon = readLexicon(files.get(LEXICON), catalogue);
@@ -161,7 +162,8 @@ public final class RulesConfig {
     public double number(String key) {
         Double value = numbers.get(key);
         if (value == null) {
-            throw new IllegalArgumentException("no numeric threshold '" + key + "'; known: " + numbers.keySet());
+            throw new IllegalArgumentException(
+                    "no numeric threshold '" + key + "'; known: " + new TreeSet<>(numbers.keySet()));
         }
         return value;
     }
@@ -174,7 +176,8 @@ public final class RulesConfig {
     public boolean enabled(String key) {
         Boolean value = switches.get(key);
         if (value == null) {
-            throw new IllegalArgumentException("no boolean setting '" + key + "'; known: " + switches.keySet());
+            throw new IllegalArgumentException(
+                    "no boolean setting '" + key + "'; known: " + new TreeSet<>(switches.keySet()));
         }
         return value;
     }
