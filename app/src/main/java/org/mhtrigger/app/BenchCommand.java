@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Generates a synthetic corpus and measures, in one run: the full screening pipeline (stays/s, MB/s of "
-                    + "note text, peak heap) on 1 and 2 threads, screening of records already read on 1 and 2 threads, "
+                    + "note text, peak heap) on 1 and 2 threads, reading the FHIR into records alone on 1 and 2 "
+                    + "threads, screening of records already read on 1 and 2 threads, "
                     + "and the baseline of indexing the same note text with Lucene's StandardAnalyzer into an "
                     + "in-memory directory. Ends with the pipeline / baseline ratio. Memory stays bounded: the corpus "
                     + "is streamed, never held whole. Before measuring, the same phases run once, untimed, on a "
@@ -103,6 +104,9 @@ final class BenchCommand implements Callable<Integer> {
             err.println("measuring the full pipeline on 2 threads...");
             Benchmark.Figures pipelineTwo = bench.pipeline(List.of(dir), 2, err);
             bench.print(pipelineTwo);
+            err.println("measuring reading alone on 1 and 2 threads...");
+            bench.print(bench.reading(List.of(dir), 1));
+            bench.print(bench.reading(List.of(dir), 2));
             err.println("measuring screening of records in memory on 1 and 2 threads, and the Lucene baseline...");
             Benchmark.InMemory inMemory = bench.inMemory(List.of(dir));
             bench.print(inMemory.oneThread());
@@ -138,6 +142,8 @@ final class BenchCommand implements Callable<Integer> {
             Benchmark untimed = new Benchmark(new PrintWriter(Writer.nullWriter()));
             untimed.pipeline(List.of(dir), 1, err);
             untimed.pipeline(List.of(dir), 2, err);
+            untimed.reading(List.of(dir), 1);
+            untimed.reading(List.of(dir), 2);
             untimed.inMemory(List.of(dir));
         } finally {
             Folders.deleteQuietly(dir);

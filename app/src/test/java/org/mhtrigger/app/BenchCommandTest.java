@@ -16,6 +16,8 @@ class BenchCommandTest {
                 .contains("warm-up: 12 other stays, untimed")
                 .contains("pipeline, 1 thread")
                 .contains("pipeline, 2 threads")
+                .contains("reading FHIR into records only, 1 thread")
+                .contains("reading FHIR into records only, 2 threads")
                 .contains("screening records in memory, 1 thread")
                 .contains("screening records in memory, 2 threads")
                 .contains("baseline: Lucene StandardAnalyzer");
@@ -25,7 +27,7 @@ class BenchCommandTest {
                         l -> l.matches("pipeline on 2 threads / baseline on 1 \\(MB/s of note text\\): \\d+\\.\\d{3}"));
         assertThat(run.outLines())
                 .filteredOn(l -> l.contains("stays/s"))
-                .hasSize(5)
+                .hasSize(7)
                 .allMatch(l -> l.matches(".*\\d+\\.\\d stays/s +\\d+\\.\\d\\d MB/s of notes .*peak heap +\\d+ MB"));
     }
 

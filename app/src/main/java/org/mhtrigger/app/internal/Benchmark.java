@@ -23,6 +23,7 @@ import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
 import org.mhtrigger.fhir.FhirRecordReader;
+import org.mhtrigger.fhir.ReaderOptions;
 import org.mhtrigger.fhir.RecordListener;
 import org.mhtrigger.rules.DroolsTriggerEvaluator;
 import org.mhtrigger.rules.RulesConfig;
@@ -71,6 +72,34 @@ public final class Benchmark {
                 outcome.noteBytes(),
                 seconds,
                 peak);
+    }
+
+    /**
+     * Reading alone: the corpus in {@code input} read into stay records on {@code threads}, and nothing else done with
+     * them, so that the pipeline's figure can be set against reading and screening apart.
+     */
+    public Figures reading(List<Path> input, int threads) {
+        FhirRecordReader reader = new FhirRecordReader(ReaderOptions.defaults().withThreads(threads));
+        int[] stays = {0};
+        long[] bytes = {0};
+        HeapSampler heap = HeapSampler.start();
+        long started = System.nanoTime();
+        reader.read(input, new RecordListener() {
+            @Override
+            public void record(StayRecord record) {
+                stays[0]++;
+                bytes[0] += Pipeline.noteBytes(record);
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {}
+
+            @Override
+            public void warning(Rejection warning) {}
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long peak = heap.stop();
+        return new Figures("reading FHIR into records only, " + threads(threads), stays[0], bytes[0], seconds, peak);
     }
 
     /** The figures of one pass over records already read: screening on 1 and 2 threads, and the baseline. */
