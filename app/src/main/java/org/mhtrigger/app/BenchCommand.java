@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--warm-up",
-            defaultValue = "2000",
+            defaultValue = "6000",
             paramLabel = "N",
             description = "Stays of a separate corpus (seed S + 1) run through every phase, untimed, before measuring; "
                     + "at most --stays; 0 for none (default: ${DEFAULT-VALUE}).")
