@@ -46,9 +46,13 @@ record Route(String type, String id, String subject, String encounter) {
         if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
             return null; // trailing content: let the full parse name the problem
         }
-        return type == null
-                ? null
-                : new Route(type, id, subject != null ? subject : patient, encounter != null ? encounter : context);
+        return type == null ? null : of(type, id, subject, patient, encounter, context);
+    }
+
+    /** The route of a resource's top-level properties: {@code subject} before {@code patient}, {@code encounter} before
+     * {@code context}. */
+    static Route of(String type, String id, String subject, String patient, String encounter, String context) {
+        return new Route(type, id, subject != null ? subject : patient, encounter != null ? encounter : context);
     }
 
     /** The same from a JSON tree (a {@code .json} file or a Bundle entry). */

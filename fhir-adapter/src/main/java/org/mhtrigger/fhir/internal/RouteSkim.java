@@ -50,15 +50,53 @@ final class RouteSkim {
 
     private static final Doubt DOUBT = new Doubt();
 
+    /** What the top level says, as {@link Route#scan} keeps it: the last of each property. */
+    private String type;
+
+    private String id;
+    private String subject;
+    private String patient;
+    private String encounter;
+    private String context;
+
     private Route top() {
         spaces();
+        members(1, (nameStart, nameEnd) -> {
+            if (is(nameStart, nameEnd, "resourceType")) {
+                type = scalar();
+            } else if (is(nameStart, nameEnd, "id")) {
+                id = scalar();
+            } else if (is(nameStart, nameEnd, "subject")) {
+                subject = reference(1);
+            } else if (is(nameStart, nameEnd, "patient")) {
+                patient = reference(1);
+            } else if (is(nameStart, nameEnd, "encounter")) {
+                encounter = reference(1);
+            } else if (is(nameStart, nameEnd, "context")) {
+                context = contextReference();
+            } else {
+                value(1);
+            }
+        });
+        spaces();
+        if (i != s.length || type == null) {
+            throw DOUBT;
+        }
+        return Route.of(type, id, subject, patient, encounter, context);
+    }
+
+    /** Reads one member of an object: its name is {@code s[nameStart, nameEnd)}, {@code i} is on its value. */
+    @FunctionalInterface
+    private interface Member {
+        void read(int nameStart, int nameEnd);
+    }
+
+    /** Reads the object at {@code i} (on its brace), handing each member to {@code member}; leaves {@code i} after it. */
+    private void members(int depth, Member member) {
+        if (depth > MAX_DEPTH) {
+            throw DOUBT;
+        }
         expect('{');
-        String type = null;
-        String id = null;
-        String subject = null;
-        String patient = null;
-        String encounter = null;
-        String context = null;
         spaces();
         if (peek() != '}') {
             do {
@@ -68,31 +106,30 @@ final class RouteSkim {
                 spaces();
                 expect(':');
                 spaces();
-                if (is(nameStart, nameEnd, "resourceType")) {
-                    type = scalar();
-                } else if (is(nameStart, nameEnd, "id")) {
-                    id = scalar();
-                } else if (is(nameStart, nameEnd, "subject")) {
-                    subject = reference(1);
-                } else if (is(nameStart, nameEnd, "patient")) {
-                    patient = reference(1);
-                } else if (is(nameStart, nameEnd, "encounter")) {
-                    encounter = reference(1);
-                } else if (is(nameStart, nameEnd, "context")) {
-                    context = contextReference();
-                } else {
-                    value(1);
-                }
+                member.read(nameStart, nameEnd);
                 spaces();
             } while (next() == ',');
             i--;
         }
         expect('}');
-        spaces();
-        if (i != s.length || type == null) {
+    }
+
+    /** Reads the array at {@code i} (on its bracket), {@code element} reading each element; leaves {@code i} after it. */
+    private void elements(int depth, Runnable element) {
+        if (depth > MAX_DEPTH) {
             throw DOUBT;
         }
-        return new Route(type, id, subject != null ? subject : patient, encounter != null ? encounter : context);
+        expect('[');
+        spaces();
+        if (peek() != ']') {
+            do {
+                spaces();
+                element.run();
+                spaces();
+            } while (next() == ',');
+            i--;
+        }
+        expect(']');
     }
 
     /**
@@ -124,28 +161,15 @@ final class RouteSkim {
             value(depth);
             return null;
         }
-        String reference = null;
-        i++;
-        spaces();
-        if (peek() != '}') {
-            do {
-                spaces();
-                int nameStart = i + 1;
-                int nameEnd = string(MAX_NAME);
-                spaces();
-                expect(':');
-                spaces();
-                if (is(nameStart, nameEnd, "reference")) {
-                    reference = stringOrSkip(depth + 1);
-                } else {
-                    value(depth + 1);
-                }
-                spaces();
-            } while (next() == ',');
-            i--;
-        }
-        expect('}');
-        return reference == null ? null : FhirValues.referenceKey(reference);
+        String[] last = {null};
+        members(depth, (nameStart, nameEnd) -> {
+            if (is(nameStart, nameEnd, "reference")) {
+                last[0] = stringOrSkip(depth + 1);
+            } else {
+                value(depth + 1);
+            }
+        });
+        return last[0] == null ? null : FhirValues.referenceKey(last[0]);
     }
 
     /** {@code Route.contextReference}: a direct reference, else the first of the last {@code encounter} array. */
@@ -154,62 +178,36 @@ final class RouteSkim {
             value(1);
             return null;
         }
-        String direct = null;
-        String fromEncounters = null;
-        boolean encountersIsArray = false;
-        i++;
-        spaces();
-        if (peek() != '}') {
-            do {
-                spaces();
-                int nameStart = i + 1;
-                int nameEnd = string(MAX_NAME);
-                spaces();
-                expect(':');
-                spaces();
-                if (is(nameStart, nameEnd, "reference")) {
-                    direct = stringOrSkip(2);
-                } else if (is(nameStart, nameEnd, "encounter")) {
-                    encountersIsArray = peek() == '[';
-                    fromEncounters = encountersIsArray ? firstReference() : null;
-                    if (!encountersIsArray) {
-                        value(2);
-                    }
+        String[] direct = {null};
+        String[] fromEncounters = {null};
+        boolean[] encountersIsArray = {false};
+        members(1, (nameStart, nameEnd) -> {
+            if (is(nameStart, nameEnd, "reference")) {
+                direct[0] = stringOrSkip(2);
+            } else if (is(nameStart, nameEnd, "encounter")) {
+                encountersIsArray[0] = peek() == '[';
+                fromEncounters[0] = null;
+                if (encountersIsArray[0]) {
+                    elements(2, () -> {
+                        String key = reference(3);
+                        if (fromEncounters[0] == null) {
+                            fromEncounters[0] = key;
+                        }
+                    });
                 } else {
                     value(2);
                 }
-                spaces();
-            } while (next() == ',');
-            i--;
-        }
-        expect('}');
-        if (direct != null) {
-            String key = FhirValues.referenceKey(direct);
+            } else {
+                value(2);
+            }
+        });
+        if (direct[0] != null) {
+            String key = FhirValues.referenceKey(direct[0]);
             if (key != null) {
                 return key;
             }
         }
-        return encountersIsArray ? fromEncounters : null;
-    }
-
-    /** The first reference key among an array's elements, the array read whole. */
-    private String firstReference() {
-        i++;
-        spaces();
-        String first = null;
-        if (peek() != ']') {
-            do {
-                spaces();
-                String key = reference(3);
-                if (first == null) {
-                    first = key;
-                }
-                spaces();
-            } while (next() == ',');
-            i--;
-        }
-        expect(']');
-        return first;
+        return encountersIsArray[0] ? fromEncounters[0] : null;
     }
 
     private boolean is(int start, int end, String name) {
@@ -226,41 +224,9 @@ final class RouteSkim {
 
     /** Skips one value of any kind, checking it is well formed. */
     private void value(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw DOUBT;
-        }
-        byte c = peek();
-        switch (c) {
-            case '{' -> {
-                i++;
-                spaces();
-                if (peek() != '}') {
-                    do {
-                        spaces();
-                        string(MAX_NAME);
-                        spaces();
-                        expect(':');
-                        spaces();
-                        value(depth + 1);
-                        spaces();
-                    } while (next() == ',');
-                    i--;
-                }
-                expect('}');
-            }
-            case '[' -> {
-                i++;
-                spaces();
-                if (peek() != ']') {
-                    do {
-                        spaces();
-                        value(depth + 1);
-                        spaces();
-                    } while (next() == ',');
-                    i--;
-                }
-                expect(']');
-            }
+        switch (peek()) {
+            case '{' -> members(depth, (nameStart, nameEnd) -> value(depth + 1));
+            case '[' -> elements(depth, () -> value(depth + 1));
             case '"' -> string(MAX_STRING);
             case 't' -> literal("true");
             case 'f' -> literal("false");

@@ -3,33 +3,22 @@ package org.mhtrigger.fhir.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@link Entry#contentDigest} tells copies of a resource apart: it decides whether a duplicate differs. */
 class EntryTest {
-    private static final Path SAMPLE = Path.of("..", "corpus-samples", "sample", "ndjson");
 
+    /** The sample's distinct lines. */
     private static List<byte[]> sampleLines() throws IOException {
-        try (Stream<Path> files = Files.list(SAMPLE)) {
-            return files.filter(f -> f.toString().endsWith(".ndjson"))
-                    .sorted()
-                    .flatMap(f -> {
-                        try {
-                            return Files.readAllLines(f).stream();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .distinct()
-                    .map(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    .toList();
-        }
+        return SampleLines.all().stream()
+                .map(ByteBuffer::wrap)
+                .distinct()
+                .map(ByteBuffer::array)
+                .toList();
     }
 
     @Test

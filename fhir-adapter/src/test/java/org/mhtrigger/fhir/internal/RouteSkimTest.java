@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * never accepts a line Jackson refuses, and never routes one differently.
  */
 class RouteSkimTest {
-    private static final Path SAMPLE = Path.of("..", "corpus-samples", "sample", "ndjson");
     private static final ObjectMapper SCANNER = new ObjectMapper();
 
     /** What the routing pass found before the skim: Jackson's scan, {@code null} for a line it cannot read. */
@@ -43,19 +38,7 @@ class RouteSkimTest {
     }
 
     private static List<byte[]> sampleLines() throws IOException {
-        try (Stream<Path> files = Files.list(SAMPLE)) {
-            return files.filter(f -> f.toString().endsWith(".ndjson"))
-                    .sorted()
-                    .flatMap(f -> {
-                        try {
-                            return Files.readAllLines(f).stream();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .map(line -> line.getBytes(StandardCharsets.UTF_8))
-                    .toList();
-        }
+        return SampleLines.all();
     }
 
     @Test
