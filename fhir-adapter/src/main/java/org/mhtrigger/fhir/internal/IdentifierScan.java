@@ -29,8 +29,9 @@ import org.hl7.fhir.r4.model.Resource;
  * The anonymisation guard: finds direct identifiers in a resource and its contained resources. Thread-safe.
  *
  * <p>Direct identifiers are person names, addresses, telecoms, patient photos, displays on references to a Patient
- * (often the patient's name; a Bundle's {@code urn:} reference counts when its entry is a Patient), and identifiers that look national: an NHS number (by system, or ten digits with a
- * valid check digit), a Singapore NRIC/FIN, a US SSN, or an identifier typed as a national or social-security number.
+ * (often the patient's name; a Bundle's {@code urn:} reference counts when its entry is a Patient), and identifiers
+ * that look national: an NHS number (by system, or ten digits with a valid check digit), a Singapore NRIC/FIN, a US
+ * SSN, or an identifier typed as a national or social-security number.
  * Pseudonymous identifiers under another system are not direct identifiers.
  */
 public final class IdentifierScan {
@@ -103,10 +104,7 @@ public final class IdentifierScan {
             }
         }
         for (Reference reference : candidates.references) {
-            if (namesPatient(reference)
-                    || reference.hasDisplay()
-                            && reference.hasReference()
-                            && patientUrls.contains(reference.getReference().trim())) {
+            if (namesPatient(reference) || displayOn(reference, patientUrls::contains)) {
                 add(found, "name");
                 if (strip) {
                     reference.setDisplay(null);
@@ -208,10 +206,14 @@ public final class IdentifierScan {
      * a Patient, or it is a {@code urn:} reference, which only the Bundle's entries resolve.
      */
     static boolean mayNamePatient(Reference reference) {
-        return namesPatient(reference)
-                || reference.hasDisplay()
-                        && reference.hasReference()
-                        && reference.getReference().startsWith("urn:");
+        return namesPatient(reference) || displayOn(reference, r -> r.startsWith("urn:"));
+    }
+
+    /** Whether the reference carries a display and its (trimmed) reference is one {@code target} accepts. */
+    private static boolean displayOn(Reference reference, java.util.function.Predicate<String> target) {
+        return reference.hasDisplay()
+                && reference.hasReference()
+                && target.test(reference.getReference().trim());
     }
 
     private static boolean pointsToPatient(Reference reference) {

@@ -53,8 +53,8 @@ import org.hl7.fhir.r4.model.Type;
  * exporters write it. Anything else (extensions, narrative,
  * contained resources, an unknown property, base64 that is not strict) makes {@link #read} answer {@code null}, and
  * the caller parses with HAPI as before. So do the elements the identifier scan counts: an identifier that looks
- * national, and a display on a reference to a Patient (or on a {@code urn:} reference, which may be one). A plain resource therefore holds nothing the identifier scan
- * would find.
+ * national, and a display on a reference to a Patient (or on a {@code urn:} reference, which may be one). A plain
+ * resource therefore holds nothing the identifier scan would find.
  */
 final class PlainResources {
     /**
@@ -87,8 +87,7 @@ final class PlainResources {
     /** The resource types read on the fast path. */
     static final Set<String> TYPES = READERS.keySet();
 
-    private static final String TYPE_PREFIX = "{\"resourceType\":\"";
-    private static final byte[] TYPE_PREFIX_BYTES = TYPE_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TYPE_PREFIX = "{\"resourceType\":\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * A resource read on the fast path; {@code inline} is the attachments of a DocumentReference's content or of a
@@ -121,27 +120,17 @@ final class PlainResources {
 
     private PlainResources() {}
 
-    /** The resource built from {@code json}, or {@code null} when it is not of a plain shape this class reads. */
-    static Plain read(String json) {
-        if (json.startsWith(TYPE_PREFIX) && !startsWithType(json)) {
+    /**
+     * The resource built from {@code json} (UTF-8), or {@code null} when it is not of a plain shape this class reads.
+     */
+    static Plain read(byte[] json) {
+        if (startsWithPrefix(json) && !startsWithType(json)) {
             return null; // written in the usual form, and of a type this class does not read: no need to parse
         }
         try (JsonParser parser = JSON.createParser(json)) {
             return read(parser);
         } catch (IOException | RuntimeException e) {
             // not plain, not valid JSON, or a value HAPI's types refuse: HAPI's parser decides what it is
-            return null;
-        }
-    }
-
-    /** The same from the resource's UTF-8 bytes. */
-    static Plain read(byte[] json) {
-        if (startsWithPrefix(json) && !startsWithType(json)) {
-            return null;
-        }
-        try (JsonParser parser = JSON.createParser(json)) {
-            return read(parser);
-        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -161,19 +150,14 @@ final class PlainResources {
         return parser.nextToken() == null ? plain : null; // trailing content: not plain
     }
 
-    /** Whether the type written right after {@link #TYPE_PREFIX} is one of {@link #TYPES}. */
-    private static boolean startsWithType(String json) {
-        int end = json.indexOf('"', TYPE_PREFIX.length());
-        return end > 0 && TYPES.contains(json.substring(TYPE_PREFIX.length(), end));
-    }
-
     private static boolean startsWithPrefix(byte[] json) {
-        return json.length > TYPE_PREFIX_BYTES.length
-                && Arrays.equals(json, 0, TYPE_PREFIX_BYTES.length, TYPE_PREFIX_BYTES, 0, TYPE_PREFIX_BYTES.length);
+        return json.length > TYPE_PREFIX.length
+                && Arrays.equals(json, 0, TYPE_PREFIX.length, TYPE_PREFIX, 0, TYPE_PREFIX.length);
     }
 
+    /** Whether the type written right after {@link #TYPE_PREFIX} is one of {@link #TYPES}. */
     private static boolean startsWithType(byte[] json) {
-        int start = TYPE_PREFIX_BYTES.length;
+        int start = TYPE_PREFIX.length;
         int end = start;
         while (end < json.length && json[end] != '"') {
             end++;

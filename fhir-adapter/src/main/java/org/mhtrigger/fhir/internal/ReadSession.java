@@ -364,25 +364,21 @@ public final class ReadSession implements GroupSink {
     /** The entries of a Bundle in a {@code .json} file ({@code line} 0) or on an NDJSON line. */
     private void readEntries(JsonNode bundle, int index, int line) {
         JsonNode entries = bundle.path("entry");
-        for (JsonNode entry : entries) {
-            String fullUrl = entry.path("fullUrl").asText(null);
-            if (fullUrl != null
-                    && !fullUrl.isBlank()
-                    && "Patient"
-                            .equals(entry.path("resource").path("resourceType").asText(null))) {
-                scan.patientAt(fullUrl); // before any entry is scanned: a reference may come before its Patient
-            }
-        }
+        // before any entry is read: a reference may come ahead of the entry it names
         Map<String, String> aliases = new HashMap<>();
-        if (spill != null) {
-            for (JsonNode entry : entries) {
-                JsonNode resource = entry.path("resource");
-                String fullUrl = entry.path("fullUrl").asText(null);
-                if (resource.isObject() && fullUrl != null && !fullUrl.isBlank()) {
-                    String key = Route.of(resource).key(fullUrl);
-                    if (key != null) {
-                        aliases.put(fullUrl.trim(), key);
-                    }
+        for (JsonNode entry : entries) {
+            JsonNode resource = entry.path("resource");
+            String fullUrl = entry.path("fullUrl").asText(null);
+            if (!resource.isObject() || fullUrl == null || fullUrl.isBlank()) {
+                continue;
+            }
+            if ("Patient".equals(resource.path("resourceType").asText(null))) {
+                scan.patientAt(fullUrl);
+            }
+            if (spill != null) {
+                String key = Route.of(resource).key(fullUrl);
+                if (key != null) {
+                    aliases.put(fullUrl.trim(), key);
                 }
             }
         }
@@ -521,14 +517,14 @@ public final class ReadSession implements GroupSink {
         Route route;
         byte[] bytes = line;
         try {
-            route = scanTop(bytes);
+            route = scanTop(line);
         } catch (IOException e) {
-            byte[] replaced = new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-            bytes = Arrays.equals(replaced, line) ? line : replaced;
             route = null;
-            if (bytes != line) {
+            byte[] replaced = new String(line, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            if (!Arrays.equals(replaced, line)) { // not valid UTF-8: read it as replaced
+                bytes = replaced;
                 try {
-                    route = scanTop(bytes);
+                    route = scanTop(replaced);
                 } catch (IOException stillBad) {
                     route = null;
                 }

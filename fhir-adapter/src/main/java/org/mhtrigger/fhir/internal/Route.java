@@ -49,8 +49,10 @@ record Route(String type, String id, String subject, String encounter) {
         return type == null ? null : of(type, id, subject, patient, encounter, context);
     }
 
-    /** The route of a resource's top-level properties: {@code subject} before {@code patient}, {@code encounter} before
-     * {@code context}. */
+    /**
+     * The route of a resource's top-level properties: {@code subject} before {@code patient}, {@code encounter} before
+     * {@code context}.
+     */
     static Route of(String type, String id, String subject, String patient, String encounter, String context) {
         return new Route(type, id, subject != null ? subject : patient, encounter != null ? encounter : context);
     }
@@ -95,38 +97,27 @@ record Route(String type, String id, String subject, String encounter) {
             return null;
         }
         String direct = null;
-        String fromEncounters = null;
-        boolean encountersIsArray = false;
+        String fromEncounters = null; // of the last encounter property, null unless it is an array
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if ("reference".equals(name)) {
                 direct = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                parser.skipChildren();
-            } else if ("encounter".equals(name) && value == JsonToken.START_ARRAY) {
-                encountersIsArray = true;
+            } else if ("encounter".equals(name)) {
                 fromEncounters = null;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    String key = reference(parser);
-                    if (fromEncounters == null) {
-                        fromEncounters = key;
+                if (value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        String key = reference(parser);
+                        if (fromEncounters == null) {
+                            fromEncounters = key;
+                        }
                     }
                 }
-            } else {
-                if ("encounter".equals(name)) {
-                    encountersIsArray = false;
-                    fromEncounters = null;
-                }
-                parser.skipChildren();
             }
+            parser.skipChildren();
         }
-        if (direct != null) {
-            String key = FhirValues.referenceKey(direct);
-            if (key != null) {
-                return key;
-            }
-        }
-        return encountersIsArray ? fromEncounters : null;
+        String key = direct == null ? null : FhirValues.referenceKey(direct);
+        return key != null ? key : fromEncounters;
     }
 
     private static String reference(JsonNode node) {

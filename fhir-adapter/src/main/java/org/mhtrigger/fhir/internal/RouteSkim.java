@@ -179,15 +179,13 @@ final class RouteSkim {
             return null;
         }
         String[] direct = {null};
-        String[] fromEncounters = {null};
-        boolean[] encountersIsArray = {false};
+        String[] fromEncounters = {null}; // of the last encounter property, null unless it is an array
         members(1, (nameStart, nameEnd) -> {
             if (is(nameStart, nameEnd, "reference")) {
                 direct[0] = stringOrSkip(2);
             } else if (is(nameStart, nameEnd, "encounter")) {
-                encountersIsArray[0] = peek() == '[';
                 fromEncounters[0] = null;
-                if (encountersIsArray[0]) {
+                if (peek() == '[') {
                     elements(2, () -> {
                         String key = reference(3);
                         if (fromEncounters[0] == null) {
@@ -201,13 +199,8 @@ final class RouteSkim {
                 value(2);
             }
         });
-        if (direct[0] != null) {
-            String key = FhirValues.referenceKey(direct[0]);
-            if (key != null) {
-                return key;
-            }
-        }
-        return encountersIsArray[0] ? fromEncounters[0] : null;
+        String key = direct[0] == null ? null : FhirValues.referenceKey(direct[0]);
+        return key != null ? key : fromEncounters[0];
     }
 
     private boolean is(int start, int end, String name) {
