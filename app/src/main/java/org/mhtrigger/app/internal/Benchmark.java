@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -84,19 +85,10 @@ public final class Benchmark {
         long[] bytes = {0};
         HeapSampler heap = HeapSampler.start();
         long started = System.nanoTime();
-        reader.read(input, new RecordListener() {
-            @Override
-            public void record(StayRecord record) {
-                stays[0]++;
-                bytes[0] += Pipeline.noteBytes(record);
-            }
-
-            @Override
-            public void rejected(Rejection rejection) {}
-
-            @Override
-            public void warning(Rejection warning) {}
-        });
+        reader.read(input, recordsOnly(record -> {
+            stays[0]++;
+            bytes[0] += Pipeline.noteBytes(record);
+        }));
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.stop();
         return new Figures("reading FHIR into records only, " + threads(threads), stays[0], bytes[0], seconds, peak);
@@ -121,22 +113,13 @@ public final class Benchmark {
         Baseline index = new Baseline();
         try (ExecutorService pool = Executors.newFixedThreadPool(2);
                 index) {
-            new FhirRecordReader().read(input, new RecordListener() {
-                @Override
-                public void record(StayRecord record) {
-                    batch.add(record);
-                    if (batch.size() == BATCH) {
-                        measure(batch, screener, pool, index, one, two, baseline);
-                        batch.clear();
-                    }
+            new FhirRecordReader().read(input, recordsOnly(record -> {
+                batch.add(record);
+                if (batch.size() == BATCH) {
+                    measure(batch, screener, pool, index, one, two, baseline);
+                    batch.clear();
                 }
-
-                @Override
-                public void rejected(Rejection rejection) {}
-
-                @Override
-                public void warning(Rejection warning) {}
-            });
+            }));
             if (!batch.isEmpty()) {
                 measure(batch, screener, pool, index, one, two, baseline);
             }
@@ -194,6 +177,22 @@ public final class Benchmark {
             index.add(record);
         }
         baseline.add(batch.size(), bytes, System.nanoTime() - started);
+    }
+
+    /** A listener that hands each record to {@code records}; the generated corpus has nothing to reject. */
+    private static RecordListener recordsOnly(Consumer<StayRecord> records) {
+        return new RecordListener() {
+            @Override
+            public void record(StayRecord record) {
+                records.accept(record);
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {}
+
+            @Override
+            public void warning(Rejection warning) {}
+        };
     }
 
     private static String threads(int threads) {
