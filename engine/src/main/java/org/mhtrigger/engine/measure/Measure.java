@@ -2,7 +2,7 @@ package org.mhtrigger.engine.measure;
 
 /**
  * The measures of method.md §3, each a rate: numerator ÷ denominator × multiplier. Lower is better for all of
- * them. Thread-safe.
+ * them ({@link #improvement()}). Thread-safe.
  */
 public enum Measure {
     AE_PER_1000_PATIENT_DAYS(
@@ -75,6 +75,19 @@ public enum Measure {
     /** Whether the denominator is a count of stays (a proportion: p-chart) rather than days (a rate: u-chart). */
     public boolean isProportion() {
         return this == PERCENT_ADMISSIONS_WITH_AE;
+    }
+
+    /** Which way the measure moves when care gets safer: every harm measure improves as it falls. */
+    public Direction improvement() {
+        return Direction.LOWER_IS_BETTER;
+    }
+
+    /**
+     * Whether the measure is computed from the reviews of the sample, so that a period still under review has no
+     * final value; the restrictive-practice rate is counted by screening every stay and does not wait for reviews.
+     */
+    public boolean fromReviews() {
+        return this != RESTRICTIVE_PER_1000_BED_DAYS;
     }
 
     /** The measure whose {@link #code} is {@code code}. */
