@@ -2,20 +2,16 @@ package org.mhtrigger.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.mhtrigger.engine.measure.EventSummary;
-import org.mhtrigger.fhir.export.FhirMeasureExport;
-import org.mhtrigger.review.report.BoardReportPdf;
-import org.mhtrigger.review.report.MeasureTables;
+import org.mhtrigger.review.report.HarmFigures;
+import org.mhtrigger.review.report.HarmReport;
 import org.mhtrigger.review.store.MeasureQueries;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
@@ -34,13 +30,6 @@ import picocli.CommandLine.Spec;
             "Harm rates are for improvement over time inside one organisation, not for league tables."
         })
 final class ReportCommand implements Callable<Integer> {
-    enum Format {
-        csv,
-        json,
-        fhir,
-        pdf
-    }
-
     @Option(
             names = "--db",
             paramLabel = "JDBC-URL",
@@ -67,16 +56,39 @@ final class ReportCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--format", required = true, description = "csv, json, fhir or pdf.")
-    Format format;
+    HarmReport.Format format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the report.")
     Path out;
 
-    @Option(names = "--title", defaultValue = "Patient safety: harm measures", description = "Title of the PDF report.")
+    @Option(names = "--title", defaultValue = HarmReport.DEFAULT_TITLE, description = "Title of the PDF report.")
     String title;
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * One line for a database that cannot be read: missing, held open by a running server (H2 allows one process), or
+     * refusing the connection. Never the driver's stack trace.
+     */
+    static String databaseProblem(DataAccessException e, boolean demo) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (message.contains("not found") && message.contains("IFEXISTS")) {
+            return demo
+                    ? "no demo database here; run './mhtrigger demo' first (or pass --data DIR)"
+                    : "the database does not exist";
+        }
+        if (message.contains("locked by another process") || message.contains("Database may be already in use")) {
+            return "the database is in use by a running server (the embedded database allows one process at a time);"
+                    + " stop it first, or download the report from the dashboard";
+        }
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("42")) {
+            return "this is not a review database (its tables are missing)";
+        }
+        return "cannot read the review database: " + message.lines().findFirst().orElse("");
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -100,34 +112,26 @@ final class ReportCommand implements Callable<Integer> {
         }
         String url = demo ? "jdbc:h2:file:" + data.toAbsolutePath().resolve("demo") + ";IFEXISTS=TRUE" : db;
         String password = System.getenv().getOrDefault("MHTRIGGER_DB_PASSWORD", "");
-        MeasureQueries queries =
-                new MeasureQueries(JdbcClient.create(new DriverManagerDataSource(url, dbUser, password)));
-        List<MeasureQueries.PeriodData> periods =
-                queries.periods(first.atDay(1), last.plusMonths(1).atDay(1));
-        byte[] bytes = switch (format) {
-            case csv -> MeasureTables.csv(periods).getBytes(StandardCharsets.UTF_8);
-            case json -> MeasureTables.json(periods).getBytes(StandardCharsets.UTF_8);
-            case fhir -> {
-                List<EventSummary> events =
-                        periods.stream().flatMap(p -> p.events().stream()).toList();
-                yield new FhirMeasureExport()
-                        .bundleJson(
-                                periods.stream()
-                                        .map(MeasureQueries.PeriodData::measures)
-                                        .toList(),
-                                events,
-                                Instant.now())
-                        .getBytes(StandardCharsets.UTF_8);
-            }
-            case pdf -> BoardReportPdf.render(title, periods, LocalDate.now());
-        };
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, dbUser, password));
+        HarmReport reports = new HarmReport(new MeasureQueries(jdbc), jdbc);
+        HarmFigures figures;
+        byte[] bytes;
+        try {
+            figures = reports.figures(first, last);
+            bytes = reports.render(format, figures, title, Instant.now());
+        } catch (DataAccessException e) {
+            err.println("mhtrigger report: " + databaseProblem(e, demo));
+            return Main.FAILURE;
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         Files.write(out, bytes);
-        err.println("mhtrigger report: " + periods.size() + " period(s) from " + first + " to " + last + " written to "
-                + out + " (" + format + ")");
+        long unfinished = figures.unfinished().size();
+        err.println("mhtrigger report: " + figures.periods().size() + " period(s) from " + first + " to " + last
+                + " written to " + out + " (" + format + ")"
+                + (unfinished == 0 ? "" : "; " + unfinished + " still in review, marked as provisional"));
         return Main.OK;
     }
 }

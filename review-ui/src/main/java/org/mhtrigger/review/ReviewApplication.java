@@ -1,9 +1,12 @@
 package org.mhtrigger.review;
 
 import java.util.List;
+import org.mhtrigger.review.report.HarmReport;
+import org.mhtrigger.review.store.MeasureQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Spring Boot application; start it through {@link ReviewServer}. */
 @SpringBootApplication
@@ -12,5 +15,11 @@ public class ReviewApplication {
     TriggerChoices triggerChoices(ObjectProvider<ReviewSettings> settings) {
         ReviewSettings given = settings.getIfAvailable();
         return new TriggerChoices(given == null ? List.of() : given.catalogue());
+    }
+
+    /** The board and regulator reports, shared by the dashboard's downloads and {@code mhtrigger report}. */
+    @Bean
+    HarmReport harmReport(MeasureQueries queries, JdbcClient jdbc) {
+        return new HarmReport(queries, jdbc);
     }
 }

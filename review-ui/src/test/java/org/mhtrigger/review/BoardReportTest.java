@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.mhtrigger.engine.measure.Measure;
 import org.mhtrigger.engine.measure.RunChart;
 import org.mhtrigger.review.report.BoardReportPdf;
+import org.mhtrigger.review.report.HarmFigures;
 import org.mhtrigger.review.report.MeasureTables;
 import org.mhtrigger.review.store.MeasureQueries;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,11 +70,12 @@ class BoardReportTest {
 
     @Test
     void csv_hasOneRowPerPeriodAndMeasure() {
-        String csv = MeasureTables.csv(periods);
+        String csv = MeasureTables.csv(figures());
 
         assertThat(csv.split("\r\n")).hasSize(1 + 18 * Measure.values().length);
-        assertThat(csv).startsWith("period,measure,title,numerator,denominator,value");
-        assertThat(csv).contains("2024-07,ae-per-1000-patient-days,");
+        assertThat(csv)
+                .startsWith("period,review_state,signed,sampled,measure,title,numerator,denominator,value,final");
+        assertThat(csv).contains("2024-07,complete,20,20,ae-per-1000-patient-days,");
     }
 
     @Test
@@ -106,7 +108,7 @@ class BoardReportTest {
     void pdf_rendersToPngPagesAndItsTextCarriesTheMeasuresAndFigures() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "board-report").toAbsolutePath());
         Path pdf = dir.resolve("board-report.pdf");
-        Files.write(pdf, BoardReportPdf.render("Demo Trust", periods, LocalDate.of(2026, 1, 15)));
+        Files.write(pdf, BoardReportPdf.render("Demo Trust", figures(), LocalDate.of(2026, 1, 15)));
 
         assertThat(run(
                         dir,
@@ -148,6 +150,10 @@ class BoardReportTest {
                 .contains("Anonymised event summaries")
                 .contains("protocol 1.1");
         assertThat(text).doesNotContain("demo-history-patient");
+    }
+
+    private HarmFigures figures() {
+        return HarmFigures.of("2024-07", "2025-12", periods, java.util.Map.of());
     }
 
     private static int run(Path dir, String... command) throws Exception {

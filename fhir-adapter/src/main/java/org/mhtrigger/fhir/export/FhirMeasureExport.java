@@ -15,10 +15,12 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.mhtrigger.engine.measure.Completeness;
 import org.mhtrigger.engine.measure.EventSummary;
 import org.mhtrigger.engine.measure.HarmCategory;
 import org.mhtrigger.engine.measure.Measure;
@@ -31,7 +33,10 @@ import org.mhtrigger.fhir.internal.FhirContexts;
  * Writes harm measures and authenticated events as FHIR R4 JSON. Thread-safe; one per application.
  *
  * <ul>
- *   <li>{@code MeasureReport}: status complete, type summary, the review period, improvement notation "decrease",
+ *   <li>{@code MeasureReport}: status {@code complete} when every sampled record of the period is signed and {@code
+ *       pending} while any is not (its figures are then provisional), with the counts in the extension {@link
+ *       #REVIEW_COMPLETENESS_EXTENSION} ({@code sampled}, {@code signed}); type summary, the review period,
+ *       improvement notation "decrease",
  *       one group per {@link Measure} (code {@link #MEASURE_SYSTEM}) with numerator and denominator populations and
  *       the score. FHIR population counts are integers: patient-days and bed-days are rounded there, and the exact
  *       decimal is kept in the extension {@link #EXACT_COUNT_EXTENSION}.
@@ -49,14 +54,15 @@ public final class FhirMeasureExport {
     public static final String TRIGGER_SYSTEM = BASE + "CodeSystem/trigger";
     public static final String EVENT_IDENTIFIER_SYSTEM = BASE + "NamingSystem/adverse-event";
     public static final String EXACT_COUNT_EXTENSION = BASE + "StructureDefinition/exact-count";
+    public static final String REVIEW_COMPLETENESS_EXTENSION = BASE + "StructureDefinition/review-completeness";
     static final String POPULATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population";
     static final String IMPROVEMENT_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
 
     private final FhirContext fhir = FhirContexts.r4();
 
     /** One period's measures as a {@code MeasureReport} in JSON. */
-    public String measureReportJson(PeriodMeasures measures, Instant generated) {
-        return json(measureReport(measures, generated));
+    public String measureReportJson(PeriodMeasures measures, Completeness completeness, Instant generated) {
+        return json(measureReport(measures, completeness, generated));
     }
 
     /** One authenticated event as an {@code AdverseEvent} in JSON. */
@@ -64,14 +70,26 @@ public final class FhirMeasureExport {
         return json(adverseEvent(event));
     }
 
-    /** A collection {@code Bundle}: one {@code MeasureReport} per period, then one {@code AdverseEvent} per event. */
-    public String bundleJson(List<PeriodMeasures> periods, List<EventSummary> events, Instant generated) {
+    /**
+     * A collection {@code Bundle}: one {@code MeasureReport} per period (with its completeness, same order), then one
+     * {@code AdverseEvent} per event.
+     */
+    public String bundleJson(
+            List<PeriodMeasures> periods,
+            List<Completeness> completeness,
+            List<EventSummary> events,
+            Instant generated) {
+        if (periods.size() != completeness.size()) {
+            throw new IllegalArgumentException("periods (" + periods.size() + ") and completeness ("
+                    + completeness.size() + ") must have the same length");
+        }
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.setTimestamp(Date.from(generated));
-        for (PeriodMeasures period : periods) {
+        for (int i = 0; i < periods.size(); i++) {
+            PeriodMeasures period = periods.get(i);
             add(
                     bundle,
-                    measureReport(period, generated),
+                    measureReport(period, completeness.get(i), generated),
                     "MeasureReport/" + period.period().label());
         }
         for (EventSummary event : events) {
@@ -80,16 +98,23 @@ public final class FhirMeasureExport {
         return json(bundle);
     }
 
-    MeasureReport measureReport(PeriodMeasures measures, Instant generated) {
+    MeasureReport measureReport(PeriodMeasures measures, Completeness completeness, Instant generated) {
         Objects.requireNonNull(measures, "measures must not be null");
         MeasureReport report = new MeasureReport()
-                .setStatus(MeasureReport.MeasureReportStatus.COMPLETE)
+                .setStatus(
+                        completeness.complete()
+                                ? MeasureReport.MeasureReportStatus.COMPLETE
+                                : MeasureReport.MeasureReportStatus.PENDING)
                 .setType(MeasureReport.MeasureReportType.SUMMARY)
                 .setMeasure(MEASURE_CANONICAL)
                 .setDate(Date.from(generated))
                 .setPeriod(period(measures.period()))
                 .setImprovementNotation(new CodeableConcept(
                         new Coding(IMPROVEMENT_SYSTEM, "decrease", "Decreased score" + " indicates improvement")));
+        Extension counts = new Extension(REVIEW_COMPLETENESS_EXTENSION);
+        counts.addExtension("sampled", new IntegerType(completeness.sampled()));
+        counts.addExtension("signed", new IntegerType(completeness.signed()));
+        report.addExtension(counts);
         for (Measure measure : Measure.values()) {
             Rate rate = measures.rate(measure);
             MeasureReport.MeasureReportGroupComponent group = report.addGroup();

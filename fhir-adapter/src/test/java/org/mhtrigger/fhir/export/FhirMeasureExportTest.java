@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.engine.measure.Completeness;
 import org.mhtrigger.engine.measure.ConfirmedEvent;
 import org.mhtrigger.engine.measure.EventSummary;
 import org.mhtrigger.engine.measure.HarmCategory;
@@ -37,6 +38,7 @@ import org.mhtrigger.fhir.internal.FhirContexts;
 
 class FhirMeasureExportTest {
     private static final Instant GENERATED = Instant.parse("2026-04-02T09:00:00Z");
+    private static final Completeness SIGNED = new Completeness(20, 20);
     private static final ReviewPeriod MARCH = ReviewPeriod.month(YearMonth.of(2026, 3));
     private static FhirValidator validator;
     private final FhirMeasureExport export = new FhirMeasureExport();
@@ -81,9 +83,24 @@ class FhirMeasureExportTest {
     }
 
     @Test
+    void periodWithUnsignedRecords_isPendingWithItsCounts() {
+        MeasureReport report = fhir.newJsonParser()
+                .parseResource(
+                        MeasureReport.class, export.measureReportJson(march(), new Completeness(13, 1), GENERATED));
+
+        assertThat(report.getStatus()).isEqualTo(MeasureReport.MeasureReportStatus.PENDING);
+        org.hl7.fhir.r4.model.Extension counts =
+                report.getExtensionByUrl(FhirMeasureExport.REVIEW_COMPLETENESS_EXTENSION);
+        assertThat(counts.getExtensionByUrl("sampled").getValue().primitiveValue())
+                .isEqualTo("13");
+        assertThat(counts.getExtensionByUrl("signed").getValue().primitiveValue())
+                .isEqualTo("1");
+    }
+
+    @Test
     void measureReport_roundTripsThroughHapiWithOneGroupPerMeasure() {
-        MeasureReport report =
-                fhir.newJsonParser().parseResource(MeasureReport.class, export.measureReportJson(march(), GENERATED));
+        MeasureReport report = fhir.newJsonParser()
+                .parseResource(MeasureReport.class, export.measureReportJson(march(), SIGNED, GENERATED));
 
         assertThat(report.getStatus()).isEqualTo(MeasureReport.MeasureReportStatus.COMPLETE);
         assertThat(report.getType()).isEqualTo(MeasureReport.MeasureReportType.SUMMARY);
@@ -105,8 +122,8 @@ class FhirMeasureExportTest {
 
     @Test
     void fractionalPatientDays_keepTheirExactValueInAnExtension() {
-        MeasureReport report =
-                fhir.newJsonParser().parseResource(MeasureReport.class, export.measureReportJson(march(), GENERATED));
+        MeasureReport report = fhir.newJsonParser()
+                .parseResource(MeasureReport.class, export.measureReportJson(march(), SIGNED, GENERATED));
 
         MeasureReport.MeasureReportGroupPopulationComponent days =
                 report.getGroup().get(0).getPopulation().get(1);
@@ -119,7 +136,7 @@ class FhirMeasureExportTest {
 
     @Test
     void measureReport_passesTheR4InstanceValidator() {
-        ValidationResult result = validator.validateWithResult(export.measureReportJson(march(), GENERATED));
+        ValidationResult result = validator.validateWithResult(export.measureReportJson(march(), SIGNED, GENERATED));
 
         assertThat(errors(result)).isEmpty();
     }
@@ -149,7 +166,7 @@ class FhirMeasureExportTest {
 
     @Test
     void bundle_holdsAReportPerPeriodThenTheEventsAndValidates() {
-        String json = export.bundleJson(List.of(march()), List.of(lithiumEvent()), GENERATED);
+        String json = export.bundleJson(List.of(march()), List.of(SIGNED), List.of(lithiumEvent()), GENERATED);
         Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, json);
 
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
@@ -161,7 +178,7 @@ class FhirMeasureExportTest {
 
     @Test
     void theValidator_rejectsAReportWithoutItsRequiredElements() {
-        MeasureReport broken = export.measureReport(march(), GENERATED);
+        MeasureReport broken = export.measureReport(march(), SIGNED, GENERATED);
         broken.setStatus(null);
         broken.setMeasure(null);
 

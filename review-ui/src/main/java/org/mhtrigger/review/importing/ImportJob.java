@@ -107,10 +107,11 @@ public final class ImportJob {
         screened++;
         if (isNew) {
             imported++;
+            // only new stays suggest a period to sample: a re-import of sampled months suggests nothing
+            dischargeMonths.merge(YearMonth.from(discharged.atZone(ZoneOffset.UTC)), 1, Integer::sum);
         } else {
             alreadyPresent++;
         }
-        dischargeMonths.merge(YearMonth.from(discharged.atZone(ZoneOffset.UTC)), 1, Integer::sum);
     }
 
     synchronized void rejected(String line) {

@@ -44,7 +44,8 @@ public final class BoardReportPdf {
     private BoardReportPdf() {}
 
     /** The report as PDF bytes; {@code title} names the organisation or unit, {@code generated} the date. */
-    public static byte[] render(String title, List<PeriodData> periods, LocalDate generated) {
+    public static byte[] render(String title, HarmFigures figures, LocalDate generated) {
+        List<PeriodData> periods = figures.periods();
         try (PDDocument document = new PDDocument()) {
             Writer w = new Writer(document);
             String range = periods.isEmpty()

@@ -4,38 +4,87 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.mhtrigger.engine.measure.Completeness;
 import org.mhtrigger.engine.measure.Measure;
 import org.mhtrigger.engine.measure.PeriodMeasures;
 import org.mhtrigger.engine.measure.Rate;
+import org.mhtrigger.engine.measure.Spc;
 import org.mhtrigger.engine.measure.TriggerPpv;
 import org.mhtrigger.review.store.MeasureQueries.PeriodData;
 
-/** The measures of a range of periods as CSV (one row per period and measure) and JSON. Stateless, thread-safe. */
+/**
+ * The measures of a range of periods as CSV (one row per period and measure, with each period's review state) and JSON.
+ * Stateless, thread-safe.
+ */
 public final class MeasureTables {
     private MeasureTables() {}
 
-    /** Header: period, measure, title, numerator, denominator, value, sampled, authenticated, protocol. */
-    public static String csv(List<PeriodData> periods) {
-        StringBuilder csv = new StringBuilder(
-                "period,measure,title,numerator,denominator,value,sampled,authenticated,protocol\r\n");
-        for (PeriodData period : periods) {
-            for (Measure measure : Measure.values()) {
-                Rate rate = period.measures().rate(measure);
-                csv.append(String.join(
-                                ",",
-                                period.measures().period().label(),
-                                measure.code(),
-                                quote(measure.title()),
-                                number(rate.numerator()),
-                                number(rate.denominator()),
-                                rate.defined() ? number(rate.value()) : "",
-                                Integer.toString(period.sampled()),
-                                Integer.toString(period.authenticated()),
-                                quote(period.measures().protocol())))
-                        .append("\r\n");
+    /** The CSV's columns, in order. */
+    public static final List<String> CSV_HEADER = List.of(
+            "period",
+            "review_state",
+            "signed",
+            "sampled",
+            "measure",
+            "title",
+            "numerator",
+            "denominator",
+            "value",
+            "final",
+            "centre_line",
+            "lower_limit",
+            "upper_limit",
+            "outside_limits",
+            "protocol");
+
+    /**
+     * One row per period and measure ({@link #CSV_HEADER}): the figures, whether the period's review is finished
+     * ("in review" rows are provisional: {@code final} is "no" and they count in no centre line or limit), and the
+     * control chart's centre line and limits for that period.
+     */
+    public static String csv(HarmFigures figures) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(CSV_HEADER.toArray(String[]::new))
+                        .get())) {
+            for (int i = 0; i < figures.periods().size(); i++) {
+                PeriodData period = figures.periods().get(i);
+                Completeness completeness = period.completeness();
+                for (Measure measure : Measure.values()) {
+                    HarmFigures.MeasureFigures m = figures.measure(measure);
+                    Rate rate = m.rates().get(i);
+                    Spc.Point point = m.analysis().points().get(i);
+                    csv.printRecord(
+                            period.measures().period().label(),
+                            completeness.state().label(),
+                            completeness.signed(),
+                            completeness.sampled(),
+                            measure.code(),
+                            measure.title(),
+                            number(rate.numerator()),
+                            number(rate.denominator()),
+                            rate.defined() ? number(rate.value()) : "",
+                            point.included() ? "yes" : "no",
+                            figure(point.centre()),
+                            figure(point.lower()),
+                            figure(point.upper()),
+                            point.outside() ? "yes" : "no",
+                            period.measures().protocol());
+                }
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
         }
-        return csv.toString();
+        return out.toString();
+    }
+
+    private static String figure(double value) {
+        return Double.isNaN(value) ? "" : number(value);
     }
 
     /**
@@ -53,6 +102,8 @@ public final class MeasureTables {
                     .append(period.sampled())
                     .append(", \"authenticated\": ")
                     .append(period.authenticated())
+                    .append(", \"reviewState\": ")
+                    .append(string(period.completeness().state().label()))
                     .append(", \"protocol\": ")
                     .append(string(period.measures().protocol()))
                     .append(", \"measures\": [");

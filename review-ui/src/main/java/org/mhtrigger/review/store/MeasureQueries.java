@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mhtrigger.engine.measure.Completeness;
 import org.mhtrigger.engine.measure.ConfirmedEvent;
 import org.mhtrigger.engine.measure.EventSummary;
 import org.mhtrigger.engine.measure.HarmCategory;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Repository;
  * stays and their confirmed events, and every screened stay with its restrictive-practice findings. Used by the
  * dashboard and by {@code mhtrigger report}, which builds one on a plain {@code DataSource}. Thread-safe.
  *
- * <p>Where a period was drawn more than once, its latest draw counts.
+ * <p>A period's sample is every draw of it that is not withdrawn (its first draw and the stays added later); a stay
+ * drawn twice (possible only in databases from before a period had one sample) counts once.
  */
 @Repository
 public class MeasureQueries {
@@ -46,12 +48,13 @@ public class MeasureQueries {
     /**
      * One period's measures with what stands behind them.
      *
-     * @param periodId key of the review period
+     * @param periodId key of the period's first draw
      * @param sampled records in the sample
      * @param authenticated of those, records whose review is authenticated (the harm rates' denominator)
      * @param measures the measures
      * @param events summaries of the confirmed events, in id order
      * @param reviewByEvent the review each event belongs to, by event id, for drill-down
+     * @param unsigned the sampled records not signed yet, in draw order: what holds the period up
      */
     public record PeriodData(
             long periodId,
@@ -59,12 +62,22 @@ public class MeasureQueries {
             int authenticated,
             PeriodMeasures measures,
             List<EventSummary> events,
-            Map<String, Long> reviewByEvent) {
+            Map<String, Long> reviewByEvent,
+            List<Unsigned> unsigned) {
         public PeriodData {
             events = List.copyOf(events);
             reviewByEvent = Map.copyOf(reviewByEvent);
+            unsigned = List.copyOf(unsigned);
+        }
+
+        /** How far the period's review has come; its harm rates are final only when complete. */
+        public Completeness completeness() {
+            return new Completeness(sampled, authenticated);
         }
     }
+
+    /** A sampled record of a period that is not signed yet: its review, record key, reviewer and status. */
+    public record Unsigned(long reviewId, String encounterId, String reviewer, String status) {}
 
     private record PeriodRow(
             long id,
@@ -126,6 +139,17 @@ public class MeasureQueries {
         }
     };
 
+    /** The first and last period start of every sample that counts, or empty when there is none. */
+    public java.util.Optional<LocalDate[]> coveredRange() {
+        return jdbc.sql("SELECT MIN(start_date) AS first_start, MAX(start_date) AS last_start FROM review_period"
+                        + " WHERE withdrawn_at IS NULL")
+                .query((rs, row) -> {
+                    LocalDate first = rs.getObject("first_start", LocalDate.class);
+                    return first == null ? null : new LocalDate[] {first, rs.getObject("last_start", LocalDate.class)};
+                })
+                .optional();
+    }
+
     /**
      * A number that grows with every committed change to what the measures read from the reviews: reviews,
      * events, signatures and periods are never deleted, and every change to a review or an event raises its version
@@ -140,8 +164,12 @@ public class MeasureQueries {
     }
 
     private List<PeriodData> read(LocalDate from, LocalDate toExclusive) {
-        Map<String, PeriodRow> latest = new LinkedHashMap<>();
-        jdbc.sql("SELECT * FROM review_period WHERE start_date >= ? AND start_date < ? ORDER BY start_date, id")
+        // every draw that counts, grouped by period: the first draw gives the period's key and protocol
+        Map<String, PeriodRow> first = new LinkedHashMap<>();
+        Map<Long, Long> groupOfDraw = new HashMap<>();
+        Map<String, Integer> requested = new HashMap<>();
+        jdbc.sql("SELECT * FROM review_period WHERE start_date >= ? AND start_date < ? AND withdrawn_at IS NULL"
+                        + " ORDER BY start_date, end_exclusive, id")
                 .params(from, toExclusive)
                 .query((rs, row) -> new PeriodRow(
                         rs.getLong("id"),
@@ -154,46 +182,90 @@ public class MeasureQueries {
                         rs.getDouble("min_los_hours"),
                         rs.getString("stratify_by")))
                 .list()
-                .forEach(p -> latest.put(p.period().label(), p));
-        if (latest.isEmpty()) {
+                .forEach(p -> {
+                    PeriodRow head = first.computeIfAbsent(p.period().label(), k -> p);
+                    groupOfDraw.put(p.id(), head.id());
+                    requested.merge(p.period().label(), p.requestedSize(), Integer::sum);
+                });
+        if (first.isEmpty()) {
             return List.of();
         }
-        Map<Long, PeriodRow> byId = new LinkedHashMap<>();
-        latest.values().forEach(p -> byId.put(p.id(), p));
-        List<Long> ids = List.copyOf(byId.keySet());
+        Map<String, PeriodRow> latest = new LinkedHashMap<>();
+        first.forEach((label, p) -> latest.put(
+                label,
+                new PeriodRow(
+                        p.id(),
+                        p.period(),
+                        p.protocolVersion(),
+                        requested.get(label),
+                        p.minAge(),
+                        p.minLosHours(),
+                        p.stratifyBy())));
+        List<Long> ids = List.copyOf(groupOfDraw.keySet());
 
-        Map<Long, Integer> sampled = new HashMap<>();
-        jdbc.sql("SELECT period_id, COUNT(*) AS sampled FROM review WHERE period_id IN (:ids) AND second_of IS NULL"
-                        + " GROUP BY period_id")
+        // each sampled stay once per period (first draw first), with its review's status
+        record Sampled(
+                long reviewId,
+                String stayId,
+                String encounterId,
+                String ward,
+                Instant admitted,
+                Instant discharged,
+                String reviewer,
+                String status) {}
+        Map<Long, Map<String, Sampled>> sampledByPeriod = new HashMap<>();
+        jdbc.sql("SELECT r.period_id, r.id AS review_id, r.reviewer, r.status, s.id AS stay_id, s.encounter_id,"
+                        + " s.ward, s.admitted, s.discharged FROM review r JOIN stay s ON s.id = r.stay_id"
+                        + " WHERE r.period_id IN (:ids) AND r.second_of IS NULL ORDER BY r.period_id, r.draw_order,"
+                        + " r.id")
                 .param("ids", ids)
                 .query(rs -> {
-                    sampled.put(rs.getLong("period_id"), rs.getInt("sampled"));
-                });
-
-        record Sampled(long reviewId, String stayId, String ward, Instant admitted, Instant discharged) {}
-        Map<Long, List<Sampled>> authenticated = new HashMap<>();
-        jdbc.sql("SELECT r.period_id, r.id AS review_id, s.id AS stay_id, s.ward, s.admitted, s.discharged"
-                        + " FROM review r JOIN stay s ON s.id = r.stay_id"
-                        + " WHERE r.period_id IN (:ids) AND r.status = 'AUTHENTICATED' ORDER BY r.period_id,"
-                        + " r.draw_order")
-                .param("ids", ids)
-                .query(rs -> {
-                    authenticated
-                            .computeIfAbsent(rs.getLong("period_id"), k -> new ArrayList<>())
-                            .add(new Sampled(
-                                    rs.getLong("review_id"),
+                    sampledByPeriod
+                            .computeIfAbsent(groupOfDraw.get(rs.getLong("period_id")), k -> new LinkedHashMap<>())
+                            .putIfAbsent(
                                     Long.toString(rs.getLong("stay_id")),
-                                    rs.getString("ward"),
-                                    Stays.instant(rs, "admitted"),
-                                    Stays.instant(rs, "discharged")));
+                                    new Sampled(
+                                            rs.getLong("review_id"),
+                                            Long.toString(rs.getLong("stay_id")),
+                                            rs.getString("encounter_id"),
+                                            rs.getString("ward"),
+                                            Stays.instant(rs, "admitted"),
+                                            Stays.instant(rs, "discharged"),
+                                            rs.getString("reviewer"),
+                                            rs.getString("status")));
                 });
+        Map<Long, Integer> sampled = new HashMap<>();
+        Map<Long, List<Sampled>> authenticated = new HashMap<>();
+        Map<Long, List<Unsigned>> unsigned = new HashMap<>();
+        Set<Long> countedReviews = new java.util.HashSet<>();
+        sampledByPeriod.forEach((period, stays) -> {
+            sampled.put(period, stays.size());
+            for (Sampled s : stays.values()) {
+                if (ReviewStatus.AUTHENTICATED.name().equals(s.status())) {
+                    authenticated
+                            .computeIfAbsent(period, k -> new ArrayList<>())
+                            .add(s);
+                    countedReviews.add(s.reviewId());
+                } else {
+                    unsigned.computeIfAbsent(period, k -> new ArrayList<>())
+                            .add(new Unsigned(
+                                    s.reviewId(),
+                                    s.encounterId(),
+                                    s.reviewer(),
+                                    ReviewStatus.valueOf(s.status()).label()));
+                }
+            }
+        });
 
         Map<Long, Map<String, Set<String>>> triggers = new HashMap<>();
-        jdbc.sql("SELECT DISTINCT r.period_id, f.stay_id, f.trigger_code FROM finding f JOIN review r"
-                        + " ON r.stay_id = f.stay_id WHERE r.period_id IN (:ids) AND r.status = 'AUTHENTICATED'")
+        jdbc.sql("SELECT DISTINCT r.period_id, r.id AS review_id, f.stay_id, f.trigger_code FROM finding f JOIN review"
+                        + " r ON r.stay_id = f.stay_id WHERE r.period_id IN (:ids) AND r.status = 'AUTHENTICATED'")
                 .param("ids", ids)
                 .query(rs -> {
-                    triggers.computeIfAbsent(rs.getLong("period_id"), k -> new HashMap<>())
+                    if (!countedReviews.contains(rs.getLong("review_id"))) {
+                        return;
+                    }
+                    triggers.computeIfAbsent(groupOfDraw.get(rs.getLong("period_id")), k -> new HashMap<>())
                             .computeIfAbsent(Long.toString(rs.getLong("stay_id")), k -> new TreeSet<>())
                             .add(rs.getString("trigger_code"));
                 });
@@ -216,10 +288,13 @@ public class MeasureQueries {
                         + " ORDER BY e.id")
                 .param("ids", ids)
                 .query(rs -> {
+                    if (!countedReviews.contains(rs.getLong("review_id"))) {
+                        return;
+                    }
                     eventRows
-                            .computeIfAbsent(rs.getLong("period_id"), k -> new ArrayList<>())
+                            .computeIfAbsent(groupOfDraw.get(rs.getLong("period_id")), k -> new ArrayList<>())
                             .add(new EventRow(
-                                    rs.getLong("period_id"),
+                                    groupOfDraw.get(rs.getLong("period_id")),
                                     rs.getLong("review_id"),
                                     Long.toString(rs.getLong("id")),
                                     Long.toString(rs.getLong("stay_id")),
@@ -272,7 +347,8 @@ public class MeasureQueries {
                     periodAuthenticated.size(),
                     measures,
                     summaries,
-                    reviewByEvent));
+                    reviewByEvent,
+                    unsigned.getOrDefault(period.id(), List.of())));
         }
         return data;
     }

@@ -61,7 +61,20 @@ public class ReviewService {
             String protocolVersion,
             String createdBy,
             Instant createdAt,
-            int sampled) {}
+            int sampled,
+            int signed,
+            String drawKind,
+            Instant withdrawnAt,
+            String withdrawnBy,
+            String withdrawnReason) {
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
+
+        public boolean addition() {
+            return "addition".equals(drawKind);
+        }
+    }
 
     /**
      * One sampled record's review.
@@ -149,33 +162,139 @@ public class ReviewService {
 
     // ---------------------------------------------------------------- periods and samples
 
-    /** Draws the period's sample from all imported stays and assigns it round-robin to the enabled reviewers. */
+    /**
+     * Draws the period's sample from all imported stays and assigns it round-robin to the enabled reviewers. A period
+     * has one sample: drawing again for a period that has one is refused ({@link SampleExistsException}); the lead
+     * {@linkplain #addToSample adds stays} to it or {@linkplain #withdrawSample withdraws} it first.
+     */
     @Transactional
     public PeriodView drawSample(Caller caller, ReviewPeriod period, SamplingCriteria criteria, int size, long seed) {
         require(caller, Role.SAFETY_LEAD);
+        List<PeriodView> existing = activeDraws(period);
+        if (!existing.isEmpty()) {
+            PeriodView first = existing.getFirst();
+            int sampled = existing.stream().mapToInt(PeriodView::sampled).sum();
+            throw new SampleExistsException(
+                    period.label(),
+                    "period " + period.label() + " already has a sample of "
+                            + sampled + " records, drawn by " + first.createdBy() + " on "
+                            + first.createdAt().toString().substring(0, 10)
+                            + ". Drawing again would hide it; add stays to"
+                            + " this sample, or withdraw it with a reason (only while none of its records is signed).");
+        }
         SampleManifest manifest = Sampler.draw(stays.samplingUnits(), period, criteria, size, seed);
+        long periodId = insertDraw(caller, manifest, "sample", 0);
+        audit.append(caller.username(), "period", periodId, null, "sample", null, describe(manifest), null);
+        return period(periodId).orElseThrow();
+    }
+
+    /**
+     * Adds {@code extra} stays to the period's sample: drawn with {@code seed} under the sample's own criteria from
+     * the stays of the frame not yet in it, assigned like the first draw, audited with the reason.
+     */
+    @Transactional
+    public PeriodView addToSample(Caller caller, ReviewPeriod period, int extra, long seed, String reason) {
+        require(caller, Role.SAFETY_LEAD);
+        List<PeriodView> existing = activeDraws(period);
+        if (existing.isEmpty()) {
+            throw new IllegalStateException("period " + period.label() + " has no sample to add to; draw one first");
+        }
+        PeriodView first = existing.getFirst();
+        SamplingCriteria criteria = new SamplingCriteria(first.minAgeYears(), first.minLosHours(), first.stratifyBy());
+        java.util.Set<String> inSample = new java.util.HashSet<>(jdbc.sql("SELECT s.encounter_id FROM review r JOIN"
+                        + " stay s ON s.id = r.stay_id WHERE r.period_id IN (:ids)")
+                .param("ids", existing.stream().map(PeriodView::id).toList())
+                .query(String.class)
+                .list());
+        List<org.mhtrigger.engine.sampling.SamplingUnit> rest = stays.samplingUnits().stream()
+                .filter(u -> !inSample.contains(u.encounterId()))
+                .toList();
+        SampleManifest manifest = Sampler.draw(rest, period, criteria, extra, seed);
+        if (manifest.chosen().isEmpty()) {
+            throw new IllegalStateException(
+                    "every stay in the frame of " + period.label() + " is already in its sample");
+        }
+        int nextOrder = jdbc.sql("SELECT COALESCE(MAX(draw_order) + 1, 0) FROM review WHERE period_id IN (:ids)")
+                .param("ids", existing.stream().map(PeriodView::id).toList())
+                .query(Integer.class)
+                .single();
+        long periodId = insertDraw(caller, manifest, "addition", nextOrder);
+        audit.append(caller.username(), "period", periodId, null, "sample addition", null, describe(manifest), reason);
+        return period(periodId).orElseThrow();
+    }
+
+    /**
+     * Withdraws the period's sample with a reason, so that a new one can be drawn. Refused once any of its records is
+     * signed: a signed-off review never leaves the figures. Its records leave the queues; every row stays.
+     */
+    @Transactional
+    public int withdrawSample(Caller caller, ReviewPeriod period, String reason) {
+        require(caller, Role.SAFETY_LEAD);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("give a reason for withdrawing the sample of " + period.label());
+        }
+        List<PeriodView> existing = activeDraws(period);
+        if (existing.isEmpty()) {
+            throw new IllegalStateException("period " + period.label() + " has no sample to withdraw");
+        }
+        List<Long> ids = existing.stream().map(PeriodView::id).toList();
+        int signed = jdbc.sql("SELECT COUNT(*) FROM review WHERE period_id IN (:ids) AND status IN ('AUTHENTICATED',"
+                        + " 'CHANGED_SINCE_SIGNATURE')")
+                .param("ids", ids)
+                .query(Integer.class)
+                .single();
+        if (signed > 0) {
+            throw new IllegalStateException("the sample of " + period.label() + " cannot be withdrawn: " + signed
+                    + " of its records are signed off, and signed-off reviews stay in the figures. Add stays to the"
+                    + " sample instead.");
+        }
+        for (PeriodView draw : existing) {
+            jdbc.sql("UPDATE review_period SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?")
+                    .params(Stays.utc(Instant.now()), caller.username(), reason.strip(), draw.id())
+                    .update();
+            audit.append(caller.username(), "period", draw.id(), null, "withdrawn", null, "withdrawn", reason.strip());
+        }
+        // the version change tells the figures' cache that the sample changed
+        jdbc.sql("UPDATE review SET version = version + 1 WHERE period_id IN (:ids)")
+                .param("ids", ids)
+                .update();
+        return existing.stream().mapToInt(PeriodView::sampled).sum();
+    }
+
+    /** The period's draws that count (its sample and additions, not withdrawn), oldest first. */
+    public List<PeriodView> activeDraws(ReviewPeriod period) {
+        return jdbc.sql(PERIOD_SELECT + " WHERE p.start_date = ? AND p.end_exclusive = ? AND p.withdrawn_at IS NULL"
+                        + " ORDER BY p.id")
+                .params(period.start(), period.endExclusive())
+                .query(ReviewService::period)
+                .list();
+    }
+
+    private long insertDraw(Caller caller, SampleManifest manifest, String kind, int firstOrder) {
         KeyHolder key = new GeneratedKeyHolder();
+        ReviewPeriod period = manifest.period();
+        SamplingCriteria criteria = manifest.criteria();
         jdbc.sql("INSERT INTO review_period (label, start_date, end_exclusive, seed, requested_size, frame_size,"
-                        + " min_age_years, min_los_hours, stratify_by, protocol_version, created_by, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " min_age_years, min_los_hours, stratify_by, protocol_version, created_by, created_at,"
+                        + " draw_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         period.label(),
                         period.start(),
                         period.endExclusive(),
-                        seed,
-                        size,
+                        manifest.seed(),
+                        manifest.requestedSize(),
                         manifest.frameSize(),
                         criteria.minAgeYears(),
                         criteria.minLengthOfStayHours(),
                         criteria.stratifyBy(),
                         manifest.protocolVersion(),
                         caller.username(),
-                        Stays.utc(Instant.now()))
+                        Stays.utc(Instant.now()),
+                        kind)
                 .update(key, "id");
         long periodId = key.getKey().longValue();
-        audit.append(caller.username(), "period", periodId, null, "sample", null, describe(manifest), null);
         List<String> reviewers = users.usernamesWithRole(Role.REVIEWER);
-        int order = 0;
+        int order = firstOrder;
         for (String encounterId : manifest.chosen()) {
             long stayId = stays.findByEncounter(encounterId).orElseThrow().id();
             String reviewer = reviewers.isEmpty() ? null : reviewers.get(order % reviewers.size());
@@ -188,22 +307,22 @@ public class ReviewService {
             audit.append(caller.username(), "review", reviewId, reviewId, "reviewer", null, reviewer, null);
             order++;
         }
-        return period(periodId).orElseThrow();
+        return periodId;
     }
+
+    private static final String PERIOD_SELECT = "SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id"
+            + " AND r.second_of IS NULL) AS sampled, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id AND"
+            + " r.second_of IS NULL AND r.status = 'AUTHENTICATED') AS signed FROM review_period p";
 
     public List<PeriodView> periods(Caller caller) {
         require(caller, Role.SAFETY_LEAD);
-        return jdbc.sql(
-                        "SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id AND r.second_of IS NULL) AS sampled"
-                                + " FROM review_period p ORDER BY p.start_date DESC, p.id DESC")
+        return jdbc.sql(PERIOD_SELECT + " ORDER BY p.start_date DESC, p.id DESC")
                 .query(ReviewService::period)
                 .list();
     }
 
     Optional<PeriodView> period(long id) {
-        return jdbc.sql(
-                        "SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id AND r.second_of IS NULL) AS sampled"
-                                + " FROM review_period p WHERE p.id = ?")
+        return jdbc.sql(PERIOD_SELECT + " WHERE p.id = ?")
                 .param(id)
                 .query(ReviewService::period)
                 .optional();
@@ -659,7 +778,12 @@ public class ReviewService {
                 rs.getString("protocol_version"),
                 rs.getString("created_by"),
                 Stays.instant(rs, "created_at"),
-                rs.getInt("sampled"));
+                rs.getInt("sampled"),
+                rs.getInt("signed"),
+                rs.getString("draw_kind"),
+                Stays.instant(rs, "withdrawn_at"),
+                rs.getString("withdrawn_by"),
+                rs.getString("withdrawn_reason"));
     }
 
     static ReviewView review(ResultSet rs, int row) throws SQLException {

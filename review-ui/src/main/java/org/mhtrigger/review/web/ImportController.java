@@ -2,9 +2,11 @@ package org.mhtrigger.review.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.review.importing.ImportJob;
 import org.mhtrigger.review.importing.ImportJobs;
 import org.mhtrigger.review.store.Caller;
+import org.mhtrigger.review.store.ReviewService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +20,12 @@ import org.springframework.web.multipart.MultipartFile;
 public class ImportController {
     private final ImportJobs imports;
     private final CurrentCaller callers;
+    private final ReviewService reviews;
 
-    public ImportController(ImportJobs imports, CurrentCaller callers) {
+    public ImportController(ImportJobs imports, CurrentCaller callers, ReviewService reviews) {
         this.imports = imports;
         this.callers = callers;
+        this.reviews = reviews;
     }
 
     @GetMapping("/import")
@@ -50,13 +54,27 @@ public class ImportController {
         ImportJob.View job = imports.find(callers.get(), id);
         model.addAttribute("title", "Import: " + job.what());
         model.addAttribute("job", job);
+        sampleOffer(job, model);
         return "import-job";
+    }
+
+    /** Offers to draw only for a month with newly imported stays and no sample yet. */
+    private void sampleOffer(ImportJob.View job, Model model) {
+        String suggested = job.suggestedPeriod();
+        List<ReviewService.PeriodView> draws =
+                suggested.isEmpty() ? List.of() : reviews.activeDraws(ReviewPeriod.parse(suggested));
+        model.addAttribute("offerDraw", !suggested.isEmpty() && draws.isEmpty());
+        model.addAttribute(
+                "suggestedSampled",
+                draws.stream().mapToInt(ReviewService.PeriodView::sampled).sum());
     }
 
     /** The progress panel alone, which the job page polls (htmx) while the job runs. */
     @GetMapping("/import/jobs/{id}/status")
     public String status(@PathVariable long id, Model model) {
-        model.addAttribute("job", imports.find(callers.get(), id));
+        ImportJob.View job = imports.find(callers.get(), id);
+        model.addAttribute("job", job);
+        sampleOffer(job, model);
         return "import-job :: status";
     }
 }

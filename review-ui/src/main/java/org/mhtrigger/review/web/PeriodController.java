@@ -1,5 +1,6 @@
 package org.mhtrigger.review.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.mhtrigger.engine.sampling.SamplingCriteria;
 import org.mhtrigger.review.store.AgreementPairs;
 import org.mhtrigger.review.store.Caller;
 import org.mhtrigger.review.store.ReviewService;
+import org.mhtrigger.review.store.SampleExistsException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +34,11 @@ public class PeriodController {
 
     @GetMapping("/periods")
     public String periods(Model model) {
+        return page(model, null, null);
+    }
+
+    /** The Periods page; {@code problem} (with the period it concerns) is shown above the forms, nothing is lost. */
+    private String page(Model model, String problem, String problemPeriod) {
         Caller caller = callers.get();
         model.addAttribute("title", "Review periods and samples");
         List<ReviewService.PeriodView> periods = reviews.periods(caller);
@@ -54,6 +61,8 @@ public class PeriodController {
         }
         model.addAttribute("kappa", kappa);
         model.addAttribute("reviews", reviews.queue(caller));
+        model.addAttribute("problem", problem);
+        model.addAttribute("problemPeriod", problemPeriod);
         return "periods";
     }
 
@@ -64,18 +73,60 @@ public class PeriodController {
             @RequestParam(required = false) Long seed,
             @RequestParam(defaultValue = "18") int minAge,
             @RequestParam(defaultValue = "24") double minLosHours,
-            @RequestParam(defaultValue = "false") boolean stratifyByWard) {
+            @RequestParam(defaultValue = "false") boolean stratifyByWard,
+            Model model,
+            HttpServletResponse response) {
         if (size < 1 || size > 1000) {
             throw new IllegalArgumentException("sample size " + size + " must be between 1 and 1000");
         }
         SamplingCriteria criteria =
                 new SamplingCriteria(minAge, minLosHours, stratifyByWard ? SamplingCriteria.WARD : null);
-        reviews.drawSample(
+        try {
+            reviews.drawSample(
+                    callers.get(),
+                    ReviewPeriod.parse(period.strip()),
+                    criteria,
+                    size,
+                    seed == null ? seeds.nextLong() : seed);
+        } catch (SampleExistsException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return page(model, e.getMessage(), e.period());
+        }
+        return "redirect:/periods";
+    }
+
+    /** Adds stays to a period's sample (explicit, audited with the reason). */
+    @PostMapping("/periods/add")
+    public String add(
+            @RequestParam String period,
+            @RequestParam int size,
+            @RequestParam(required = false) Long seed,
+            @RequestParam(defaultValue = "") String reason) {
+        if (size < 1 || size > 1000) {
+            throw new IllegalArgumentException("stays to add " + size + " must be between 1 and 1000");
+        }
+        reviews.addToSample(
                 callers.get(),
                 ReviewPeriod.parse(period.strip()),
-                criteria,
                 size,
-                seed == null ? seeds.nextLong() : seed);
+                seed == null ? seeds.nextLong() : seed,
+                reason.isBlank() ? null : reason.strip());
+        return "redirect:/periods";
+    }
+
+    /** Withdraws a period's sample with a reason; refused once any of its records is signed. */
+    @PostMapping("/periods/withdraw")
+    public String withdraw(
+            @RequestParam String period,
+            @RequestParam(defaultValue = "") String reason,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            reviews.withdrawSample(callers.get(), ReviewPeriod.parse(period.strip()), reason);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, e.getMessage(), period.strip());
+        }
         return "redirect:/periods";
     }
 }
