@@ -1,6 +1,8 @@
 // The safety lead's dashboard: draws each measure's run chart (points, median, protocol changes) and its u- or
-// p-chart (centre line, 3-sigma limits) with Chart.js from /dashboard/data, and lists the events behind a point when
-// it is selected. The page's tables carry the same figures without script. No inline script: the CSP forbids it.
+// p-chart (centre line and 3-sigma limits per protocol segment) with Chart.js from /dashboard/data, and lists the
+// events behind a point when it is selected. Periods still in review are hollow grey points labelled "in review:
+// k of n"; points outside the limits are orange (concern) or blue (improvement). The page's tables carry the same
+// figures without script. No inline script: the CSP forbids it.
 (function () {
   "use strict";
   var main = document.querySelector("main.dashboard");
@@ -9,10 +11,13 @@
   }
   var recordBase = main.getAttribute("data-record-base") || "/reviews/";
   var INK = "#1a1a1a";
-  var POINT = "#0b4f8a";
+  var POINT = "#1a1a1a";
   var MEDIAN = "#17602b";
   var LIMIT = "#8a1111";
   var PROTOCOL = "#4a4a4a";
+  var PROVISIONAL = "#8a8a8a";
+  var IMPROVE = "#005eb8";
+  var CONCERN = "#b24a00";
 
   Chart.defaults.animation = false;
   Chart.defaults.color = INK;
@@ -45,6 +50,50 @@
       });
     }
   };
+
+  // "in review: k of n" above each point whose period is still in review
+  var inReview = {
+    id: "inReview",
+    afterDatasetsDraw: function (chart, args, options) {
+      var series = options.series;
+      if (!series) {
+        return;
+      }
+      var meta = chart.getDatasetMeta(0);
+      var ctx = chart.ctx;
+      series.points.forEach(function (point, i) {
+        var element = meta.data[i];
+        if (point.counted || point.value === null || !element) {
+          return;
+        }
+        ctx.save();
+        ctx.fillStyle = PROVISIONAL;
+        ctx.font = "11px system-ui, sans-serif";
+        ctx.textAlign = "center";
+        ctx.fillText(point.state.replace(" signed", ""), element.x, Math.max(chart.chartArea.top + 10, element.y - 10));
+        ctx.restore();
+      });
+    }
+  };
+
+  // per point: hollow grey while in review; orange or blue outside the limits; dark otherwise
+  function pointColours(series, withLimits) {
+    var lowerIsBetter = series.improvement === "lower is better";
+    return series.points.map(function (p) {
+      if (!p.counted) {
+        return PROVISIONAL;
+      }
+      if (withLimits && p.outside) {
+        var above = p.value > p.upper;
+        return above === lowerIsBetter ? CONCERN : IMPROVE;
+      }
+      return POINT;
+    });
+  }
+
+  function fills(series, colours) {
+    return series.points.map(function (p, i) { return p.counted ? colours[i] : "#ffffff"; });
+  }
 
   function values(series, field) {
     return series.points.map(function (p) { return p[field]; });
@@ -115,23 +164,27 @@
       },
       plugins: {
         legend: { position: "bottom" },
-        protocolChanges: { changes: changes }
+        protocolChanges: { changes: changes },
+        inReview: { series: series }
       }
     };
   }
 
   function runChart(canvas, data, series) {
     var n = data.periods.length;
+    var colours = pointColours(series, false);
     return new Chart(canvas, {
       type: "line",
       data: {
-        labels: data.periods,
+        labels: labels(data),
         datasets: [
           {
             label: series.title,
             data: values(series, "value"),
             borderColor: POINT,
-            backgroundColor: POINT,
+            backgroundColor: fills(series, colours),
+            pointBorderColor: colours,
+            pointBorderWidth: 2,
             borderWidth: 1.5,
             pointRadius: 4,
             pointHoverRadius: 6,
@@ -149,34 +202,39 @@
         ]
       },
       options: baseOptions(series, data.protocolChanges, "rate"),
-      plugins: [protocolChanges]
+      plugins: [protocolChanges, inReview]
     });
   }
 
+  function labels(data) {
+    return data.periods.map(function (p) { return p.period; });
+  }
+
   function controlChart(canvas, data, series) {
-    var n = data.periods.length;
-    var colours = series.points.map(function (p) { return p.outside ? LIMIT : POINT; });
+    var colours = pointColours(series, true);
     return new Chart(canvas, {
       type: "line",
       data: {
-        labels: data.periods,
+        labels: labels(data),
         datasets: [
           {
             label: series.title,
             data: values(series, "value"),
             borderColor: POINT,
-            backgroundColor: colours,
+            backgroundColor: fills(series, colours),
             pointBorderColor: colours,
+            pointBorderWidth: 2,
             borderWidth: 1.5,
             pointRadius: 4,
             pointHoverRadius: 6
           },
           {
             label: "centre line",
-            data: constant(series.centre, n),
+            data: values(series, "centre"),
             borderColor: MEDIAN,
             backgroundColor: MEDIAN,
             borderWidth: 2,
+            stepped: "middle",
             pointRadius: 0,
             pointHitRadius: 0
           },
@@ -205,7 +263,7 @@
         ]
       },
       options: baseOptions(series, data.protocolChanges, series.controlChart + "-chart"),
-      plugins: [protocolChanges]
+      plugins: [protocolChanges, inReview]
     });
   }
 
@@ -226,7 +284,8 @@
         if (run) {
           runChart(run, data, series);
         }
-        if (control && series.centre !== null) {
+        var anyCentre = series.points.some(function (p) { return p.centre !== null; });
+        if (control && anyCentre) {
           controlChart(control, data, series);
         }
       });

@@ -95,7 +95,8 @@ class DashboardTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         JsonNode json = JsonMapper.builder().build().readTree(response.body());
         assertThat(json.get("periods")).hasSize(18);
-        assertThat(json.get("periods").get(0).asString()).isEqualTo("2024-07");
+        assertThat(json.get("periods").get(0).get("period").asString()).isEqualTo("2024-07");
+        assertThat(json.get("periods").get(0).get("label").asString()).isEqualTo("complete: 20 of 20 signed");
         JsonNode series = json.get("series");
         assertThat(series).hasSize(Measure.values().length);
         for (int m = 0; m < Measure.values().length; m++) {
@@ -113,22 +114,23 @@ class DashboardTest {
             assertThat(s.get("crossingsLimit").asInt()).isEqualTo(expected.crossingsLimit());
             assertThat(s.get("longRunSignal").asBoolean()).isEqualTo(expected.longRunSignal());
             assertThat(s.get("fewCrossingsSignal").asBoolean()).isEqualTo(expected.fewCrossingsSignal());
-            assertThat(s.get("signal").asString())
-                    .isEqualTo(
-                            expected.signal()
-                                    ? (expected.longRunSignal() ? "unusually long run" : "unusually few crossings")
-                                            + (expected.longRunSignal() && expected.fewCrossingsSignal()
-                                                    ? "; unusually few crossings"
-                                                    : "")
-                                    : "no signal");
+            String signal = s.get("signal").asString();
+            if (expected.signal()) {
+                assertThat(signal.contains("unusually long run")).isEqualTo(expected.longRunSignal());
+                assertThat(signal.contains("unusually few crossings")).isEqualTo(expected.fewCrossingsSignal());
+            } else {
+                assertThat(signal).isEqualTo("no signal");
+            }
+            assertThat(s.get("improvement").asString()).isEqualTo("lower is better");
             assertThat(s.get("controlChart").asString()).isEqualTo(measure.isProportion() ? "p" : "u");
             assertThat(s.get("points")).hasSize(18);
         }
-        // the demo's harm falls halfway: the run chart of AEs per 100 admissions says so
-        assertThat(series.get(Measure.AE_PER_100_ADMISSIONS.ordinal())
-                        .get("signal")
-                        .asString())
-                .isNotEqualTo("no signal");
+        // the demo's harm falls halfway: the run chart of AEs per 100 admissions says so, as an improvement
+        JsonNode perAdmissions = series.get(Measure.AE_PER_100_ADMISSIONS.ordinal());
+        assertThat(perAdmissions.get("signal").asString())
+                .isNotEqualTo("no signal")
+                .endsWith(": improvement");
+        assertThat(perAdmissions.get("variation").asString()).isEqualTo("IMPROVING");
     }
 
     @Test

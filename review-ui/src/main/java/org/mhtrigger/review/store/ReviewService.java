@@ -358,22 +358,27 @@ public class ReviewService {
     /** Which reviews are in a queue ({@code where}, over review r only) and in what order. */
     private record QueueQuery(String where, String order, Object[] params) {}
 
+    /** Records of a withdrawn sample leave every queue (their rows stay). */
+    private static final String IN_ACTIVE_SAMPLE = " WHERE NOT EXISTS (SELECT 1 FROM review_period w WHERE w.id ="
+            + " r.period_id AND w.withdrawn_at IS NOT NULL)";
+
     private static QueueQuery queueQuery(Caller caller) {
         return switch (caller.role()) {
             case REVIEWER ->
                 new QueueQuery(
-                        " WHERE r.reviewer = ?",
+                        IN_ACTIVE_SAMPLE + " AND r.reviewer = ?",
                         " ORDER BY p.start_date DESC, r.draw_order, r.id",
                         new Object[] {caller.username()});
             case PHYSICIAN ->
                 new QueueQuery(
-                        " WHERE r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED')"
+                        IN_ACTIVE_SAMPLE + " AND r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED')"
                                 + " AND r.second_of IS NULL AND (r.consensus_at IS NOT NULL"
                                 + " OR NOT EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id))",
                         " ORDER BY CASE WHEN r.status = 'AUTHENTICATED' THEN 1 ELSE 0 END,"
                                 + " p.start_date DESC, r.draw_order, r.id",
                         new Object[0]);
-            case SAFETY_LEAD -> new QueueQuery("", " ORDER BY p.start_date DESC, r.draw_order, r.id", new Object[0]);
+            case SAFETY_LEAD ->
+                new QueueQuery(IN_ACTIVE_SAMPLE, " ORDER BY p.start_date DESC, r.draw_order, r.id", new Object[0]);
             case ADMIN -> throw new AccessDeniedException("admin accounts have no access to records");
         };
     }
