@@ -73,12 +73,14 @@ final class ReportCommand implements Callable<Integer> {
      */
     static String databaseProblem(DataAccessException e, boolean demo) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
-        if (message.contains("not found") && message.contains("IFEXISTS")) {
+        int code = e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getErrorCode() : 0;
+        // H2's error codes: 90146 database not found (with IFEXISTS), 90020 database already open elsewhere
+        if (code == 90146 || (message.contains("not found") && message.contains("IFEXISTS"))) {
             return demo
                     ? "no demo database here; run './mhtrigger demo' first (or pass --data DIR)"
                     : "the database does not exist";
         }
-        if (message.contains("locked by another process") || message.contains("Database may be already in use")) {
+        if (code == 90020 || message.contains("file is locked") || message.contains("already in use")) {
             return "the database is in use by a running server (the embedded database allows one process at a time);"
                     + " stop it first, or download the report from the dashboard";
         }

@@ -116,4 +116,121 @@ class ReportCommandTest {
         assertThat(run.exitCode()).isEqualTo(Main.USAGE);
         assertThat(run.err()).contains("exactly one of --db");
     }
+
+    @Test
+    void demoWithoutADemoDatabase_saysSoInOneLine_withoutAStackTrace() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("no-demo-here"));
+
+        CommandRun run = CommandRun.run(
+                "report",
+                "--demo",
+                "--data",
+                empty.toString(),
+                "--from",
+                "2025-01",
+                "--to",
+                "2025-02",
+                "--format",
+                "csv",
+                "--out",
+                dir.resolve("none.csv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(Main.FAILURE);
+        assertThat(run.err().strip().lines()).singleElement().asString().contains("no demo database here");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void databaseHeldOpenByARunningServer_saysSoInOneLine_withoutAStackTrace() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("held"));
+        String held = "jdbc:h2:file:" + data.resolve("demo").toAbsolutePath();
+        Flyway.configure()
+                .dataSource(held, "", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldDatabase.class.getName(),
+                        held)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
+                    .isEqualTo("open");
+
+            CommandRun run = CommandRun.run(
+                    "report",
+                    "--demo",
+                    "--data",
+                    data.toString(),
+                    "--from",
+                    "2025-01",
+                    "--to",
+                    "2025-02",
+                    "--format",
+                    "csv",
+                    "--out",
+                    dir.resolve("held.csv").toString());
+
+            assertThat(run.exitCode()).isEqualTo(Main.FAILURE);
+            assertThat(run.err().strip().lines())
+                    .singleElement()
+                    .asString()
+                    .contains("in use by a running server")
+                    .contains("download the report from the dashboard");
+            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void unfinishedMonth_isPendingInTheFhirExport() throws Exception {
+        // the newest month of the history gets a record back in review: its MeasureReport must not say complete
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, "", ""));
+        long review = jdbc.sql("SELECT MAX(r.id) FROM review r JOIN review_period p ON p.id = r.period_id"
+                        + " WHERE p.label = '2025-12'")
+                .query(Long.class)
+                .single();
+        jdbc.sql("UPDATE review SET status = 'CHANGED_SINCE_SIGNATURE', version = version + 1 WHERE id = ?")
+                .param(review)
+                .update();
+        Path out = dir.resolve("pending.json");
+        try {
+            CommandRun run = CommandRun.run(
+                    "report",
+                    "--db",
+                    url,
+                    "--from",
+                    "2025-11",
+                    "--to",
+                    "2025-12",
+                    "--format",
+                    "fhir",
+                    "--out",
+                    out.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains("1 still in review, marked as provisional");
+            org.hl7.fhir.r4.model.Bundle bundle = ca.uhn.fhir.context.FhirContext.forR4Cached()
+                    .newJsonParser()
+                    .parseResource(org.hl7.fhir.r4.model.Bundle.class, Files.readString(out));
+            assertThat(bundle.getEntry().stream()
+                            .map(e -> e.getResource())
+                            .filter(r -> r instanceof org.hl7.fhir.r4.model.MeasureReport)
+                            .map(r -> ((org.hl7.fhir.r4.model.MeasureReport) r)
+                                    .getStatus()
+                                    .toCode()))
+                    .containsExactly("complete", "pending");
+        } finally {
+            jdbc.sql("UPDATE review SET status = 'AUTHENTICATED', version = version + 1 WHERE id = ?")
+                    .param(review)
+                    .update();
+        }
+    }
 }
