@@ -44,8 +44,10 @@
         ctx.setLineDash([]);
         ctx.fillStyle = PROTOCOL;
         ctx.font = "12px system-ui, sans-serif";
-        ctx.textAlign = "left";
-        ctx.fillText("protocol change", at + 4, area.top + 12);
+        // to the right of the line, or to its left where the label would leave the chart
+        var fits = at + 4 + ctx.measureText("protocol change").width <= area.right;
+        ctx.textAlign = fits ? "left" : "right";
+        ctx.fillText("protocol change", fits ? at + 4 : at - 4, area.top + 12);
         ctx.restore();
       });
     }
@@ -158,6 +160,7 @@
       maintainAspectRatio: false,
       interaction: { mode: "nearest", intersect: true },
       onClick: onPoint(series),
+      layout: { padding: { top: 16 } },
       scales: {
         x: { ticks: { autoSkip: true, maxRotation: 60 } },
         y: { beginAtZero: true, title: { display: true, text: yTitle } }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -290,6 +294,76 @@ class HarmFiguresTest {
                 .filteredOn(p -> p.label().equals("2022-11") && p.withdrawn())
                 .singleElement()
                 .satisfies(p -> assertThat(p.withdrawnReason()).isEqualTo("drawn with the wrong criteria"));
+    }
+
+    @Test
+    void inChromium_theLeadSeesTheUnfinishedMonth_downloadsEachReport_andASecondDrawIsRefusedOnThePage()
+            throws Exception {
+        try (Chromium chromium = Chromium.start();
+                BrowserContext context = chromium.context(1400, 1000)) {
+            Page page = context.newPage();
+            List<String> errors = new ArrayList<>();
+            page.onPageError(errors::add);
+            page.navigate("http://127.0.0.1:" + port + "/login");
+            page.getByLabel("User name").fill("lead");
+            page.getByLabel("Password").fill(Fixtures.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                    .click();
+
+            // given the dashboard on the four months
+            page.navigate("http://127.0.0.1:" + port + "/dashboard?" + RANGE);
+            page.locator("main[data-charts=drawn]").waitFor();
+            // then the unfinished month is listed with what holds it up, and drawn hollow
+            assertThat(page.locator("#unfinished-2023-03").textContent())
+                    .contains("in review: 1 of 3 signed")
+                    .contains("submitted, awaiting signature")
+                    .contains("assigned");
+            Object fill = page.evaluate(
+                    "() => Chart.getChart('ae-per-1000-patient-days-control').data.datasets[0].backgroundColor[2]");
+            assertThat(fill).isEqualTo("#ffffff");
+            assertThat(page.locator("#ae-per-1000-patient-days-signal").textContent())
+                    .isEqualTo("fewer than 12 complete points (3): no run-chart rules applied");
+            assertThat(Chromium.seriousViolations(page)).isEmpty();
+            page.locator("#completeness").scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Chromium.SCREENSHOTS.resolve("12-dashboard-in-review.png"))
+                    .setFullPage(false));
+
+            // each download button gives the report of the range shown
+            String csv = download(page, "#download-csv");
+            assertThat(csv).contains("2023-03,in review,1,3,ae-per-1000-patient-days");
+            String fhir = download(page, "#download-fhir");
+            assertThat(fhir).contains("\"status\": \"pending\"").contains("\"resourceType\": \"Bundle\"");
+            String pdf = download(page, "#download-pdf");
+            assertThat(pdf).startsWith("%PDF-");
+            assertThat(csv)
+                    .as("the same bytes as the data the page shows")
+                    .isEqualTo(lead.get("/dashboard/export?format=csv&" + RANGE).body());
+
+            // when the lead draws 2023-02 again on the Periods page
+            page.navigate("http://127.0.0.1:" + port + "/periods");
+            page.locator("#period").fill("2023-02");
+            page.locator("#size").fill("10");
+            page.locator("#seed").fill("7");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draw sample").setExact(true))
+                    .click();
+            // then it is refused in the page, with the way forward, and nothing typed is lost
+            assertThat(page.locator("#problem").textContent())
+                    .contains("period 2023-02 already has a sample of 3 records")
+                    .contains("add stays to this sample, or withdraw it with a reason");
+            assertThat(page.locator("#add-period").inputValue()).isEqualTo("2023-02");
+            assertThat(Chromium.seriousViolations(page)).isEmpty();
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("13-second-draw-refused.png")));
+            page.navigate("http://127.0.0.1:" + port + "/dashboard?" + RANGE);
+            assertThat(page.locator("#unfinished").textContent()).doesNotContain("2023-02");
+        }
+        assertThat(lead.get("/dashboard/data?" + RANGE).body()).contains("\"label\":\"complete: 3 of 3 signed\"");
+    }
+
+    private static String download(Page page, String button) throws Exception {
+        Download download = page.waitForDownload(() -> page.locator(button).click());
+        return java.nio.file.Files.readString(download.path(), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     // ------------------------------------------------------------------ fixtures
