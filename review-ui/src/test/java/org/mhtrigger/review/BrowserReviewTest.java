@@ -2,24 +2,13 @@ package org.mhtrigger.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.review.store.DoubleReviews;
@@ -42,12 +31,9 @@ import org.springframework.context.annotation.Import;
         properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
 @Import(TestSettings.class)
 class BrowserReviewTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-    static final Pattern IMPACT = Pattern.compile("\"impact\":\"(serious|critical)\"");
+    static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 
-    static Playwright playwright;
-    static Browser browser;
+    static Chromium chromium;
 
     @LocalServerPort
     int port;
@@ -62,38 +48,14 @@ class BrowserReviewTest {
     DoubleReviews doubles;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("/usr/bin/chromium is missing on CI: .ci/run must install Debian's chromium");
-            }
-            Assumptions.abort("browser tests skipped: install Debian's chromium (apt-get install chromium)");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+    static void startBrowser() {
+        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -101,16 +63,8 @@ class BrowserReviewTest {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private static String axeSource() throws IOException {
-        try (InputStream in = BrowserReviewTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     private BrowserContext context(List<String> dialogs) throws IOException {
-        BrowserContext context = browser.newContext(
-                new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(1400, 1000));
-        context.addInitScript(axeSource());
+        BrowserContext context = chromium.context(1400, 1000);
         context.onPage(p -> p.onDialog(dialog -> {
             dialogs.add(dialog.message());
             dialog.dismiss();
@@ -126,20 +80,11 @@ class BrowserReviewTest {
                 .click();
     }
 
-    /** Serious or critical axe-core violations of the page, as JSON (empty array when none). */
-    private static String axeViolations(Page page) {
-        Object result = page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                + " return JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-                + " nodes: v.nodes.map(n => n.target.join(' '))}))); }");
-        return String.valueOf(result);
-    }
-
     private static void assertAccessible(Page page, String name) {
-        String violations = axeViolations(page);
-        Matcher serious = IMPACT.matcher(violations);
-        assertThat(serious.find())
+        String violations = Chromium.seriousViolations(page);
+        assertThat(violations)
                 .as(name + " has serious or critical axe violations: " + violations)
-                .isFalse();
+                .isEmpty();
     }
 
     private static void shot(Page page, String name) {

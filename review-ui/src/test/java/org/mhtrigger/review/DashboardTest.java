@@ -3,26 +3,17 @@ package org.mhtrigger.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,9 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DashboardTest {
     private static final YearMonth BEFORE = YearMonth.of(2026, 1);
     private static final String RANGE = "?from=2024-07&to=2025-12";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final Pattern SERIOUS = Pattern.compile("\"impact\":\"(serious|critical)\"");
 
     @LocalServerPort
     int port;
@@ -224,25 +212,9 @@ class DashboardTest {
 
     @Test
     void inChromium_theChartsDrawUnderTheCsp_aPointOpensItsEvents_andAxeFindsNothingSerious() throws IOException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("/usr/bin/chromium is missing on CI: .ci/run must install Debian's chromium");
-            }
-            Assumptions.abort("browser test skipped: install Debian's chromium (apt-get install chromium)");
-        }
-        Files.createDirectories(SCREENSHOTS);
         List<String> errors = new ArrayList<>();
-        try (Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
-                BrowserContext context =
-                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            context.addInitScript(axeSource());
+        try (Chromium chromium = Chromium.start();
+                BrowserContext context = chromium.context(1400, 1000)) {
             Page page = context.newPage();
             page.onConsoleMessage(message -> {
                 // the browser asks for a favicon the app does not have; that 404 is not the dashboard's
@@ -291,24 +263,15 @@ class DashboardTest {
                     .isEqualTo(expectedLinks);
 
             page.evaluate("() => window.scrollTo(0, 0)");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("10-dashboard.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("10-dashboard.png")));
             page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(SCREENSHOTS.resolve("11-dashboard-full.png"))
+                    .setPath(Chromium.SCREENSHOTS.resolve("11-dashboard-full.png"))
                     .setFullPage(true));
-            String violations = String.valueOf(
-                    page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                            + " return JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
-                            + " help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))); }"));
-            assertThat(SERIOUS.matcher(violations).find())
+            String violations = Chromium.seriousViolations(page);
+            assertThat(violations)
                     .as("serious or critical axe violations: " + violations)
-                    .isFalse();
+                    .isEmpty();
         }
         assertThat(errors).as("console errors (a CSP violation shows here)").isEmpty();
-    }
-
-    private static String axeSource() throws IOException {
-        try (InputStream in = DashboardTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

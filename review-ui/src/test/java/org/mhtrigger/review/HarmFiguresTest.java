@@ -345,7 +345,9 @@ class HarmFiguresTest {
             page.locator("#period").fill("2023-02");
             page.locator("#size").fill("10");
             page.locator("#seed").fill("7");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Draw sample").setExact(true))
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Draw sample").setExact(true))
                     .click();
             // then it is refused in the page, with the way forward, and nothing typed is lost
             assertThat(page.locator("#problem").textContent())
