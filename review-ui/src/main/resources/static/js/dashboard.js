@@ -64,15 +64,20 @@
       var meta = chart.getDatasetMeta(0);
       var ctx = chart.ctx;
       series.points.forEach(function (point, i) {
-        var element = meta.data[i];
-        if (point.counted || point.value === null || !element) {
+        if (point.counted) {
           return;
         }
+        var element = meta.data[i];
+        var x = chart.scales.x.getPixelForValue(i);
+        // a period with no signed record has no point yet: its state is written at the foot of the chart
+        var y = point.value === null || !element
+          ? chart.chartArea.bottom - 6
+          : Math.max(chart.chartArea.top + 10, element.y - 10);
         ctx.save();
         ctx.fillStyle = PROVISIONAL;
         ctx.font = "11px system-ui, sans-serif";
-        ctx.textAlign = "center";
-        ctx.fillText(point.state.replace(" signed", ""), element.x, Math.max(chart.chartArea.top + 10, element.y - 10));
+        ctx.textAlign = x + 50 > chart.chartArea.right ? "right" : "center";
+        ctx.fillText(point.state.replace(" signed", ""), x, y);
         ctx.restore();
       });
     }
