@@ -2,17 +2,29 @@ package org.mhtrigger.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mhtrigger.engine.measure.Measure;
+import org.mhtrigger.engine.measure.Measures;
 import org.mhtrigger.engine.measure.RunChart;
+import org.mhtrigger.engine.measure.TriggerPpv;
 import org.mhtrigger.review.report.BoardReportPdf;
 import org.mhtrigger.review.report.HarmFigures;
 import org.mhtrigger.review.report.MeasureTables;
@@ -105,64 +117,122 @@ class BoardReportTest {
     }
 
     @Test
-    void pdf_rendersToPngPagesAndItsTextCarriesTheMeasuresAndFigures() throws Exception {
+    void pdf_carriesEveryMeasureInFullWithItsLatestCompleteValueVerdictsAndTriggerNames() throws Exception {
+        // given: 2025-12 still in review (1 of 20 signed) after a protocol change at 2025-04, and a target on one
+        // measure
+        HarmFigures figures = figuresWithDecemberInReview();
         Path dir = Files.createDirectories(Path.of("target", "board-report").toAbsolutePath());
-        Path pdf = dir.resolve("board-report.pdf");
-        Files.write(pdf, BoardReportPdf.render("Demo Trust", figures(), LocalDate.of(2026, 1, 15)));
+        try (var old = Files.list(dir)) {
+            for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                Files.delete(png);
+            }
+        }
 
-        assertThat(run(
-                        dir,
-                        "pdftoppm",
-                        "-png",
-                        "-r",
-                        "50",
-                        pdf.toString(),
-                        dir.resolve("page").toString()))
-                .isZero();
+        // when
+        byte[] bytes = BoardReportPdf.render("Demo Trust", figures, LocalDate.of(2026, 1, 15));
+        Files.write(dir.resolve("board-report.pdf"), bytes);
+
+        // then: every page renders, and is kept as PNG for a person to look at
+        String text;
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int i = 0; i < document.getNumberOfPages(); i++) {
+                BufferedImage image = renderer.renderImageWithDPI(i, 100, ImageType.RGB);
+                ImageIO.write(
+                        image,
+                        "png",
+                        dir.resolve("page-%02d.png".formatted(i + 1)).toFile());
+            }
+            OutsideThePage outside = new OutsideThePage();
+            outside.getText(document);
+            assertThat(outside.outside).as("text drawn outside the page box").isEmpty();
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            text = stripper.getText(document);
+        }
+        Files.writeString(dir.resolve("board-report.txt"), text);
+        String flat = text.replaceAll("\\s+", " ");
         try (var pages = Files.list(dir)) {
-            assertThat(pages.filter(p -> p.getFileName().toString().endsWith(".png"))
-                            .count())
-                    .isGreaterThanOrEqualTo(2);
+            assertThat(pages.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(1);
         }
-        assertThat(run(
-                        dir,
-                        "pdftotext",
-                        "-layout",
-                        pdf.toString(),
-                        dir.resolve("board-report.txt").toString()))
-                .isZero();
-        String text = Files.readString(dir.resolve("board-report.txt")).replaceAll("\\s+", " ");
+
+        assertThat(flat).contains("About these figures").contains(BoardReportPdf.NOT_A_LEAGUE_TABLE);
+        assertThat(flat).contains("in review: 1 of 20");
         for (Measure measure : Measure.values()) {
-            assertThat(text).contains(measure.title());
+            HarmFigures.MeasureFigures m = figures.measure(measure);
+            int latest = m.latestComplete();
+            String period = figures.periods().get(latest).measures().period().label();
+            String value = MeasureTables.number(Math.round(m.rates().get(latest).value() * 100) / 100.0);
+            assertThat(flat).contains(measure.title());
+            assertThat(flat).as("latest complete value of %s", measure).contains(value + " (" + period + ")");
+            assertThat(flat).contains("Variation: " + m.analysis().variation().words());
+            assertThat(period)
+                    .as("a period in review is never the latest complete one for %s", measure)
+                    .isEqualTo(measure.fromReviews() ? "2025-11" : "2025-12");
         }
-        String pooled = MeasureTables.number(Math.round(org.mhtrigger.engine.measure.Measures.pooled(
-                                        Measure.AE_PER_100_ADMISSIONS,
-                                        periods.stream()
-                                                .map(MeasureQueries.PeriodData::measures)
-                                                .toList())
-                                .value()
-                        * 100)
-                / 100.0);
-        assertThat(text).contains(pooled);
-        assertThat(text).contains(BoardReportPdf.NOT_A_LEAGUE_TABLE);
-        assertThat(text)
+        assertThat(flat).contains("Assurance against target 30: ");
+
+        Map<String, String> names = new TreeMap<>();
+        periods.forEach(p -> p.events().forEach(e -> {
+            if (e.trigger() != null && e.triggerName() != null) {
+                names.putIfAbsent(e.trigger(), e.triggerName());
+            }
+        }));
+        assertThat(names).isNotEmpty();
+        List<TriggerPpv> top = Measures.pooledPpv(
+                periods.stream().map(MeasureQueries.PeriodData::measures).toList());
+        long named = top.subList(0, Math.min(10, top.size())).stream()
+                .filter(t -> names.containsKey(t.trigger()))
+                .peek(t -> assertThat(flat).contains(t.trigger() + " " + names.get(t.trigger())))
+                .count();
+        assertThat(named).isPositive();
+
+        assertThat(flat)
                 .contains("Top triggers")
                 .contains("Anonymised event summaries")
                 .contains("protocol 1.1");
-        assertThat(text).doesNotContain("demo-history-patient");
+        assertThat(flat).doesNotContain("demo-history-patient");
     }
 
     private HarmFigures figures() {
         return HarmFigures.of("2024-07", "2025-12", periods, java.util.Map.of());
     }
 
-    private static int run(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return process.exitValue();
+    /** The seeded history with its last month put back in review: 1 of its 20 records signed. */
+    private HarmFigures figuresWithDecemberInReview() {
+        List<MeasureQueries.PeriodData> withOneInReview = new java.util.ArrayList<>(periods);
+        MeasureQueries.PeriodData last = withOneInReview.removeLast();
+        withOneInReview.add(new MeasureQueries.PeriodData(
+                last.periodId(),
+                last.sampled(),
+                1,
+                last.measures(),
+                last.events(),
+                last.reviewByEvent(),
+                last.unsigned()));
+        return HarmFigures.of(
+                "2024-07", "2025-12", withOneInReview, java.util.Map.of(Measure.AE_PER_100_ADMISSIONS, 30.0));
+    }
+
+    /** Collects every glyph whose box leaves the page's media box. */
+    private static final class OutsideThePage extends PDFTextStripper {
+        final List<String> outside = new java.util.ArrayList<>();
+
+        @Override
+        protected void writeString(String string, List<TextPosition> positions) {
+            PDRectangle box = getCurrentPage().getMediaBox();
+            for (TextPosition p : positions) {
+                float x = p.getXDirAdj();
+                float y = p.getYDirAdj();
+                if (x < 0
+                        || x + p.getWidthDirAdj() > box.getWidth() + 0.5f
+                        || y - p.getHeightDir() < 0
+                        || y > box.getHeight()) {
+                    outside.add("page " + getCurrentPageNo() + " '" + p.getUnicode() + "' at (" + x + ", " + y
+                            + ") in '" + string + "'");
+                }
+            }
+        }
     }
 }
