@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mhtrigger.engine.measure.Measure;
 import org.mhtrigger.engine.measure.Measures;
+import org.mhtrigger.engine.measure.PeriodMeasures;
 import org.mhtrigger.engine.measure.RunChart;
 import org.mhtrigger.engine.measure.TriggerPpv;
+import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.review.report.BoardReportPdf;
 import org.mhtrigger.review.report.HarmFigures;
 import org.mhtrigger.review.report.MeasureTables;
@@ -121,42 +123,12 @@ class BoardReportTest {
         // given: 2025-12 still in review (1 of 20 signed) after a protocol change at 2025-04, and a target on one
         // measure
         HarmFigures figures = figuresWithDecemberInReview();
-        Path dir = Files.createDirectories(Path.of("target", "board-report").toAbsolutePath());
-        try (var old = Files.list(dir)) {
-            for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
-                Files.delete(png);
-            }
-        }
 
         // when
-        byte[] bytes = BoardReportPdf.render("Demo Trust", figures, LocalDate.of(2026, 1, 15));
-        Files.write(dir.resolve("board-report.pdf"), bytes);
+        String text = renderAndLook(figures, "board-report");
 
-        // then: every page renders, and is kept as PNG for a person to look at
-        String text;
-        try (PDDocument document = Loader.loadPDF(bytes)) {
-            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
-            PDFRenderer renderer = new PDFRenderer(document);
-            for (int i = 0; i < document.getNumberOfPages(); i++) {
-                BufferedImage image = renderer.renderImageWithDPI(i, 100, ImageType.RGB);
-                ImageIO.write(
-                        image,
-                        "png",
-                        dir.resolve("page-%02d.png".formatted(i + 1)).toFile());
-            }
-            OutsideThePage outside = new OutsideThePage();
-            outside.getText(document);
-            assertThat(outside.outside).as("text drawn outside the page box").isEmpty();
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            text = stripper.getText(document);
-        }
-        Files.writeString(dir.resolve("board-report.txt"), text);
+        // then
         String flat = text.replaceAll("\\s+", " ");
-        try (var pages = Files.list(dir)) {
-            assertThat(pages.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(1);
-        }
-
         assertThat(flat).contains("About these figures").contains(BoardReportPdf.NOT_A_LEAGUE_TABLE);
         assertThat(flat).contains("in review: 1 of 20");
         for (Measure measure : Measure.values()) {
@@ -193,6 +165,86 @@ class BoardReportTest {
                 .contains("Anonymised event summaries")
                 .contains("protocol 1.1");
         assertThat(flat).doesNotContain("demo-history-patient");
+    }
+
+    @Test
+    void pdf_keepsLabelsApartWithAdjacentProtocolChangesTwoUnfinishedMonthsAndThreeYears() throws Exception {
+        // given: 36 months, protocol changes at months 9, 10 (adjacent), 14 and 31, the last two months unfinished
+        List<MeasureQueries.PeriodData> months = new java.util.ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            MeasureQueries.PeriodData p = periods.get(i % 18);
+            PeriodMeasures m = p.measures();
+            String protocol = i < 8
+                    ? "protocol 1.0"
+                    : i < 9 ? "protocol 1.1" : i < 13 ? "protocol 1.2" : i < 30 ? "protocol 2.0" : "protocol 2.1";
+            PeriodMeasures moved = new PeriodMeasures(
+                    ReviewPeriod.month(YearMonth.of(2023, 1).plusMonths(i)),
+                    "sampling " + protocol + ": 20 stays",
+                    m.rates(),
+                    m.byHarmCategory(),
+                    m.byOutcomeClass(),
+                    m.harmEventsByTrigger(),
+                    m.aeRateByWard(),
+                    m.triggerPpv(),
+                    m.harmEvents(),
+                    m.incidents());
+            int signed = i == 34 ? 11 : i == 35 ? 0 : p.authenticated();
+            months.add(new MeasureQueries.PeriodData(
+                    p.periodId(), p.sampled(), signed, moved, List.of(), p.reviewByEvent(), p.unsigned()));
+        }
+        HarmFigures figures = HarmFigures.of(
+                "2023-01", "2025-12", months, java.util.Map.of(Measure.PERCENT_ADMISSIONS_WITH_AE, 20.0));
+
+        // when
+        String text = renderAndLook(figures, "board-report-stress").replaceAll("\\s+", " ");
+
+        // then
+        assertThat(figures.protocolChanges()).hasSize(4);
+        assertThat(text).contains("in review: 11 of 20").contains("sampled: 0 of 20");
+        for (int change = 1; change <= 4; change++) {
+            assertThat(text).contains("Protocol change " + change + " ");
+        }
+        for (Measure measure : Measure.values()) {
+            assertThat(text).contains(measure.title());
+        }
+    }
+
+    /**
+     * Renders {@code figures}, writes the PDF and one PNG per page (100 dpi) to target/{@code name}/ for a person to look
+     * at, checks that no glyph leaves the page box, and returns the text.
+     */
+    private static String renderAndLook(HarmFigures figures, String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", name).toAbsolutePath());
+        try (var old = Files.list(dir)) {
+            for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                Files.delete(png);
+            }
+        }
+        byte[] bytes = BoardReportPdf.render("Demo Trust", figures, LocalDate.of(2026, 1, 15));
+        Files.write(dir.resolve("board-report.pdf"), bytes);
+        String text;
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int i = 0; i < document.getNumberOfPages(); i++) {
+                BufferedImage image = renderer.renderImageWithDPI(i, 100, ImageType.RGB);
+                ImageIO.write(
+                        image,
+                        "png",
+                        dir.resolve("page-%02d.png".formatted(i + 1)).toFile());
+            }
+            OutsideThePage outside = new OutsideThePage();
+            outside.getText(document);
+            assertThat(outside.outside).as("text drawn outside the page box").isEmpty();
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            text = stripper.getText(document);
+        }
+        Files.writeString(dir.resolve("board-report.txt"), text);
+        try (var pages = Files.list(dir)) {
+            assertThat(pages.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(1);
+        }
+        return text;
     }
 
     private HarmFigures figures() {

@@ -433,8 +433,8 @@ public final class BoardReportPdf {
         void item(String text, float size) throws IOException {
             float indent = 10;
             List<String> lines = wrap(safe(text), regular, size, WIDTH - indent);
+            need(lines.size() * size * 1.35f); // an item is never split across pages
             for (int i = 0; i < lines.size(); i++) {
-                need(size * 1.35f);
                 y -= size * 1.35f;
                 show(lines.get(i), regular, size, MARGIN + (i == 0 ? 0 : indent), y + size * 0.3f, Color.BLACK);
             }
