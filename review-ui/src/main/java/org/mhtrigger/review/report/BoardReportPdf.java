@@ -289,8 +289,11 @@ public final class BoardReportPdf {
         if (!measure.fromReviews()) {
             notes.add("Counted from all screened stays, so it does not wait for reviews.");
         }
-        List<String> signals =
-                analysis.signals().stream().map(s -> "- " + s.words()).toList();
+        // the run-chart signals are said once, in the run chart's line; these are the control chart's own
+        List<String> signals = analysis.signals().stream()
+                .filter(s -> s.rule().equals("outside limits") || s.rule().equals("shift"))
+                .map(s -> "- " + s.words())
+                .toList();
 
         // keep the heading, icons and chart together; notes and signals may follow on the next page
         w.need(40 + 30 + CHART_HEIGHT + 20);
@@ -329,7 +332,8 @@ public final class BoardReportPdf {
         if (signals.isEmpty()) {
             w.paragraph("Control chart: no point outside the limits and no shift.", 8, false);
         } else {
-            w.paragraph("Signals:", 8, true);
+            w.need(8 * 1.35f * 3); // the heading never alone at the foot of a page
+            w.paragraph("Control chart signals:", 8, true);
             for (String signal : signals) {
                 w.item(signal, 8);
             }

@@ -184,9 +184,15 @@ final class SpcChart {
                 centre.add(i - 0.5, null);
                 limits.add(i - 0.5, null);
             }
+            // a segment's centre is one value: one line from its first to its last period, no joints to show
+            boolean lastOfSegment = i == n - 1 || points.get(i + 1).segment() != p.segment();
             if (!Double.isNaN(p.centre())) {
-                centre.add(i - 0.5, p.centre());
-                centre.add(i + 0.5, p.centre());
+                if (newSegment) {
+                    centre.add(i - 0.5, p.centre());
+                }
+                if (lastOfSegment) {
+                    centre.add(i + 0.5, p.centre());
+                }
             }
             if (!Double.isNaN(p.upper())) {
                 limits.add(i - 0.5, p.upper());
