@@ -233,9 +233,10 @@ class BoardReportTest {
                         "png",
                         dir.resolve("page-%02d.png".formatted(i + 1)).toFile());
             }
-            OutsideThePage outside = new OutsideThePage();
-            outside.getText(document);
-            assertThat(outside.outside).as("text drawn outside the page box").isEmpty();
+            GlyphCheck glyphs = new GlyphCheck();
+            glyphs.getText(document);
+            assertThat(glyphs.outside).as("text drawn outside the page box").isEmpty();
+            assertThat(glyphs.overlapping).as("text drawn over text").isEmpty();
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             text = stripper.getText(document);
@@ -267,24 +268,66 @@ class BoardReportTest {
                 "2024-07", "2025-12", withOneInReview, java.util.Map.of(Measure.AE_PER_100_ADMISSIONS, 30.0));
     }
 
-    /** Collects every glyph whose box leaves the page's media box. */
-    private static final class OutsideThePage extends PDFTextStripper {
+    /**
+     * Reads every glyph's box: collects glyphs that leave the page's media box, and pairs of horizontal glyphs whose
+     * boxes overlap by more than a quarter each way (text drawn over text).
+     */
+    private static final class GlyphCheck extends PDFTextStripper {
         final List<String> outside = new java.util.ArrayList<>();
+        final List<String> overlapping = new java.util.ArrayList<>();
+        private final List<TextPosition> glyphs = new java.util.ArrayList<>();
 
         @Override
-        protected void writeString(String string, List<TextPosition> positions) {
-            PDRectangle box = getCurrentPage().getMediaBox();
-            for (TextPosition p : positions) {
+        protected void startPage(org.apache.pdfbox.pdmodel.PDPage page) throws java.io.IOException {
+            glyphs.clear();
+            super.startPage(page);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (!text.getUnicode().isBlank()) {
+                glyphs.add(text);
+            }
+            super.processTextPosition(text);
+        }
+
+        @Override
+        protected void endPage(org.apache.pdfbox.pdmodel.PDPage page) throws java.io.IOException {
+            PDRectangle box = page.getMediaBox();
+            for (TextPosition p : glyphs) {
                 float x = p.getXDirAdj();
                 float y = p.getYDirAdj();
                 if (x < 0
                         || x + p.getWidthDirAdj() > box.getWidth() + 0.5f
                         || y - p.getHeightDir() < 0
                         || y > box.getHeight()) {
-                    outside.add("page " + getCurrentPageNo() + " '" + p.getUnicode() + "' at (" + x + ", " + y
-                            + ") in '" + string + "'");
+                    outside.add("page " + getCurrentPageNo() + " '" + p.getUnicode() + "' at (" + x + ", " + y + ")");
                 }
             }
+            List<TextPosition> flat = glyphs.stream()
+                    .filter(g -> g.getDir() == 0)
+                    .sorted(java.util.Comparator.comparingDouble(TextPosition::getXDirAdj))
+                    .toList();
+            for (int i = 0; i < flat.size(); i++) {
+                TextPosition a = flat.get(i);
+                for (int j = i + 1;
+                        j < flat.size() && flat.get(j).getXDirAdj() < a.getXDirAdj() + a.getWidthDirAdj();
+                        j++) {
+                    TextPosition b = flat.get(j);
+                    float across = Math.min(a.getXDirAdj() + a.getWidthDirAdj(), b.getXDirAdj() + b.getWidthDirAdj())
+                            - Math.max(a.getXDirAdj(), b.getXDirAdj());
+                    float down = Math.min(a.getYDirAdj(), b.getYDirAdj())
+                            - Math.max(a.getYDirAdj() - a.getHeightDir(), b.getYDirAdj() - b.getHeightDir());
+                    if (across > 0.25f * Math.min(a.getWidthDirAdj(), b.getWidthDirAdj())
+                            && down > 0.25f * Math.min(a.getHeightDir(), b.getHeightDir())
+                            && overlapping.size() < 20) {
+                        overlapping.add("page " + getCurrentPageNo() + " '" + a.getUnicode() + "' at ("
+                                + a.getXDirAdj() + ", " + a.getYDirAdj() + ") and '" + b.getUnicode() + "' at ("
+                                + b.getXDirAdj() + ", " + b.getYDirAdj() + ")");
+                    }
+                }
+            }
+            super.endPage(page);
         }
     }
 }
