@@ -209,6 +209,19 @@ class BoardReportTest {
         }
     }
 
+    @Test
+    void pdf_ofARangeWithoutPeriods_saysThereIsNoDataYet() throws Exception {
+        HarmFigures none = HarmFigures.of("2026-01", "2026-01", List.of(), java.util.Map.of());
+
+        String text = renderAndLook(none, "board-report-empty").replaceAll("\\s+", " ");
+
+        assertThat(text)
+                .contains("no periods")
+                .contains("no complete period yet")
+                .contains("no chart")
+                .contains("Variation: " + org.mhtrigger.engine.measure.Spc.Variation.NO_DATA.words());
+    }
+
     /**
      * Renders {@code figures}, writes the PDF and one PNG per page (100 dpi) to target/{@code name}/ for a person to look
      * at, checks that no glyph leaves the page box, and returns the text.

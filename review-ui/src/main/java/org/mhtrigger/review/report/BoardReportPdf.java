@@ -226,21 +226,25 @@ public final class BoardReportPdf {
         int signed = periods.stream().mapToInt(PeriodData::authenticated).sum();
         int smallest = periods.stream().mapToInt(PeriodData::sampled).min().orElse(0);
         int largest = periods.stream().mapToInt(PeriodData::sampled).max().orElse(0);
-        paragraphs.add("Sample. " + periods.size() + " monthly periods; each month a random sample of stays is"
-                + " reviewed by a physician (" + (smallest == largest ? smallest + "" : smallest + " to " + largest)
-                + " stays a month). " + signed + " of " + sampled + " sampled records are signed off; harm rates count"
-                + " signed-off reviews only.");
         List<PeriodData> unfinished = figures.unfinished();
-        paragraphs.add(
-                unfinished.isEmpty()
-                        ? "Completeness. Every period's review is complete: all sampled records are signed off."
-                        : "Completeness. Still in review, so not final: "
-                                + unfinished.stream()
-                                        .map(p -> label(p) + " ("
-                                                + p.completeness().label() + ")")
-                                        .collect(Collectors.joining(", "))
-                                + ". Their points are drawn hollow and grey and are left out of the medians, centre"
-                                + " lines, limits and signals until every record is signed.");
+        if (periods.isEmpty()) {
+            paragraphs.add("Sample. No period in this range has been sampled yet, so there are no figures to report.");
+        } else {
+            paragraphs.add("Sample. " + periods.size() + " review periods; each period a random sample of stays is"
+                    + " reviewed by a physician (" + (smallest == largest ? smallest + "" : smallest + " to " + largest)
+                    + " stays a period). " + signed + " of " + sampled + " sampled records are signed off; harm rates"
+                    + " count signed-off reviews only.");
+            paragraphs.add(
+                    unfinished.isEmpty()
+                            ? "Completeness. Every period's review is complete: all sampled records are signed off."
+                            : "Completeness. Still in review, so not final: "
+                                    + unfinished.stream()
+                                            .map(p -> label(p) + " ("
+                                                    + p.completeness().label() + ")")
+                                            .collect(Collectors.joining(", "))
+                                    + ". Their points are drawn hollow and grey and are left out of the medians,"
+                                    + " centre lines, limits and signals until every record is signed.");
+        }
         paragraphs.add("What counts as harm. Adverse events and adverse drug events in harm categories E to I"
                 + " (temporary harm that needed intervention, up to death), confirmed by the physician's review."
                 + " Errors without harm (A to D) are not counted. Mental-health safety incidents (such as self-harm,"
@@ -310,6 +314,13 @@ public final class BoardReportPdf {
         w.gap(3);
         w.icons(analysis, measure.improvement());
         w.gap(4);
+        boolean anyFigure = analysis.points().stream().anyMatch(p -> !Double.isNaN(p.value()));
+        if (!anyFigure) {
+            // an empty frame would look like a chart of zeros
+            w.paragraph("No period in this range has a figure for this measure yet: no chart.", 8, false);
+            w.gap(6);
+            return;
+        }
         JFreeChart chart = SpcChart.of(
                 m,
                 periods.stream().map(BoardReportPdf::label).toList(),
