@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.mhtrigger.engine.measure.Measure;
 import org.mhtrigger.engine.measure.Measures;
 import org.mhtrigger.engine.measure.PeriodMeasures;
+import org.mhtrigger.engine.measure.Rate;
 import org.mhtrigger.engine.measure.RunChart;
 import org.mhtrigger.engine.measure.TriggerPpv;
 import org.mhtrigger.engine.sampling.ReviewPeriod;
@@ -177,10 +178,19 @@ class BoardReportTest {
             String protocol = i < 8
                     ? "protocol 1.0"
                     : i < 9 ? "protocol 1.1" : i < 13 ? "protocol 1.2" : i < 30 ? "protocol 2.0" : "protocol 2.1";
+            java.util.Map<Measure, Rate> rates = new java.util.EnumMap<>(m.rates());
+            if (i == 20) { // a month far above the limits: a concern
+                Rate r = rates.get(Measure.AE_PER_1000_PATIENT_DAYS);
+                rates.put(Measure.AE_PER_1000_PATIENT_DAYS, new Rate(r.measure(), r.numerator() * 5, r.denominator()));
+            }
+            if (i == 3) { // a month without restrictive episodes, below the lower limit: an improvement
+                Rate r = rates.get(Measure.RESTRICTIVE_PER_1000_BED_DAYS);
+                rates.put(Measure.RESTRICTIVE_PER_1000_BED_DAYS, new Rate(r.measure(), 0, r.denominator()));
+            }
             PeriodMeasures moved = new PeriodMeasures(
                     ReviewPeriod.month(YearMonth.of(2023, 1).plusMonths(i)),
                     "sampling " + protocol + ": 20 stays",
-                    m.rates(),
+                    rates,
                     m.byHarmCategory(),
                     m.byOutcomeClass(),
                     m.harmEventsByTrigger(),
@@ -201,6 +211,9 @@ class BoardReportTest {
         // then
         assertThat(figures.protocolChanges()).hasSize(4);
         assertThat(text).contains("in review: 11 of 20").contains("sampled: 0 of 20");
+        assertThat(text)
+                .contains("2024-09 is above the upper control limit: concern")
+                .contains("2023-04 is below the lower control limit: improvement");
         for (int change = 1; change <= 4; change++) {
             assertThat(text).contains("Protocol change " + change + " ");
         }

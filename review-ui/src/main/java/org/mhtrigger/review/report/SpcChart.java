@@ -8,6 +8,7 @@ import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.text.DecimalFormat;
+import java.text.FieldPosition;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -24,6 +25,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.mhtrigger.engine.measure.Completeness;
@@ -226,7 +228,12 @@ final class SpcChart {
         values.setLabelFont(LABEL);
         values.setAutoRangeIncludesZero(true);
         values.setUpperMargin(0.22); // room above the highest point for the "in review" labels
-        values.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
+        values.setNumberFormatOverride(new DecimalFormat("#,##0.##") {
+            @Override
+            public StringBuffer format(double number, StringBuffer result, FieldPosition position) {
+                return super.format(number == 0 ? 0.0 : number, result, position); // never "-0"
+            }
+        });
 
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(periods);
@@ -292,6 +299,11 @@ final class SpcChart {
             marker.setLabelBackgroundColor(Color.WHITE);
             plot.addDomainMarker(marker);
         }
+
+        // a little room below zero, so that a point at 0 is drawn whole rather than cut by the plot's edge
+        Range auto = values.getRange();
+        double top = auto.getUpperBound() > 0 ? auto.getUpperBound() : 1;
+        values.setRange(-0.04 * top, top);
 
         int labelled = 0;
         for (int i = 0; i < n; i++) {
