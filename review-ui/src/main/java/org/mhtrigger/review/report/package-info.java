@@ -3,6 +3,7 @@
  *
  * <p>Start with {@link org.mhtrigger.review.report.MeasureTables} (CSV and JSON) and {@link
  * org.mhtrigger.review.report.BoardReportPdf}; both take the periods {@link
- * org.mhtrigger.review.store.MeasureQueries} reads.
+ * org.mhtrigger.review.store.MeasureQueries} reads. The PDF draws each measure's control chart with JFreeChart
+ * ({@code SpcChart}) as vector graphics into PDFBox, and the "Making Data Count" icons with PDFBox ({@code SpcIcons}).
  */
 package org.mhtrigger.review.report;
