@@ -43,6 +43,20 @@ public final class WebClient {
         return response;
     }
 
+    /** GETs a binary resource (a download). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the CSRF token of the last page fetched. */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
