@@ -280,6 +280,36 @@ class HarmFiguresTest {
     }
 
     @Test
+    void addingStaysAndWithdrawing_fromThePeriodsPage_areAuditedWithTheirReasons() {
+        stays("2022-10", 3);
+        reviews.drawSample(Fixtures.LEAD, ReviewPeriod.parse("2022-10"), SamplingCriteria.defaults(), 1, 1L);
+        lead.get("/periods");
+
+        HttpResponse<String> added = lead.post(
+                "/periods/add", Map.of("period", "2022-10", "size", "1", "seed", "3", "reason", "frame was short"));
+
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(sample("2022-10")).hasSize(2);
+        assertThat(reviews.activeDraws(ReviewPeriod.parse("2022-10")))
+                .extracting(ReviewService.PeriodView::drawKind)
+                .containsExactly("sample", "addition");
+
+        lead.get("/periods");
+        HttpResponse<String> noReason = lead.post("/periods/withdraw", Map.of("period", "2022-10", "reason", ""));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("id=\"problem\"").contains("give a reason");
+        assertThat(sample("2022-10")).hasSize(2);
+
+        lead.get("/periods");
+        HttpResponse<String> withdrawn =
+                lead.post("/periods/withdraw", Map.of("period", "2022-10", "reason", "drawn from the wrong ward"));
+        assertThat(withdrawn.statusCode()).isEqualTo(302);
+        assertThat(sample("2022-10")).isEmpty();
+        String periodsPage = lead.get("/periods").body();
+        assertThat(periodsPage).contains("withdrawn by lead: drawn from the wrong ward");
+    }
+
+    @Test
     void withdrawal_isRefusedOnceARecordIsSigned_andNeedsAReason() {
         assertThatThrownBy(() -> reviews.withdrawSample(Fixtures.LEAD, ReviewPeriod.parse("2023-03"), "wrong month"))
                 .isInstanceOf(IllegalStateException.class)

@@ -174,6 +174,19 @@ class ImportTest {
         assertThat(draw.statusCode()).isEqualTo(302);
         assertThat(reviews.periods(Fixtures.LEAD))
                 .anySatisfy(p -> assertThat(p.label()).isEqualTo(period.group(1)));
+
+        // and once drawn, the job page no longer offers to draw that month: it says the month has a sample
+        String after = lead.get(jobPage).body();
+        assertThat(after).doesNotContain("action=\"/periods\"").contains("id=\"has-sample\"");
+        assertThat(after).contains(period.group(1) + "</span> already has a sample of");
+
+        // and an upload that brings nothing new offers no draw at all
+        HttpResponse<String> again =
+                lead.postFiles("/import/upload", Map.of("e-1001.json", CORPUS.resolve("stays/e-1001.json")));
+        String againPanel = finished(
+                lead, again.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
+        assertThat(count(againPanel, "count-imported")).isZero();
+        assertThat(againPanel).doesNotContain("action=\"/periods\"").doesNotContain("id=\"has-sample\"");
     }
 
     @Test
