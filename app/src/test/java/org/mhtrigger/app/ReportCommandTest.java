@@ -121,11 +121,16 @@ class ReportCommandTest {
     void demoWithoutADemoDatabase_saysSoInOneLine_withoutAStackTrace() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("no-demo-here"));
 
-        CommandRun run = CommandRun.run(
+        assertThat(oneLineFailure(demoReport(empty))).contains("no demo database here");
+    }
+
+    /** {@code report --demo --data DIR} for two months as CSV. */
+    private static CommandRun demoReport(Path data) {
+        return CommandRun.run(
                 "report",
                 "--demo",
                 "--data",
-                empty.toString(),
+                data.toString(),
                 "--from",
                 "2025-01",
                 "--to",
@@ -133,11 +138,15 @@ class ReportCommandTest {
                 "--format",
                 "csv",
                 "--out",
-                dir.resolve("none.csv").toString());
+                data.resolve("report.csv").toString());
+    }
 
+    /** The run failed with exit 1 and said why in one line, without a stack trace; returns that line. */
+    private static String oneLineFailure(CommandRun run) {
         assertThat(run.exitCode()).isEqualTo(Main.FAILURE);
-        assertThat(run.err().strip().lines()).singleElement().asString().contains("no demo database here");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+        return run.err().strip();
     }
 
     @Test
@@ -161,27 +170,9 @@ class ReportCommandTest {
             assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
                     .isEqualTo("open");
 
-            CommandRun run = CommandRun.run(
-                    "report",
-                    "--demo",
-                    "--data",
-                    data.toString(),
-                    "--from",
-                    "2025-01",
-                    "--to",
-                    "2025-02",
-                    "--format",
-                    "csv",
-                    "--out",
-                    dir.resolve("held.csv").toString());
-
-            assertThat(run.exitCode()).isEqualTo(Main.FAILURE);
-            assertThat(run.err().strip().lines())
-                    .singleElement()
-                    .asString()
+            assertThat(oneLineFailure(demoReport(data)))
                     .contains("in use by a running server")
                     .contains("download the report from the dashboard");
-            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
         } finally {
             holder.getOutputStream().close();
             holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
