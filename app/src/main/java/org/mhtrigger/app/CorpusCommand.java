@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mhtrigger.corpus.BlindSetBuilder;
 import org.mhtrigger.corpus.CorpusGenerator;
 import org.mhtrigger.corpus.GenerationSummary;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
         name = "corpus",
         mixinStandardHelpOptions = true,
         description = "Synthetic mental-health inpatient records with gold labels (no real patient data).",
-        subcommands = {CorpusCommand.Generate.class, CommandLine.HelpCommand.class})
+        subcommands = {CorpusCommand.Generate.class, CorpusCommand.Blind.class, CommandLine.HelpCommand.class})
 final class CorpusCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -111,6 +112,48 @@ final class CorpusCommand implements Runnable {
                             summary.mentions(),
                             summary.bytes() / 1e6,
                             seconds,
+                            out);
+            return Main.OK;
+        }
+    }
+
+    /** {@code mhtrigger corpus blind}: builds the blind sentence set into one-note stays with gold. */
+    @Command(
+            name = "blind",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Builds a blind sentence set (TSV: id, voice, note_type, note_day, text, expected, trap_class) into "
+                        + "one-note FHIR R4 inpatient stays: DIR/stays/*.ndjson, and DIR/gold.csv (record,trigger). "
+                        + "Each sentence is a stay admitted 2025-03-10 08:00 and discharged 2025-03-24 10:00 local "
+                        + "time, with a risk assessment and a care plan on the day of admission; record blind-<id>. "
+                        + "The same file gives byte-identical output.",
+                "",
+                "The committed set is corpus-samples/blind: never tune lexicons, cues or rules on it before its "
+                        + "untuned figure is recorded (see its README)."
+            })
+    static final class Blind implements Callable<Integer> {
+        @Option(names = "--in", paramLabel = "FILE", required = true, description = "The sentence file (TSV).")
+        Path in;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            long started = System.nanoTime();
+            BlindSetBuilder.Summary summary = new BlindSetBuilder().build(in, out);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            Locale.ROOT,
+                            "built %d one-note stays: %d resources, %d gold rows in %.1f s -> %s%n",
+                            summary.stays(),
+                            summary.resources(),
+                            summary.goldRows(),
+                            (System.nanoTime() - started) / 1e9,
                             out);
             return Main.OK;
         }
