@@ -190,7 +190,8 @@ final class ScreenCommand implements Callable<Integer> {
                 options.mappingsDir,
                 err,
                 options.quiet,
-                options.threads(spec.commandLine()));
+                options.threads(spec.commandLine()),
+                options.maxResourceBytes(spec.commandLine()));
         Pipeline.Outcome outcome;
         try (Writer target = open();
                 FindingWriter writer = format.open(target, explain)) {
