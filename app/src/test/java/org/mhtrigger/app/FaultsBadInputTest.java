@@ -69,7 +69,9 @@ class FaultsBadInputTest {
                 .filteredOn(l -> l.contains(file) && l.contains(problem))
                 .hasSize(1);
         assertClean(run);
-        assertThat(run.outField("record")).as("the good stays are screened").anyMatch(r -> r.startsWith("e-g") || r.equals("e-i1"));
+        assertThat(run.outField("record"))
+                .as("the good stays are screened")
+                .anyMatch(r -> r.startsWith("e-g") || r.equals("e-i1"));
     }
 
     @Test
