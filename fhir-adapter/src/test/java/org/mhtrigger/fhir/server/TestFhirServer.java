@@ -285,7 +285,7 @@ public final class TestFhirServer implements AutoCloseable {
         faults.add(fault);
     }
 
-    void hapiJpaStyle(boolean value) {
+    public void hapiJpaStyle(boolean value) {
         hapiJpaStyle = value;
     }
 
@@ -293,7 +293,7 @@ public final class TestFhirServer implements AutoCloseable {
         filesAsBinary = value;
     }
 
-    void clearFaults() {
+    public void clearFaults() {
         faults.clear();
         hapiJpaStyle = false;
         filesAsBinary = false;
