@@ -91,10 +91,17 @@ public final class Pipeline {
         long started = System.nanoTime();
         Counter counter = new Counter(started);
         ReadSummary summary;
-        try (OrderedScreening screening = new OrderedScreening(screener, threads, s -> {
-            sink.accept(s);
-            counter.screened(s);
-        })) {
+        try (OrderedScreening screening = new OrderedScreening(
+                screener,
+                threads,
+                s -> {
+                    sink.accept(s);
+                    counter.screened(s);
+                },
+                rejection -> {
+                    counter.rejected++;
+                    err.println("rejected: " + rejection);
+                })) {
             summary = reader.read(inputs, listener(include, screening, counter));
             screening.finish();
         }
