@@ -27,6 +27,14 @@ final class Group {
     /** seq → the first copy of the same resource, read into another group (it named another patient). */
     private final Map<Long, Copy> keptElsewhere;
 
+    /**
+     * The key under which {@link #keptElsewhere} holds a later, different copy (in another group) of the resource read
+     * first as {@code seq}: negative, so no sequence number takes it.
+     */
+    static long otherCopyKey(long seq) {
+        return -seq - 1;
+    }
+
     /** Where a resource was first read, compact so a group of many resources stays small. */
     record Copy(long digest, int file, int line, int entry) {
         static Copy of(Entry entry) {
@@ -112,9 +120,11 @@ final class Group {
                             origin,
                             key + " is also in " + before + " for a different patient: the stay is refused in both");
                 } else if (resource instanceof Encounter && !seen.containsKey(key)) {
-                    // the first copy went to another patient's group in a split read: only this copy can be refused
+                    // the first copy went to another patient's group in a split read, which refuses its stay too
+                    collected.conflicts.add(key);
                     sink.rejected(
-                            origin, key + " is also in " + before + " for a different patient: this copy is refused");
+                            origin,
+                            key + " is also in " + before + " for a different patient: the stay is refused in both");
                 } else {
                     sink.warning(
                             origin,
@@ -123,6 +133,10 @@ final class Group {
                 }
             }
             return;
+        }
+        if (resource instanceof Encounter && keptElsewhere.containsKey(otherCopyKey(entry.seq()))) {
+            // a later copy for another patient was read into another group, which reports it in one line
+            collected.conflicts.add(key);
         }
         sink.counted();
         try {
