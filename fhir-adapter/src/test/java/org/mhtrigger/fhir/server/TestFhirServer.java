@@ -91,7 +91,7 @@ public final class TestFhirServer implements AutoCloseable {
     }
 
     /** A fault applied to the next {@code times} requests matching {@code when}. */
-    static final class Fault {
+    public static final class Fault {
         final Predicate<String> when;
         final Kind kind;
         final int status;
@@ -263,7 +263,7 @@ public final class TestFhirServer implements AutoCloseable {
         pollsBeforeReady = polls;
     }
 
-    Fault fail(String targetPart, int times, int status, String retryAfter) {
+    public Fault fail(String targetPart, int times, int status, String retryAfter) {
         Fault fault = new Fault(t -> t.contains(targetPart), times, Kind.STATUS, status, retryAfter, 0);
         faults.add(fault);
         return fault;
@@ -278,7 +278,7 @@ public final class TestFhirServer implements AutoCloseable {
     }
 
     /** 200 with {@code body} (of {@code contentType}) for the next {@code times} requests whose target holds {@code targetPart}. */
-    void answer(String targetPart, int times, String contentType, String body) {
+    public void answer(String targetPart, int times, String contentType, String body) {
         Fault fault = new Fault(t -> t.contains(targetPart), times, Kind.BODY, 200, null, 0);
         fault.body = body;
         fault.contentType = contentType;
