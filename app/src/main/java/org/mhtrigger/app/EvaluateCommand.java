@@ -65,7 +65,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 input.mappingsDir,
                 err,
                 input.quiet,
-                input.threads(spec.commandLine()));
+                input.threads(spec.commandLine()),
+                input.maxResourceBytes(spec.commandLine()));
         Path mentionFile = mentions != null ? mentions : beside(gold, "mentions.csv");
         List<GoldMention> goldMentions = mentionFile == null ? null : GoldLabels.readMentions(mentionFile);
         Map<String, Set<String>> predicted = new HashMap<>();

@@ -32,7 +32,13 @@ import picocli.CommandLine.Spec;
                     + "same options and --out, without duplicates or gaps. Progress goes to stderr.",
             "The anonymisation guard applies when the files are screened.",
             "",
-            "Exit status: 0 done; 1 the server refused or kept failing (rerun to resume); 2 usage error."
+            "Credentials (--token-file, SMART tokens) go only to the server's own origin (scheme, host, port): a "
+                    + "next link or bulk file URL elsewhere is fetched without them. A next link that leads back to a "
+                    + "page already read ends the pull. With --pseudonymise-key, neither the files, the state file "
+                    + "nor the progress lines hold an original id or date.",
+            "",
+            "Exit status: 0 done; 1 the server refused, kept failing or looped (rerun to resume); 2 usage error; 3 the "
+                    + "pull read no resources, or a bulk output file was not NDJSON (listed on stderr)."
         })
 final class PullCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL", description = "The FHIR R4 base URL.")
@@ -104,6 +110,6 @@ final class PullCommand implements Callable<Integer> {
                     summary.retries(),
                     summary.resumed() ? " (resumed)" : "");
         }
-        return Main.OK;
+        return PullOutcome.exitCode(summary, server, err);
     }
 }

@@ -123,7 +123,8 @@ final class SampleCommand implements Callable<Integer> {
 
         List<SamplingUnit> stays = new ArrayList<>();
         int[] rejected = {0};
-        ReadSummary summary = new FhirRecordReader(new ReaderOptions(reading.stripIdentifiers, reading.mappingsDir))
+        ReadSummary summary = new FhirRecordReader(new ReaderOptions(reading.stripIdentifiers, reading.mappingsDir)
+                        .withMaxResourceBytes(reading.maxResourceBytes(spec.commandLine())))
                 .read(inputs, new RecordListener() {
                     @Override
                     public void record(StayRecord record) {

@@ -174,7 +174,9 @@ final class ScreenCommand implements Callable<Integer> {
             } else {
                 include = record -> true;
             }
-            return screen(List.of(folder), include);
+            int pulled = PullOutcome.exitCode(summary, source.server, err);
+            int screened = screen(List.of(folder), include);
+            return pulled != Main.OK ? pulled : screened;
         } finally {
             if (keep == null) {
                 deleteTree(folder);
@@ -190,7 +192,8 @@ final class ScreenCommand implements Callable<Integer> {
                 options.mappingsDir,
                 err,
                 options.quiet,
-                options.threads(spec.commandLine()));
+                options.threads(spec.commandLine()),
+                options.maxResourceBytes(spec.commandLine()));
         Pipeline.Outcome outcome;
         try (Writer target = open();
                 FindingWriter writer = format.open(target, explain)) {

@@ -74,13 +74,23 @@ final class ServerAccessOptions {
     int maxAttempts;
 
     /** The options for {@code server}; a bad value is a usage error of {@code cli}. */
+    @Option(
+            names = "--max-retry-wait",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "Longest wait a server's Retry-After can impose before a retry or the next status poll "
+                    + "(default: ${DEFAULT-VALUE} s); longer requests are capped, so Retry-After: 86400 cannot stall "
+                    + "the pull.")
+    int maxRetryWaitSeconds;
+
     ServerOptions toServerOptions(URI server, CommandLine cli) throws IOException {
         ServerOptions options;
         try {
             options = ServerOptions.of(server)
                     .withPageSize(pageSize)
                     .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(timeoutSeconds))
-                    .withRetries(maxAttempts, Duration.ofSeconds(1), Duration.ofSeconds(60), 1);
+                    .withRetries(maxAttempts, Duration.ofSeconds(1), Duration.ofSeconds(60), 1)
+                    .withMaxRetryWait(Duration.ofSeconds(maxRetryWaitSeconds));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cli, e.getMessage(), e);
         }

@@ -218,6 +218,8 @@ class PullCommandTest {
         assertThat(run.out())
                 .contains("Usage: mhtrigger pull")
                 .contains("--bulk")
-                .contains("--token-file");
+                .contains("--token-file")
+                .contains("--max-retry-wait")
+                .contains("Retry-After: 86400 cannot stall");
     }
 }

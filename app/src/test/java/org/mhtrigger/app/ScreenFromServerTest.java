@@ -74,6 +74,35 @@ class ScreenFromServerTest {
     }
 
     @Test
+    void aBulkExportFromAHapiJpaStyleServer_findsWhatScreeningTheSameFilesFinds() {
+        server.hapiJpaStyle(true);
+        try {
+            CommandRun pulled = CommandRun.run(
+                    "screen", "--server", server.base().toString(), "--bulk", "system", "--max-retry-wait", "1");
+            CommandRun files = CommandRun.run("screen", "--quiet", "--input", TestFhirServer.CORPUS.toString());
+
+            assertThat(pulled.exitCode()).as(pulled.err()).isEqualTo(Main.OK);
+            assertThat(pulled.err()).contains("asked for 120 s, capped at 1 s");
+            assertThat(files.outLines()).isNotEmpty();
+            assertThat(pulled.outLines()).containsExactlyInAnyOrderElementsOf(files.outLines());
+        } finally {
+            server.clearFaults();
+        }
+    }
+
+    @Test
+    void aRangeWithNoStays_saysThePullReadNothing_andExitsThree() {
+        CommandRun run = CommandRun.run(
+                "screen", "--server", server.base().toString(), "--from", "1990-01-01", "--to", "1990-01-31");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.REJECTED_INPUT);
+        assertThat(run.errLines())
+                .filteredOn(l -> l.contains("the pull read 0 resources"))
+                .hasSize(1);
+        assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
     void keep_leavesThePulledFilesWhereAsked_andARerunResumesWithoutRequests() throws IOException {
         Path kept = tmp.resolve("kept");
 

@@ -20,9 +20,19 @@ import java.nio.file.Path;
  * @param threads how many threads parse the groups of a split read ({@code 1}, the default: the calling thread
  *     alone); records, rejections and warnings reach the listener on the calling thread in the same order whatever
  *     the number
+ * @param maxResourceBytes the largest NDJSON line or {@code .json} file read ({@link #MAX_RESOURCE_BYTES}, 32 MiB, by
+ *     default); a longer line or file is rejected with its size, without being held in memory, so that one outsized
+ *     resource cannot exhaust a small heap
  */
 public record ReaderOptions(
-        boolean stripIdentifiers, Path mappingDirectory, int buckets, Path spillDirectory, int threads) {
+        boolean stripIdentifiers,
+        Path mappingDirectory,
+        int buckets,
+        Path spillDirectory,
+        int threads,
+        long maxResourceBytes) {
+    /** The default of {@link #maxResourceBytes()}: 32 MiB, several times the largest note with inline PDFs seen. */
+    public static final long MAX_RESOURCE_BYTES = 32L * 1024 * 1024;
     /** Inputs up to this many bytes are read in memory when {@link #buckets()} is {@code 0}. */
     public static final long IN_MEMORY_BYTES = 64L * 1024 * 1024;
     /** Bytes of input per group when {@link #buckets()} is {@code 0} and the input is larger than {@link #IN_MEMORY_BYTES}. */
@@ -35,6 +45,16 @@ public record ReaderOptions(
         if (threads < 1) {
             throw new IllegalArgumentException("threads " + threads + " must be at least 1");
         }
+        if (maxResourceBytes < 1024 || maxResourceBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(
+                    "maximum resource size " + maxResourceBytes + " bytes must be between 1 KiB and 2 GiB");
+        }
+    }
+
+    /** Options with the default {@link #MAX_RESOURCE_BYTES}. */
+    public ReaderOptions(
+            boolean stripIdentifiers, Path mappingDirectory, int buckets, Path spillDirectory, int threads) {
+        this(stripIdentifiers, mappingDirectory, buckets, spillDirectory, threads, MAX_RESOURCE_BYTES);
     }
 
     /** Options read on the calling thread alone. */
@@ -49,29 +69,34 @@ public record ReaderOptions(
 
     /** Refuse records with identifiers; bundled mapping tables; automatic bucketing. */
     public static ReaderOptions defaults() {
-        return new ReaderOptions(false, null, 0, null, 1);
+        return new ReaderOptions(false, null, 0, null, 1, MAX_RESOURCE_BYTES);
     }
 
     public ReaderOptions withStripIdentifiers(boolean strip) {
-        return new ReaderOptions(strip, mappingDirectory, buckets, spillDirectory, threads);
+        return new ReaderOptions(strip, mappingDirectory, buckets, spillDirectory, threads, maxResourceBytes);
     }
 
     public ReaderOptions withMappingDirectory(Path directory) {
-        return new ReaderOptions(stripIdentifiers, directory, buckets, spillDirectory, threads);
+        return new ReaderOptions(stripIdentifiers, directory, buckets, spillDirectory, threads, maxResourceBytes);
     }
 
     /** @param count {@code 0} automatic, {@code 1} in memory, {@code n > 1} exactly {@code n} spilled groups */
     public ReaderOptions withBuckets(int count) {
-        return new ReaderOptions(stripIdentifiers, mappingDirectory, count, spillDirectory, threads);
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, count, spillDirectory, threads, maxResourceBytes);
     }
 
     public ReaderOptions withSpillDirectory(Path directory) {
-        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, directory, threads);
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, directory, threads, maxResourceBytes);
     }
 
     /** @param count threads parsing the groups of a split read; at least 1 */
     public ReaderOptions withThreads(int count) {
-        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, spillDirectory, count);
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, spillDirectory, count, maxResourceBytes);
+    }
+
+    /** @param bytes the largest NDJSON line or {@code .json} file read; at least 1 KiB */
+    public ReaderOptions withMaxResourceBytes(long bytes) {
+        return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, spillDirectory, threads, bytes);
     }
 
     /** The number of groups for {@code inputBytes} of input files. */

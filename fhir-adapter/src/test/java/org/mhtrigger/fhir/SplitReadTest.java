@@ -153,6 +153,39 @@ class SplitReadTest {
     }
 
     @Test
+    void anEncounterIdReusedForAnotherPatient_refusesBothStaysInOneLine_whicheverGroupsThePatientsFallIn()
+            throws IOException {
+        // given: Encounter/e-x911 for p-x911 in one file, and again for p-x912 (with its result) in another
+        write(
+                "a.ndjson",
+                patient("p-x911"),
+                encounter("e-x911", "p-x911", "2024-03-01", "2024-03-20"),
+                observation("obs-x911-01", "p-x911", "e-x911", 131));
+        write(
+                "b.ndjson",
+                patient("p-x912"),
+                encounter("e-x911", "p-x912", "2024-03-02", "2024-03-21"),
+                observation("obs-x912-01", "p-x912", "e-x911", 145),
+                patient("p-ok"),
+                encounter("e-ok", "p-ok", "2024-03-01", "2024-03-20"));
+
+        for (int buckets : new int[] {1, 2, 3, 5, 8, 13}) {
+            Outcome outcome = read(buckets, input);
+
+            assertThat(outcome.rejections())
+                    .as("in %d groups", buckets)
+                    .singleElement()
+                    .asString()
+                    .contains("b.ndjson:2: Encounter/e-x911 is also in " + input.resolve("a.ndjson") + ":2")
+                    .contains("for a different patient");
+            assertThat(outcome.records())
+                    .as("in %d groups", buckets)
+                    .extracting(StayRecord::id)
+                    .containsExactly("e-ok");
+        }
+    }
+
+    @Test
     void aDuplicateNamingAnotherPatient_isDroppedWithAWarning_whicheverGroupsThePatientsFallIn() throws IOException {
         // given: Observation/o-dup first for p-4, then again (changed) for p-5, each patient with a stay
         write(

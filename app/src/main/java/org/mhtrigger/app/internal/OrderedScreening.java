@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.mhtrigger.engine.record.StayRecord;
+import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
 import org.mhtrigger.engine.screen.Screening;
 
@@ -21,13 +22,17 @@ final class OrderedScreening implements AutoCloseable {
 
     private final Screener screener;
     private final Consumer<Screening> deliver;
+    private final Consumer<Rejection> failed;
     private final ExecutorService pool;
     private final int window;
-    private final Deque<Future<Screening>> pending = new ArrayDeque<>();
+    /** Each holds a {@link Screening} or, when screening failed, a {@link Rejection}. */
+    private final Deque<Future<Object>> pending = new ArrayDeque<>();
 
-    OrderedScreening(Screener screener, int threads, Consumer<Screening> deliver) {
+    /** @param failed hears a record whose screening failed; the others are still screened and delivered */
+    OrderedScreening(Screener screener, int threads, Consumer<Screening> deliver, Consumer<Rejection> failed) {
         this.screener = screener;
         this.deliver = deliver;
+        this.failed = failed;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, OrderedScreening::daemon);
         this.window = threads * IN_FLIGHT_PER_THREAD;
     }
@@ -40,25 +45,45 @@ final class OrderedScreening implements AutoCloseable {
 
     void submit(StayRecord record) {
         if (pool == null) {
-            deliver.accept(screener.screen(record));
+            Object result = screen(record);
+            deliverOrReport(result);
             return;
         }
-        pending.addLast(pool.submit(() -> screener.screen(record)));
+        pending.addLast(pool.submit(() -> screen(record)));
         while (!pending.isEmpty()
                 && (pending.size() > window || pending.peekFirst().isDone())) {
-            deliver.accept(take());
+            deliverOrReport(take());
+        }
+    }
+
+    /** One record's screening; a failure rejects that record only (its message may quote note text: not shown). */
+    private Object screen(StayRecord record) {
+        try {
+            return screener.screen(record);
+        } catch (RuntimeException e) {
+            return new Rejection(
+                    "Encounter/" + record.id(),
+                    "screening failed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void deliverOrReport(Object result) {
+        if (result instanceof Screening screening) {
+            deliver.accept(screening);
+        } else {
+            failed.accept((Rejection) result);
         }
     }
 
     /** Waits for every submitted record and delivers the rest. */
     void finish() {
         while (!pending.isEmpty()) {
-            deliver.accept(take());
+            deliverOrReport(take());
         }
     }
 
-    private Screening take() {
-        Future<Screening> next = pending.removeFirst();
+    private Object take() {
+        Future<Object> next = pending.removeFirst();
         try {
             return next.get();
         } catch (InterruptedException e) {

@@ -49,12 +49,26 @@ public final class Pipeline {
      */
     public Pipeline(
             boolean stripIdentifiers, Path rulesDir, Path mappingsDir, PrintWriter err, boolean quiet, int threads) {
+        this(stripIdentifiers, rulesDir, mappingsDir, err, quiet, threads, ReaderOptions.MAX_RESOURCE_BYTES);
+    }
+
+    /** @param maxResourceBytes the largest NDJSON line or {@code .json} file read (see {@link ReaderOptions}) */
+    public Pipeline(
+            boolean stripIdentifiers,
+            Path rulesDir,
+            Path mappingsDir,
+            PrintWriter err,
+            boolean quiet,
+            int threads,
+            long maxResourceBytes) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         this.threads = threads;
         RulesConfig rules = rulesDir == null ? RulesConfig.defaults() : RulesConfig.load(rulesDir);
-        this.reader = new FhirRecordReader(new ReaderOptions(stripIdentifiers, mappingsDir).withThreads(threads));
+        this.reader = new FhirRecordReader(new ReaderOptions(stripIdentifiers, mappingsDir)
+                .withThreads(threads)
+                .withMaxResourceBytes(maxResourceBytes));
         this.screener = DroolsTriggerEvaluator.screener(rules);
         this.err = Objects.requireNonNull(err, "err must not be null");
         this.quiet = quiet;
@@ -77,10 +91,17 @@ public final class Pipeline {
         long started = System.nanoTime();
         Counter counter = new Counter(started);
         ReadSummary summary;
-        try (OrderedScreening screening = new OrderedScreening(screener, threads, s -> {
-            sink.accept(s);
-            counter.screened(s);
-        })) {
+        try (OrderedScreening screening = new OrderedScreening(
+                screener,
+                threads,
+                s -> {
+                    sink.accept(s);
+                    counter.screened(s);
+                },
+                rejection -> {
+                    counter.rejected++;
+                    err.println("rejected: " + rejection);
+                })) {
             summary = reader.read(inputs, listener(include, screening, counter));
             screening.finish();
         }

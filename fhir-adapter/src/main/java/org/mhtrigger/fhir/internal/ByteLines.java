@@ -13,7 +13,11 @@ import java.util.Arrays;
 final class ByteLines implements AutoCloseable {
     private static final int START = 1 << 16;
 
+    /** Returned by {@link #next} for a line longer than the maximum; {@link #skippedLength} says how long it was. */
+    static final byte[] TOO_LONG = new byte[0];
+
     private final InputStream in;
+    private final int max;
     private byte[] buffer = new byte[START];
     private int position;
     private int limit;
@@ -21,11 +25,24 @@ final class ByteLines implements AutoCloseable {
     /** The last line ended with {@code \r}: a {@code \n} right after it belongs to the same line ending. */
     private boolean afterCarriageReturn;
 
+    private long skippedLength;
+
     ByteLines(InputStream in) {
-        this.in = in;
+        this(in, Integer.MAX_VALUE - 16);
     }
 
-    /** The next line without its ending, or {@code null} at the end of the file. */
+    /** @param max the longest line handed on; a longer one is read past without being kept */
+    ByteLines(InputStream in, int max) {
+        this.in = in;
+        this.max = max;
+    }
+
+    /** The length in bytes of the last line answered with {@link #TOO_LONG}. */
+    long skippedLength() {
+        return skippedLength;
+    }
+
+    /** The next line without its ending, {@link #TOO_LONG} for a line longer than the maximum, or {@code null} at the end of the file. */
     byte[] next() throws IOException {
         int scanned = position;
         while (true) {
@@ -50,12 +67,50 @@ final class ByteLines implements AutoCloseable {
                 if (position == limit) {
                     return null;
                 }
+                if (limit - position > max) {
+                    skippedLength = limit - position;
+                    position = limit;
+                    return TOO_LONG;
+                }
                 byte[] line = Arrays.copyOfRange(buffer, position, limit);
                 position = limit;
                 return line;
             }
+            if (limit - position > max) {
+                return skipLine();
+            }
             scanned -= position;
             fill();
+        }
+    }
+
+    /** Reads past the rest of a line that is already longer than the maximum, counting its bytes. */
+    private byte[] skipLine() throws IOException {
+        long length = limit - position;
+        position = limit;
+        while (true) {
+            if (position == limit) {
+                position = 0;
+                limit = 0;
+                int read = in.read(buffer, 0, buffer.length);
+                if (read < 0) {
+                    ended = true;
+                    skippedLength = length;
+                    return TOO_LONG;
+                }
+                limit = read;
+            }
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n' || buffer[i] == '\r') {
+                    length += i - position;
+                    position = i + 1;
+                    afterCarriageReturn = buffer[i] == '\r';
+                    skippedLength = length;
+                    return TOO_LONG;
+                }
+            }
+            length += limit - position;
+            position = limit;
         }
     }
 
@@ -63,7 +118,7 @@ final class ByteLines implements AutoCloseable {
     private void fill() throws IOException {
         int kept = limit - position;
         if (kept == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, (long) max + START));
         } else if (position > 0) {
             System.arraycopy(buffer, position, buffer, 0, kept);
         }

@@ -31,6 +31,11 @@ public final class Collected {
     final Map<String, String> locations = new HashMap<>();
     /** Bundle fullUrl → {@code Type/id}. */
     final Map<String, String> aliases = new HashMap<>();
+    /**
+     * {@code Encounter/id} keys read from two sources for two different patients: such a stay is refused, as no one
+     * can tell whose the resources that reference it are.
+     */
+    final java.util.Set<String> conflicts = new java.util.HashSet<>();
 
     /** A collection of its own, with nothing to fall back to. */
     public Collected() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
 import org.mhtrigger.engine.record.StayRecord;
@@ -25,6 +26,14 @@ final class Group {
     private final Map<String, Copy> seen = new HashMap<>();
     /** seq → the first copy of the same resource, read into another group (it named another patient). */
     private final Map<Long, Copy> keptElsewhere;
+
+    /**
+     * The key under which {@link #keptElsewhere} holds a later, different copy (in another group) of the resource read
+     * first as {@code seq}: negative, so no sequence number takes it.
+     */
+    static long otherCopyKey(long seq) {
+        return -seq - 1;
+    }
 
     /** Where a resource was first read, compact so a group of many resources stays small. */
     record Copy(long digest, int file, int line, int entry) {
@@ -61,6 +70,11 @@ final class Group {
             resource = plain.resource();
         } else {
             String text = entry.text();
+            String duplicate = session.duplicateKey(text);
+            if (duplicate != null) {
+                sink.rejected(session.origin(entry), duplicate);
+                return;
+            }
             IBaseResource parsed;
             try {
                 parsed = parser.parseResource(text);
@@ -98,19 +112,55 @@ final class Group {
         }
         if (first != null) {
             if (first.digest() != entry.digest()) {
-                sink.warning(
-                        origin,
-                        key + " was read before from " + session.origin(first.file(), first.line(), first.entry())
-                                + " with different content; the first copy is kept");
+                String before = session.origin(first.file(), first.line(), first.entry());
+                if (resource instanceof Encounter encounter && otherPatient(key, encounter)) {
+                    // one id, two patients: whichever copy is kept, the other patient's results would join its stay
+                    collected.conflicts.add(key);
+                    sink.rejected(
+                            origin,
+                            key + " is also in " + before + " for a different patient: the stay is refused in both");
+                } else if (resource instanceof Encounter && !seen.containsKey(key)) {
+                    // the first copy went to another patient's group in a split read, which refuses its stay too
+                    collected.conflicts.add(key);
+                    sink.rejected(
+                            origin,
+                            key + " is also in " + before + " for a different patient: the stay is refused in both");
+                } else {
+                    sink.warning(
+                            origin,
+                            key + " was read before from " + before
+                                    + " with different content; the first copy is kept");
+                }
             }
             return;
         }
-        sink.counted();
-        if (plain != null) {
-            extractor.extract(plain, origin);
-        } else {
-            extractor.extract(resource, origin);
+        if (resource instanceof Encounter && keptElsewhere.containsKey(otherCopyKey(entry.seq()))) {
+            // a later copy for another patient was read into another group, which reports it in one line
+            collected.conflicts.add(key);
         }
+        sink.counted();
+        try {
+            if (plain != null) {
+                extractor.extract(plain, origin);
+            } else {
+                extractor.extract(resource, origin);
+            }
+        } catch (RuntimeException e) {
+            // one bad value rejects its resource, never the batch; the message may echo input, so only its kind is
+            // shown
+            sink.rejected(origin, key + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Whether the Encounter read first under {@code key} in this group names a patient other than {@code encounter}. */
+    private boolean otherPatient(String key, Encounter encounter) {
+        Collected.EncounterInfo first = collected.encounters.get(key);
+        if (first == null) {
+            return false;
+        }
+        String before = collected.resolve(first.subject());
+        String now = collected.resolve(FhirValues.referenceKey(encounter.getSubject()));
+        return before != null && now != null && !before.equals(now);
     }
 
     /** Assembles the group's stays, in the order their Encounters were read. */

@@ -55,6 +55,7 @@ public final class ReadSession implements GroupSink {
     private static final Set<String> BUNDLE_TYPES =
             Set.of("collection", "transaction", "batch", "searchset", "document");
     private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d+");
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '([^']*)'");
     private static final Pattern ELEMENT = Pattern.compile("\\[element=\"([A-Za-z0-9_.\\[\\]]+)\"]");
 
     private final FhirContext fhir;
@@ -62,6 +63,10 @@ public final class ReadSession implements GroupSink {
     private final ObjectMapper json;
     /** Without FAIL_ON_TRAILING_TOKENS, which would refuse to read a value out of the middle of a line. */
     private final ObjectMapper scanner = new ObjectMapper();
+    /** Streams a resource only to find duplicate keys (thread-safe, as Jackson factories are). */
+    private final com.fasterxml.jackson.core.JsonFactory strict = com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final RecordListener listener;
     private final MappingTables mapping;
@@ -87,7 +92,9 @@ public final class ReadSession implements GroupSink {
     public ReadSession(FhirContext fhir, MappingTables mapping, ReaderOptions options, RecordListener listener) {
         this.fhir = fhir;
         this.parser = newParser();
-        this.json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.listener = listener;
         this.mapping = mapping;
         this.options = options;
@@ -237,7 +244,7 @@ public final class ReadSession implements GroupSink {
     private void readAll(List<Path> paths) {
         for (Path file : paths) {
             files++;
-            fileNames.add(file.toString());
+            fileNames.add(Text.printable(file.toString()));
             int index = fileNames.size() - 1;
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".ndjson")) {
@@ -288,36 +295,91 @@ public final class ReadSession implements GroupSink {
         stripped += count;
     }
 
-    /** Files to read, folders expanded recursively and sorted so runs are reproducible. */
+    /**
+     * Files to read, folders expanded recursively and sorted so runs are reproducible. A dangling symbolic link, an
+     * input folder without FHIR files and a pull folder whose pull did not finish are reported, not passed over.
+     */
     private List<Path> expand(List<Path> inputs) {
         List<Path> out = new ArrayList<>();
         Set<Path> unique = new HashSet<>();
         for (Path input : inputs) {
+            String name = Text.printable(input.toString());
             if (Files.isDirectory(input)) {
+                int before = out.size();
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(ReadSession::isFhirFile)
-                            .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .sorted()
-                            .forEach(p -> {
-                                if (unique.add(p.toAbsolutePath().normalize())) {
-                                    out.add(p);
-                                }
-                            });
-                } catch (IOException e) {
-                    rejected(
-                            input.toString(),
-                            "folder cannot be read (" + e.getClass().getSimpleName() + ")");
+                    for (Path p : walk.sorted().toList()) {
+                        if (Files.isDirectory(p)) {
+                            if (!p.equals(input) && isEmptyOfFhir(p)) {
+                                warning(Text.printable(p.toString()), "folder holds no .json or .ndjson files");
+                            }
+                            if (Files.isRegularFile(p.resolve(PULL_STATE_FILE))) {
+                                checkPullFinished(p);
+                            }
+                            continue;
+                        }
+                        if (p.getFileName().toString().startsWith(".") || !isFhirFile(p)) {
+                            continue;
+                        }
+                        if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+                            rejected(
+                                    Text.printable(p.toString()), "dangling symbolic link (its target does not exist)");
+                        } else if (Files.isRegularFile(p)
+                                && unique.add(p.toAbsolutePath().normalize())) {
+                            out.add(p);
+                        }
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    rejected(name, "folder cannot be read (" + e.getClass().getSimpleName() + ")");
                 }
+                if (out.size() == before) {
+                    rejected(name, "folder holds no .json or .ndjson files");
+                }
+            } else if (Files.isSymbolicLink(input) && !Files.exists(input)) {
+                rejected(name, "dangling symbolic link (its target does not exist)");
             } else if (!Files.exists(input)) {
-                rejected(input.toString(), "no such file or folder");
+                rejected(name, "no such file or folder");
             } else if (!isFhirFile(input)) {
-                rejected(input.toString(), "not a .json or .ndjson file");
+                rejected(name, "not a .json or .ndjson file");
             } else if (unique.add(input.toAbsolutePath().normalize())) {
                 out.add(input);
             }
         }
         return out;
+    }
+
+    /** The state file {@code mhtrigger pull} keeps in its output folder (see the server package's NdjsonOutput). */
+    private static final String PULL_STATE_FILE = "mhtrigger-pull.state";
+
+    private static boolean isEmptyOfFhir(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.noneMatch(
+                    p -> isFhirFile(p) && !p.getFileName().toString().startsWith("."));
+        }
+    }
+
+    /** Warns when {@code folder} is the output of a pull that stopped before it finished. */
+    private void checkPullFinished(Path folder) {
+        Path state = folder.resolve(PULL_STATE_FILE);
+        String name = Text.printable(state.toString());
+        JsonNode progress;
+        try {
+            progress = scanner.readTree(state.toFile()).path("progress");
+        } catch (IOException e) {
+            warning(name, "pull state cannot be read: the pull in this folder may be incomplete");
+            return;
+        }
+        String phase = progress.path("phase").asText("");
+        if ("done".equals(phase)) {
+            return;
+        }
+        int stays = progress.path("stays").size();
+        String how = stays > 0
+                ? progress.path("completed").asInt(0) + " of " + stays + " stays pulled"
+                : "phase '" + Text.safeToken(phase) + "'";
+        warning(
+                name,
+                "the pull into this folder did not finish (" + how
+                        + "): its stays are incomplete; run the same pull again to finish it");
     }
 
     private static boolean isFhirFile(Path path) {
@@ -326,8 +388,18 @@ public final class ReadSession implements GroupSink {
     }
 
     private void readJson(Path file, int index) {
-        String origin = file.toString();
+        String origin = fileNames.get(index);
         JsonNode root;
+        try {
+            long size = Files.size(file);
+            if (size > options.maxResourceBytes()) {
+                rejected(origin, tooLong(size) + "; split it, or write it as NDJSON (one resource per line)");
+                return;
+            }
+        } catch (IOException e) {
+            rejected(origin, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            return;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             root = json.readTree(in);
         } catch (JsonProcessingException e) {
@@ -437,7 +509,7 @@ public final class ReadSession implements GroupSink {
     }
 
     private void readNdjson(Path file, int index) {
-        try (ByteLines reader = new ByteLines(Files.newInputStream(file))) {
+        try (ByteLines reader = new ByteLines(Files.newInputStream(file), (int) options.maxResourceBytes())) {
             byte[] line;
             int number = 0;
             Deque<ScanBatch> pending = new ArrayDeque<>();
@@ -445,6 +517,10 @@ public final class ReadSession implements GroupSink {
             try {
                 while ((line = reader.next()) != null) {
                     number++;
+                    if (line == ByteLines.TOO_LONG) {
+                        rejected(origin(index, number, 0), tooLong(reader.skippedLength()));
+                        continue;
+                    }
                     if (number == 1 && ByteLines.startsWithByteOrderMark(line)) {
                         line = Arrays.copyOfRange(line, 3, line.length);
                     }
@@ -474,7 +550,7 @@ public final class ReadSession implements GroupSink {
                 pending.forEach(b -> b.scanned.cancel(true));
             }
         } catch (IOException e) {
-            rejected(file.toString(), "cannot be read (" + e.getClass().getSimpleName() + ")");
+            rejected(fileNames.get(index), "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -498,6 +574,21 @@ public final class ReadSession implements GroupSink {
             return;
         }
         take(new Entry(seq++, index, number, 0, null, scanned.line(), scanned.digest()), null, route, Map.of());
+    }
+
+    private String tooLong(long bytes) {
+        return "too large: " + sizeText(bytes) + " is more than the maximum of " + sizeText(options.maxResourceBytes())
+                + " (--max-resource-size)";
+    }
+
+    /** {@code 200.0 MiB (209715200 bytes)}. */
+    static String sizeText(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        String unit = bytes < 1024 * 1024 ? "KiB" : "MiB";
+        double value = bytes / (bytes < 1024 * 1024 ? 1024.0 : 1024.0 * 1024);
+        return String.format(Locale.ROOT, "%.1f %s (%d bytes)", value, unit, bytes);
     }
 
     /** Lines scanned at a time on a worker in a split read on several threads. */
@@ -592,6 +683,24 @@ public final class ReadSession implements GroupSink {
         return what + ": " + (e == null ? "not valid FHIR R4" : fhirProblem(e));
     }
 
+    /** The reason a resource's text has a duplicate key, or {@code null}; for text that HAPI parses, which keeps the last. */
+    String duplicateKey(String text) {
+        try (JsonParser parser = strict.createParser(text)) {
+            while (parser.nextToken() != null) {
+                // reading every token is the check
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            return DUPLICATE_KEY
+                            .matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage())
+                            .find()
+                    ? jsonProblem(e).replace("at line 1, ", "at ")
+                    : null; // other problems are HAPI's to name
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static String describe(String type, String id) {
         String safeId = Text.safeToken(id);
         return safeId.isEmpty() ? type : type + "/" + safeId;
@@ -602,6 +711,10 @@ public final class ReadSession implements GroupSink {
         String where =
                 location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        Matcher duplicate = DUPLICATE_KEY.matcher(original);
+        if (duplicate.find()) {
+            return "duplicate key '" + Text.safeToken(duplicate.group(1)) + "'" + where + " (a key may appear once)";
+        }
         if (e instanceof JsonEOFException || original.contains("end-of-input")) {
             return "truncated JSON (input ends" + where + ")";
         }

@@ -335,6 +335,10 @@ public final class ResourceExtractor {
             }
             return null;
         }
+        if (value.isInfinite() || value.isNaN()) {
+            reporter.rejected(origin, source + ": " + analyte + " value is out of range (more than 308 digits)");
+            return null;
+        }
         UnitTable units = mapping.units();
         String siUnit = units.siUnit(analyte).orElse("");
         double number = value;

@@ -259,6 +259,13 @@ final class Spill implements AutoCloseable {
                 if (bucket[copy] != bucket[head]) {
                     keptElsewhere.put(
                             seq[copy], new Group.Copy(digest[head], origin[head][0], origin[head][1], origin[head][2]));
+                    if (digest[copy] != digest[head]) {
+                        // the first copy's group learns of the other under a key no sequence number takes: an
+                        // Encounter read for two patients must refuse the stay in both groups
+                        keptElsewhere.putIfAbsent(
+                                Group.otherCopyKey(seq[head]),
+                                new Group.Copy(digest[copy], origin[copy][0], origin[copy][1], origin[copy][2]));
+                    }
                 }
             }
             start = end;

@@ -83,6 +83,9 @@ public final class StayAssembler {
                 continue;
             }
             String name = "Encounter/" + encounter.id();
+            if (collected.conflicts.contains(entry.getKey())) {
+                continue; // refused, in one line naming both sources, when the second copy was read
+            }
             String patientId = collected.patientId(encounter.subject());
             if (patientId == null) {
                 reporter.rejected(encounter.origin(), name + " skipped: no Patient subject");
@@ -184,9 +187,32 @@ public final class StayAssembler {
                 } catch (IllegalArgumentException | NullPointerException e) {
                     // engine records validate their fields; their messages name fields, not patient data
                     reporter.rejected(fact.origin(), fact.source() + ": " + e.getMessage());
+                } catch (RuntimeException e) {
+                    // one bad value rejects its resource; the message may echo input, so only its kind is shown
+                    reporter.rejected(
+                            fact.origin(),
+                            fact.source() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
                 }
             }
-            sink.accept(builder.build());
+            StayRecord record;
+            try {
+                record = builder.build();
+            } catch (RuntimeException e) {
+                reporter.rejected(
+                        encounter.origin(),
+                        name + " refused: cannot be assembled (" + e.getClass().getSimpleName() + ")");
+                continue;
+            }
+            if (encounter.end().isAfter(Instant.now().plus(java.time.Duration.ofDays(1)))) {
+                reporter.warning(
+                        encounter.origin(),
+                        name + " ends in the future ("
+                                + encounter
+                                        .end()
+                                        .atZone(java.time.ZoneOffset.UTC)
+                                        .toLocalDate() + "): check the dates; screened as given");
+            }
+            sink.accept(record);
         }
     }
 

@@ -63,4 +63,33 @@ public final class Text {
         String kept = value.replaceAll("[^A-Za-z0-9/.\\[\\]*{}%\\-]", "");
         return kept.length() > 24 ? kept.substring(0, 24) + "…" : kept;
     }
+
+    /**
+     * {@code value} with control characters escaped ({@code \n}, {@code \r}, {@code \t}, else {@code \}{@code uXXXX}),
+     * so that a file name holding a line break cannot split or forge a one-line message.
+     */
+    public static String printable(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            if (control && out == null) {
+                out = new StringBuilder(value.length() + 8).append(value, 0, i);
+            }
+            if (out != null) {
+                if (!control) {
+                    out.append(c);
+                } else if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else if (c == '\t') {
+                    out.append("\\t");
+                } else {
+                    out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                }
+            }
+        }
+        return out == null ? value : out.toString();
+    }
 }

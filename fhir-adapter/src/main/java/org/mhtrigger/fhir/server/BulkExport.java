@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,8 +34,11 @@ import org.mhtrigger.fhir.server.internal.Sleeper;
  * the reader uses, {@code Prefer: respond-async} and {@code Accept: application/fhir+json}; the server answers 202 with
  * {@code Content-Location}. The status URL is polled, waiting as {@code Retry-After} says (or with backoff), reporting
  * {@code X-Progress}; its 200 manifest lists the output files, each downloaded as a stream to {@code <Type>.ndjson}
- * ({@code <Type>-2.ndjson}, … for more files of one type) through a {@code .part} file, never held in memory. The
- * bearer token goes to output URLs only when the manifest sets {@code requiresAccessToken}. The status URL and each
+ * ({@code <Type>-2.ndjson}, … for more files of one type) through a {@code .part} file, never held in memory; a file
+ * that comes as one FHIR {@code Binary} is unwrapped, and one that is an OperationOutcome or HTML is rejected (listed in
+ * {@link PullSummary#rejected()}), never skipped silently. {@code Retry-After} on status polls is honoured up to
+ * {@link ServerOptions#maxRetryWait()}. The bearer token goes to output URLs only when the manifest sets {@code
+ * requiresAccessToken} and the URL has the server's own origin. The status URL and each
  * finished file are recorded in the folder's state file: a rerun polls the same job and downloads only what is
  * missing.
  */
@@ -82,12 +84,13 @@ public final class BulkExport {
         header.put("server", options.base().toString());
         header.put("group", groupId == null ? "" : groupId);
         header.put("pseudonymKey", pseudonymiser == null ? "none" : pseudonymiser.fingerprint());
-        try (RetryingHttp http = new RetryingHttp(options, listener, sleeper);
+        try (RetryingHttp http = new RetryingHttp(options, listener, sleeper, pseudonymiser != null);
                 NdjsonOutput output = NdjsonOutput.open(out, header)) {
             ObjectNode progress = output.progress();
             boolean resumed = progress != null;
             String status = progress == null ? null : progress.path("status").asText(null);
             Set<String> done = new HashSet<>();
+            List<String> rejected = new java.util.ArrayList<>();
             if (progress != null) {
                 progress.path("done").forEach(url -> done.add(url.asText()));
             }
@@ -119,7 +122,18 @@ public final class BulkExport {
                 if (done.contains(url)) {
                     continue;
                 }
-                long lines = download(http, URI.create(url), tokenToFiles, out.resolve(name));
+                long lines;
+                try {
+                    lines = download(http, URI.create(url), tokenToFiles, out.resolve(name));
+                } catch (NotNdjson e) {
+                    // loudly, and the other files still come: retrying would fetch the same page again
+                    String line = http.show(URI.create(url)) + " (" + name + "): " + e.getMessage();
+                    rejected.add(line);
+                    listener.progress("rejected " + line);
+                    done.add(url);
+                    output.commit(state("downloading", status, done));
+                    continue;
+                }
                 output.adopt(name, lines);
                 done.add(url);
                 output.commit(state("downloading", status, done));
@@ -133,7 +147,8 @@ public final class BulkExport {
                     http.retries(),
                     output.writtenThisRun(),
                     resumed,
-                    List.of());
+                    List.of(),
+                    rejected);
         }
     }
 
@@ -155,7 +170,7 @@ public final class BulkExport {
     /** Polls until the manifest is ready; {@code null} if the job is gone (404, 410). */
     private JsonNode poll(RetryingHttp http, String status) {
         HttpRequest request = http.request(URI.create(status), true)
-                .header("Accept", "application/json")
+                .setHeader("Accept", "application/json")
                 .GET()
                 .build();
         for (int polls = 1; ; polls++) {
@@ -169,12 +184,13 @@ public final class BulkExport {
                     }
                 }
                 case 202 -> {
-                    Duration wait = RetryingHttp.retryAfter(answer.headers()).orElse(http.backoff(Math.min(polls, 10)));
+                    Duration asked = RetryingHttp.retryAfter(answer.headers()).orElse(null);
+                    Duration wait = asked != null ? http.capped(asked) : http.backoff(Math.min(polls, 10));
                     listener.progress("bulk export in progress"
                             + answer.header("X-Progress")
                                     .map(p -> " (" + p + ")")
                                     .orElse("") + "; polling again in "
-                            + wait.toMillis() + " ms");
+                            + wait.toMillis() + " ms" + http.cappedNote(asked));
                     http.pause(wait);
                 }
                 case 404, 410 -> {
@@ -186,53 +202,177 @@ public final class BulkExport {
         }
     }
 
-    /** Streams one output file to {@code target} through a {@code .part} file; returns its number of resources. */
+    /**
+     * Streams one output file to {@code target} through a {@code .part} file; returns its number of resources. A body
+     * that is one FHIR {@code Binary} (as HAPI FHIR's JPA server answers when asked for FHIR JSON) is unwrapped: its
+     * base64 data is the NDJSON.
+     *
+     * @throws NotNdjson if the body is an OperationOutcome, an HTML page or anything else that is not NDJSON
+     */
     private long download(RetryingHttp http, URI url, boolean withToken, Path target) {
+        Path raw = target.resolveSibling(target.getFileName() + ".raw");
         Path part = target.resolveSibling(target.getFileName() + ".part");
-        long[] lines = {0};
-        http.download(url, withToken, body -> {
-            lines[0] = 0;
-            try (OutputStream file = Files.newOutputStream(part)) {
-                if (pseudonymiser == null) {
-                    // count lines while copying bytes as they come
-                    byte[] buffer = new byte[64 * 1024];
-                    int last = '\n';
-                    for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
-                        for (int i = 0; i < n; i++) {
-                            if (buffer[i] == '\n') {
-                                lines[0]++;
-                            }
-                        }
-                        if (n > 0) {
-                            last = buffer[n - 1];
-                        }
-                        file.write(buffer, 0, n);
-                    }
-                    if (last != '\n') {
-                        file.write('\n');
-                        lines[0]++;
-                    }
-                } else {
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-                    BufferedWriter writer =
-                            new BufferedWriter(new java.io.OutputStreamWriter(file, StandardCharsets.UTF_8));
-                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        if (!line.isBlank()) {
-                            lines[0]++;
-                            writer.write(pseudonymiser.pseudonymise(target.getFileName() + " line " + lines[0], line));
-                            writer.newLine();
-                        }
-                    }
-                    writer.flush();
-                }
-            }
-        });
+        http.download(url, withToken, body -> Files.copy(body, raw, StandardCopyOption.REPLACE_EXISTING));
+        long lines;
         try {
+            Path ndjson = raw;
+            String kind = kindOf(raw);
+            if ("Binary".equals(kind)) {
+                ndjson = target.resolveSibling(target.getFileName() + ".unwrapped");
+                unwrapBinary(raw, ndjson);
+            } else if (kind != null) {
+                throw new NotNdjson(kind);
+            }
+            lines = copyLines(ndjson, part, target.getFileName().toString());
+            Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".unwrapped"));
+            Files.delete(raw);
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new PullException("cannot move " + part + " into place: " + e.getMessage(), e);
+            throw new PullException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(raw);
+                Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".unwrapped"));
+            } catch (IOException ignored) {
+                // a leftover temporary file is replaced by the next attempt
+            }
         }
-        return lines[0];
+        return lines;
+    }
+
+    /** An output file that is not NDJSON: the message says what it is, without its content. */
+    static final class NotNdjson extends PullException {
+        private static final long serialVersionUID = 1L;
+
+        NotNdjson(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * {@code null} for NDJSON (or an empty file); {@code "Binary"} for one Binary resource; else why the body is not
+     * NDJSON.
+     */
+    private static String kindOf(Path file) throws IOException {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            int first;
+            do {
+                first = in.read();
+            } while (first == ' '
+                    || first == '\n'
+                    || first == '\r'
+                    || first == '\t'
+                    || first == 0xEF
+                    || first == 0xBB
+                    || first == 0xBF);
+            if (first < 0) {
+                return null;
+            }
+            if (first == '<') {
+                return "an HTML or XML page, not NDJSON (is the URL a login or error page?)";
+            }
+            if (first != '{') {
+                return "not NDJSON (does not start with a JSON object)";
+            }
+        }
+        try (com.fasterxml.jackson.core.JsonParser parser =
+                FhirJson.JSON.getFactory().createParser(file.toFile())) {
+            parser.nextToken();
+            String type = null;
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("resourceType".equals(field) && parser.currentToken().isScalarValue()) {
+                    type = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            boolean alone = parser.nextToken() == null;
+            if ("Binary".equals(type) && alone) {
+                return "Binary";
+            }
+            if ("OperationOutcome".equals(type)) {
+                return "an OperationOutcome (the server reported a problem instead of sending the file), not NDJSON";
+            }
+            if ("Bundle".equals(type) && alone) {
+                return "a Bundle, not NDJSON";
+            }
+            return type == null ? "not NDJSON (its first object has no resourceType)" : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "not NDJSON (not valid JSON)";
+        }
+    }
+
+    /** Decodes the base64 {@code data} of the Binary in {@code file} into {@code target}, streaming. */
+    private static void unwrapBinary(Path file, Path target) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser parser =
+                        FhirJson.JSON.getFactory().createParser(file.toFile());
+                OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target))) {
+            parser.nextToken();
+            String contentType = null;
+            boolean data = false;
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("contentType".equals(field)) {
+                    contentType = parser.getText();
+                } else if ("data".equals(field)) {
+                    parser.readBinaryValue(out);
+                    data = true;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (!data) {
+                throw new NotNdjson("a Binary without data, not NDJSON");
+            }
+            if (contentType != null && !contentType.contains("ndjson") && !contentType.contains("json")) {
+                throw new NotNdjson("a Binary of content type '" + contentType.replaceAll("[^A-Za-z0-9/+.;=-]", "")
+                        + "', not NDJSON");
+            }
+        }
+    }
+
+    /** Copies the NDJSON lines of {@code source} to {@code part}, pseudonymised if asked; returns how many. */
+    private long copyLines(Path source, Path part, String name) throws IOException {
+        long lines = 0;
+        if (pseudonymiser == null) {
+            // bytes as they are, lines counted: a long line is never held in memory
+            try (java.io.InputStream in = Files.newInputStream(source);
+                    OutputStream file = Files.newOutputStream(part)) {
+                byte[] buffer = new byte[64 * 1024];
+                int last = '\n';
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                    if (n > 0) {
+                        last = buffer[n - 1];
+                    }
+                    file.write(buffer, 0, n);
+                }
+                if (last != '\n') {
+                    file.write('\n');
+                    lines++;
+                }
+            }
+            return lines;
+        }
+        try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8);
+                BufferedWriter writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                lines++;
+                writer.write(pseudonymiser == null ? line : pseudonymiser.pseudonymise(name + " line " + lines, line));
+                writer.newLine();
+            }
+        }
+        return lines;
     }
 
     private static ObjectNode state(String phase, String status, Set<String> done) {

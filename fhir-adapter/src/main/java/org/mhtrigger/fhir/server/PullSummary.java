@@ -15,6 +15,8 @@ import java.util.Map;
  * @param selected the encounter ids, as written (pseudonyms when pseudonymising), of the stays a search pull selected
  *     by discharge day, in the order found; the files also hold the patients' other stays, for context. Empty for a
  *     bulk export, which selects nothing.
+ * @param rejected one line for each thing this run received but could not use (a bulk output file that is an
+ *     OperationOutcome or an HTML page instead of NDJSON), naming its URL and the problem; the rest was written
  */
 public record PullSummary(
         int stays,
@@ -23,9 +25,23 @@ public record PullSummary(
         int retries,
         Map<String, Long> perFile,
         boolean resumed,
-        List<String> selected) {
+        List<String> selected,
+        List<String> rejected) {
     public PullSummary {
         perFile = Map.copyOf(perFile);
         selected = List.copyOf(selected);
+        rejected = List.copyOf(rejected);
+    }
+
+    /** A summary with nothing rejected. */
+    public PullSummary(
+            int stays,
+            long resources,
+            int requests,
+            int retries,
+            Map<String, Long> perFile,
+            boolean resumed,
+            List<String> selected) {
+        this(stays, resources, requests, retries, perFile, resumed, selected, List.of());
     }
 }

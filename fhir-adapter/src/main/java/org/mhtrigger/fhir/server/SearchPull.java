@@ -126,7 +126,7 @@ public final class SearchPull {
         header.put("from", from.toString());
         header.put("to", to.toString());
         header.put("pseudonymKey", pseudonymiser == null ? "none" : pseudonymiser.fingerprint());
-        try (RetryingHttp http = new RetryingHttp(options, listener, sleeper);
+        try (RetryingHttp http = new RetryingHttp(options, listener, sleeper, pseudonymiser != null);
                 NdjsonOutput output = NdjsonOutput.open(out, header)) {
             Run run = new Run(http, output, from, to);
             int stays = run.go();
@@ -150,6 +150,12 @@ public final class SearchPull {
         private final Map<String, StayRef> stays = new LinkedHashMap<>(); // by encounter id
         private final Set<String> unsupported = new HashSet<>();
         private final boolean resumed;
+        /**
+         * Pseudonyms of the encounters pulled, when pseudonymising: the state file then holds no original id or date,
+         * so a resumed pull searches again and skips these.
+         */
+        private final Set<String> pulled = new java.util.LinkedHashSet<>();
+
         private long lastProgress = System.nanoTime();
 
         Run(RetryingHttp http, NdjsonOutput output, LocalDate from, LocalDate to) {
@@ -161,6 +167,9 @@ public final class SearchPull {
         }
 
         int go() {
+            if (pseudonymiser != null) {
+                return goPseudonymised();
+            }
             ObjectNode progress = output.progress();
             String phase = progress == null ? "search" : progress.path("phase").asText("search");
             if (progress != null) {
@@ -196,12 +205,42 @@ public final class SearchPull {
             return all.size();
         }
 
+        /** As {@link #go}, keeping only pseudonyms in the state file. */
+        private int goPseudonymised() {
+            ObjectNode progress = output.progress();
+            if (progress != null) {
+                progress.path("done").forEach(done -> pulled.add(done.asText()));
+                progress.path("unsupported").forEach(type -> unsupported.add(type.asText()));
+                listener.progress("resuming: searching again (the state of a pseudonymised pull holds no original "
+                        + "ids), " + pulled.size() + " stays already pulled");
+            }
+            search(null);
+            List<Map.Entry<String, StayRef>> all = new ArrayList<>(stays.entrySet());
+            for (int i = 0; i < all.size(); i++) {
+                String pseudonym =
+                        pseudonymiser.pseudonym("Encounter", all.get(i).getKey());
+                if (!pulled.contains(pseudonym)) {
+                    pullStay(all.get(i).getKey(), all.get(i).getValue());
+                    pulled.add(pseudonym);
+                    output.commit(state("stays", null, pulled.size()));
+                }
+                report(i + 1, all.size());
+            }
+            output.commit(state("done", null, pulled.size()));
+            listener.progress("pulled " + all.size() + " stays: " + output.resourcesThisRun()
+                    + " resources written by this run, " + http.requests() + " requests, " + http.retries()
+                    + " retries");
+            return all.size();
+        }
+
         private void search(String resumeAt) {
             String first = options.base() + "/Encounter?status=finished&date=ge" + from + "&date=le" + to + "&_count="
                     + options.pageSize();
             String url = resumeAt == null ? first : resumeAt;
             int pages = 0;
+            Set<String> seen = new HashSet<>();
             while (url != null) {
+                checkNotSeen(seen, url);
                 FhirJson.Page page;
                 try {
                     page = http.getJson(URI.create(url), FhirJson::page);
@@ -212,6 +251,7 @@ public final class SearchPull {
                     // a server forgets paging cursors after a while: search again, the stays found are kept
                     listener.progress("the saved search page has expired (HTTP " + e.status() + "): searching again");
                     url = first;
+                    seen.clear();
                     continue;
                 }
                 for (JsonNode encounter : page.resources()) {
@@ -284,7 +324,9 @@ public final class SearchPull {
         /** Follows every page of {@code type?query}; {@code key} names the search in the unsupported list. */
         private void searchAll(String type, String parameter, String query, String key) {
             String url = options.base() + "/" + type + "?" + query + "&_count=" + options.pageSize();
+            Set<String> seen = new HashSet<>();
             while (url != null) {
+                checkNotSeen(seen, url);
                 FhirJson.Page page;
                 try {
                     page = http.getJson(URI.create(url), FhirJson::page);
@@ -322,9 +364,27 @@ public final class SearchPull {
             output.write(type + ".ndjson", type, key, line);
         }
 
+        /** Ends the pull when a {@code next} link leads back to a page of the same search: it would never end. */
+        private void checkNotSeen(Set<String> seen, String url) {
+            if (!seen.add(url)) {
+                throw new PullException("the server's next link leads back to a page already read ("
+                        + http.show(URI.create(url)) + ") after " + (seen.size()) + " pages: stopping, as the search "
+                        + "would never end; the server's paging is broken");
+            }
+        }
+
         private ObjectNode state(String phase, String next, int completed) {
             ObjectNode state = FhirJson.JSON.createObjectNode();
             state.put("phase", phase);
+            if (pseudonymiser != null) {
+                // no original id, date or search link: a resumed pull searches again and skips the stays done
+                state.put("completed", completed);
+                ArrayNode done = state.putArray("done");
+                pulled.forEach(done::add);
+                ArrayNode skipped = state.putArray("unsupported");
+                unsupported.stream().sorted().forEach(skipped::add);
+                return state;
+            }
             if (next != null) {
                 state.put("next", next);
             }

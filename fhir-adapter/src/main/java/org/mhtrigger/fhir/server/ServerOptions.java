@@ -17,6 +17,9 @@ import java.util.Objects;
  *     doubles with each retry up to {@code maxBackoff} (default 60 s), and a seeded jitter takes 0–50 % off
  * @param jitterSeed seed of the jitter, so that a run's waits can be reproduced (default 1)
  * @param pageSize {@code _count} asked for in searches (default 100)
+ * @param maxRetryWait the longest wait a {@code Retry-After} header can impose before a retry or the next status
+ *     poll of a Bulk Data export (default 30 s): a server that asks for more (HAPI FHIR asks for 120 s on every poll)
+ *     is asked again sooner, so a hostile or misconfigured {@code Retry-After: 86400} cannot stall a pull
  * @param smart SMART Backend Services client credentials: access tokens are then obtained from the token endpoint the
  *     server advertises in {@code .well-known/smart-configuration} and renewed before they expire; {@code null} for
  *     none (then {@code bearerToken}, if any, is sent)
@@ -31,7 +34,8 @@ public record ServerOptions(
         Duration maxBackoff,
         long jitterSeed,
         int pageSize,
-        SmartCredentials smart) {
+        SmartCredentials smart,
+        Duration maxRetryWait) {
     public ServerOptions {
         Objects.requireNonNull(base, "base URL must not be null");
         if (!base.isAbsolute() || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
@@ -56,6 +60,7 @@ public record ServerOptions(
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size " + pageSize + " must be >= 1");
         }
+        positive(maxRetryWait, "maximum retry wait");
         if (smart != null && bearerToken != null) {
             throw new IllegalArgumentException("give either a bearer token or SMART client credentials, not both");
         }
@@ -80,7 +85,8 @@ public record ServerOptions(
                 Duration.ofSeconds(60),
                 1,
                 100,
-                null);
+                null,
+                Duration.ofSeconds(30));
     }
 
     public ServerOptions withBearerToken(String token) {
@@ -94,7 +100,8 @@ public record ServerOptions(
                 maxBackoff,
                 jitterSeed,
                 pageSize,
-                smart);
+                smart,
+                maxRetryWait);
     }
 
     /** These options obtaining access tokens as the SMART Backend Services client {@code value}. */
@@ -109,17 +116,38 @@ public record ServerOptions(
                 maxBackoff,
                 jitterSeed,
                 pageSize,
-                value);
+                value,
+                maxRetryWait);
     }
 
     public ServerOptions withTimeouts(Duration connect, Duration read) {
         return new ServerOptions(
-                base, bearerToken, connect, read, maxAttempts, initialBackoff, maxBackoff, jitterSeed, pageSize, smart);
+                base,
+                bearerToken,
+                connect,
+                read,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                jitterSeed,
+                pageSize,
+                smart,
+                maxRetryWait);
     }
 
     public ServerOptions withRetries(int attempts, Duration initial, Duration max, long seed) {
         return new ServerOptions(
-                base, bearerToken, connectTimeout, readTimeout, attempts, initial, max, seed, pageSize, smart);
+                base,
+                bearerToken,
+                connectTimeout,
+                readTimeout,
+                attempts,
+                initial,
+                max,
+                seed,
+                pageSize,
+                smart,
+                maxRetryWait);
     }
 
     public ServerOptions withPageSize(int size) {
@@ -133,7 +161,40 @@ public record ServerOptions(
                 maxBackoff,
                 jitterSeed,
                 size,
-                smart);
+                smart,
+                maxRetryWait);
+    }
+
+    /** These options with {@code value} as the longest wait a {@code Retry-After} can impose. */
+    public ServerOptions withMaxRetryWait(Duration value) {
+        return new ServerOptions(
+                base,
+                bearerToken,
+                connectTimeout,
+                readTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                jitterSeed,
+                pageSize,
+                smart,
+                value);
+    }
+
+    /** Whether {@code uri} has the base URL's origin (scheme, host and port): only there do credentials go. */
+    public boolean sameOrigin(java.net.URI uri) {
+        return uri != null
+                && base.getScheme().equalsIgnoreCase(String.valueOf(uri.getScheme()))
+                && base.getHost() != null
+                && base.getHost().equalsIgnoreCase(uri.getHost())
+                && port(base) == port(uri);
+    }
+
+    private static int port(java.net.URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     @Override
@@ -141,6 +202,6 @@ public record ServerOptions(
         return "ServerOptions[base=" + base + ", bearerToken=" + (bearerToken == null ? "none" : "***")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts="
                 + maxAttempts + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + ", jitterSeed="
-                + jitterSeed + ", pageSize=" + pageSize + ", smart=" + smart + "]";
+                + jitterSeed + ", pageSize=" + pageSize + ", smart=" + smart + ", maxRetryWait=" + maxRetryWait + "]";
     }
 }

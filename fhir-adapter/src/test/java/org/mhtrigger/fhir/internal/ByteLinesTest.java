@@ -109,4 +109,24 @@ class ByteLinesTest {
             return n;
         }
     }
+
+    @Test
+    void aLineLongerThanTheMaximum_isSkippedWithItsLength_andTheLinesAroundItKeepTheirNumbers() throws IOException {
+        String longLine = "x".repeat(300_000);
+        byte[] input = ("first\r\n" + longLine + "\r\nthird\n" + longLine).getBytes(StandardCharsets.US_ASCII);
+        for (int chunk : new int[] {1_000, 7, 1 << 20}) {
+            List<Object> seen = new ArrayList<>();
+            try (ByteLines reader = new ByteLines(new Trickle(input, chunk), 100_000)) {
+                byte[] line;
+                while ((line = reader.next()) != null) {
+                    seen.add(
+                            line == ByteLines.TOO_LONG
+                                    ? reader.skippedLength()
+                                    : new String(line, StandardCharsets.US_ASCII));
+                }
+            }
+
+            assertThat(seen).as("chunk " + chunk).containsExactly("first", 300_000L, "third", 300_000L);
+        }
+    }
 }

@@ -108,4 +108,94 @@ class BulkExportTest {
         assertThat(new FhirRecordReader().readAll(List.of(out)))
                 .hasSameSizeAs(new FhirRecordReader().readAll(List.of(TestFhirServer.CORPUS)));
     }
+
+    @Test
+    void againstAHapiJpaStyleServer_downloadsAskForNdjsonOnce_andLongPollWaitsAreCapped() {
+        server.hapiJpaStyle(true);
+        Path out = tmp.resolve("hapi");
+
+        PullSummary summary = export().export(null, out);
+
+        assertThat(server.requestsMatching("/bulk/files/"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.accepts()).containsExactly("application/fhir+ndjson"));
+        assertThat(server.requestsMatching("/bulk/status/"))
+                .allSatisfy(r -> assertThat(r.accepts()).containsExactly("application/json"));
+        assertThat(waits).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThat(progress).anyMatch(p -> p.contains("asked for 120 s, capped at 30 s"));
+        assertThat(summary.rejected()).isEmpty();
+        assertThat(new FhirRecordReader().readAll(List.of(out)))
+                .hasSameSizeAs(new FhirRecordReader().readAll(List.of(TestFhirServer.CORPUS)));
+    }
+
+    @Test
+    void filesThatComeAsOneFhirBinary_areUnwrappedToTheirNdjson() throws Exception {
+        server.filesAsBinary(true);
+        Path out = tmp.resolve("binary");
+
+        PullSummary summary = export().export(null, out);
+
+        assertThat(Files.readAllLines(out.resolve("Observation.ndjson")))
+                .hasSize(server.resources().get("Observation").size())
+                .allSatisfy(line -> assertThat(line).startsWith("{\"resourceType\":\"Observation\""));
+        assertThat(summary.resources())
+                .isEqualTo(server.resources().values().stream()
+                        .mapToLong(List::size)
+                        .sum());
+        assertThat(new FhirRecordReader().readAll(List.of(out)))
+                .hasSameSizeAs(new FhirRecordReader().readAll(List.of(TestFhirServer.CORPUS)));
+    }
+
+    @Test
+    void aFileThatIsAnOperationOutcomeOrHtml_isRejectedNamingItsUrl_andTheOtherFilesAreKept() {
+        server.answer(
+                "/bulk/files/Observation",
+                10,
+                "application/fhir+json",
+                "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\"}]}");
+        server.answer("/bulk/files/Condition", 10, "text/html", "<html><body>Sign in</body></html>");
+        Path out = tmp.resolve("rejected");
+
+        PullSummary summary = export().export(null, out);
+
+        assertThat(summary.rejected()).hasSize(2);
+        assertThat(summary.rejected())
+                .anySatisfy(line ->
+                        assertThat(line).contains("/bulk/files/Observation").contains("OperationOutcome"));
+        assertThat(summary.rejected())
+                .anySatisfy(line ->
+                        assertThat(line).contains("/bulk/files/Condition").contains("HTML"));
+        assertThat(out.resolve("Observation.ndjson")).doesNotExist();
+        assertThat(out.resolve("Patient.ndjson")).exists();
+    }
+
+    @Test
+    void theTokenGoesToFileUrlsOnTheServersOriginOnly() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer other =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            seen.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{\"resourceType\":\"Patient\",\"id\":\"p-elsewhere\"}\n".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            String elsewhere = "http://127.0.0.1:" + other.getAddress().getPort() + "/files/Patient.ndjson";
+            server.answer(
+                    "/bulk/status/",
+                    1,
+                    "application/json",
+                    "{\"transactionTime\":\"2026-03-01T00:00:00Z\",\"request\":\"x\",\"requiresAccessToken\":true,"
+                            + "\"output\":[{\"type\":\"Patient\",\"url\":\"" + elsewhere + "\"}],\"error\":[]}");
+
+            export().export(null, tmp.resolve("elsewhere"));
+
+            assertThat(seen).containsExactly("null");
+        } finally {
+            other.stop(0);
+        }
+    }
 }

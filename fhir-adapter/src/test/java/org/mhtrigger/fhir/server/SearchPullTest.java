@@ -359,4 +359,93 @@ class SearchPullTest {
             assertThat(pseudonymised.medications()).hasSameSizeAs(original.medications());
         }
     }
+
+    @Test
+    void aNextLinkThatLoopsBack_endsThePullWithOneClearMessage() {
+        server.answer(
+                "/Encounter?status=finished",
+                1_000_000,
+                "application/fhir+json",
+                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\","
+                        + "\"url\":\"{self}\"}],\"entry\":[]}");
+
+        assertThatThrownBy(() -> org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        Duration.ofSeconds(20), () -> pull(options()).pull(FROM, TO, tmp.resolve("loop"))))
+                .isInstanceOf(PullException.class)
+                .hasMessageContaining("next link leads back to a page already read");
+        assertThat(server.requestsMatching("/Encounter?status=finished")).hasSize(1);
+    }
+
+    @Test
+    void theBearerTokenIsNotSentToANextLinkOnAnotherOrigin() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer other =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            seen.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            server.answer(
+                    "/Encounter?status=finished",
+                    1,
+                    "application/fhir+json",
+                    "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\","
+                            + "\"url\":\"http://127.0.0.1:" + other.getAddress().getPort()
+                            + "/fhir?page=2\"}],\"entry\":[]}");
+
+            pull(options().withBearerToken("s3cret-token")).pull(FROM, TO, tmp.resolve("elsewhere"));
+
+            assertThat(seen).containsExactly("null");
+            assertThat(server.requests())
+                    .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer s3cret-token"));
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void aRetryAfterOfADay_isCappedAtTheMaximumWait() {
+        server.fail("/Encounter?status=finished", 1, 503, "86400");
+
+        pull(options()).pull(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), tmp.resolve("capped"));
+
+        assertThat(waits).first().isEqualTo(Duration.ofSeconds(30));
+        assertThat(progress).anyMatch(p -> p.contains("asked for 86400 s, capped at 30 s"));
+    }
+
+    @Test
+    void aPseudonymisedPull_writesNoOriginalIdOrDate_inTheStateFileOrProgress_andStillResumes() throws IOException {
+        Pseudonymiser key =
+                new Pseudonymiser("0123456789abcdef-test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        server.fail("/DocumentReference?encounter=e-1010&", 1_000, 500, null);
+        Path out = tmp.resolve("pseudonymised-state");
+        ServerOptions fewAttempts = options().withRetries(2, Duration.ofMillis(1), Duration.ofMillis(1), 1);
+
+        assertThatThrownBy(() -> pull(fewAttempts).pseudonymisingWith(key).pull(FROM, TO, out))
+                .isInstanceOf(PullException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("e-1010"));
+        String state = Files.readString(out.resolve("mhtrigger-pull.state"));
+        List<StayRecord> plain = new FhirRecordReader().readAll(List.of(TestFhirServer.CORPUS));
+        for (StayRecord original : plain) {
+            assertThat(state)
+                    .doesNotContain("\"" + original.id() + "\"")
+                    .doesNotContain(original.patient().id() + "\"");
+            assertThat(state)
+                    .doesNotContain(original.stay().admitted().toString().substring(0, 16));
+            assertThat(String.join("\n", progress))
+                    .doesNotContain(original.id() + "&")
+                    .doesNotContain("=" + original.patient().id());
+        }
+        server.clearFaults();
+        pull(options()).pseudonymisingWith(key).pull(FROM, TO, out);
+
+        List<StayRecord> hidden = new FhirRecordReader().readAll(List.of(out));
+        assertThat(hidden).hasSameSizeAs(plain);
+        assertThat(keys(out)).doesNotHaveDuplicates();
+    }
 }

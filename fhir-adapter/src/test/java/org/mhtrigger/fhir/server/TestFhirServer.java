@@ -60,6 +60,14 @@ public final class TestFhirServer implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final AtomicInteger job = new AtomicInteger();
     private volatile int pollsBeforeReady = 3;
+    /**
+     * Answer as HAPI FHIR's JPA server does: status polls say {@code Retry-After: 120}, and a bulk file requested with
+     * {@code application/fhir+json} as its (first) Accept header comes as one FHIR Binary with the NDJSON in base64.
+     */
+    private volatile boolean hapiJpaStyle;
+    /** Every bulk file comes as a Binary, whatever the Accept header says. */
+    private volatile boolean filesAsBinary;
+
     private volatile SmartClient smartClient;
     private final Set<String> usedJti = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Long> issued = new java.util.concurrent.ConcurrentHashMap<>(); // token -> expiry millis
@@ -71,23 +79,27 @@ public final class TestFhirServer implements AutoCloseable {
     private final int port;
 
     /** One request as the server saw it. */
-    public record Request(long nanos, String method, String target, String authorization) {}
+    public record Request(long nanos, String method, String target, String authorization, List<String> accepts) {}
 
     /** What a fault does to a matching request. */
     enum Kind {
         STATUS,
         SLOW,
-        DROP
+        DROP,
+        /** Answers 200 with a fixed body; {@code {self}} in it becomes the request's own URL. */
+        BODY
     }
 
     /** A fault applied to the next {@code times} requests matching {@code when}. */
-    static final class Fault {
+    public static final class Fault {
         final Predicate<String> when;
         final Kind kind;
         final int status;
         final String retryAfter;
         final long delayMillis;
         final AtomicInteger left;
+        String body;
+        String contentType = "application/fhir+json";
 
         Fault(Predicate<String> when, int times, Kind kind, int status, String retryAfter, long delayMillis) {
             this.when = when;
@@ -251,7 +263,7 @@ public final class TestFhirServer implements AutoCloseable {
         pollsBeforeReady = polls;
     }
 
-    Fault fail(String targetPart, int times, int status, String retryAfter) {
+    public Fault fail(String targetPart, int times, int status, String retryAfter) {
         Fault fault = new Fault(t -> t.contains(targetPart), times, Kind.STATUS, status, retryAfter, 0);
         faults.add(fault);
         return fault;
@@ -265,8 +277,26 @@ public final class TestFhirServer implements AutoCloseable {
         faults.add(new Fault(t -> t.contains(targetPart), times, Kind.DROP, 0, null, 0));
     }
 
-    void clearFaults() {
+    /** 200 with {@code body} (of {@code contentType}) for the next {@code times} requests whose target holds {@code targetPart}. */
+    public void answer(String targetPart, int times, String contentType, String body) {
+        Fault fault = new Fault(t -> t.contains(targetPart), times, Kind.BODY, 200, null, 0);
+        fault.body = body;
+        fault.contentType = contentType;
+        faults.add(fault);
+    }
+
+    public void hapiJpaStyle(boolean value) {
+        hapiJpaStyle = value;
+    }
+
+    void filesAsBinary(boolean value) {
+        filesAsBinary = value;
+    }
+
+    public void clearFaults() {
         faults.clear();
+        hapiJpaStyle = false;
+        filesAsBinary = false;
     }
 
     @Override
@@ -282,8 +312,12 @@ public final class TestFhirServer implements AutoCloseable {
             HttpServletResponse response = (HttpServletResponse) servletResponse;
             String target =
                     request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            requests.add(
-                    new Request(System.nanoTime(), request.getMethod(), target, request.getHeader("Authorization")));
+            requests.add(new Request(
+                    System.nanoTime(),
+                    request.getMethod(),
+                    target,
+                    request.getHeader("Authorization"),
+                    java.util.Collections.list(request.getHeaders("Accept"))));
             for (Fault fault : faults) {
                 if (fault.when.test(target) && fault.left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     switch (fault.kind) {
@@ -294,6 +328,14 @@ public final class TestFhirServer implements AutoCloseable {
                             }
                             response.setContentType("application/fhir+json");
                             response.getWriter().write("{\"resourceType\":\"OperationOutcome\"}");
+                            return;
+                        }
+                        case BODY -> {
+                            response.setStatus(200);
+                            response.setContentType(fault.contentType);
+                            String self = request.getRequestURL()
+                                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                            response.getWriter().write(fault.body.replace("{self}", self));
                             return;
                         }
                         case SLOW -> sleep(fault.delayMillis);
@@ -449,7 +491,7 @@ public final class TestFhirServer implements AutoCloseable {
                         requests.stream().filter(r -> r.target().equals(target)).count();
                 if (polls <= pollsBeforeReady) {
                     response.setStatus(202);
-                    response.setHeader("Retry-After", "1");
+                    response.setHeader("Retry-After", hapiJpaStyle ? "120" : "1");
                     response.setHeader("X-Progress", "poll " + polls + " of " + pollsBeforeReady);
                     return true;
                 }
@@ -476,13 +518,26 @@ public final class TestFhirServer implements AutoCloseable {
             }
             if (path.startsWith("/bulk/files/")) {
                 String type = path.substring("/bulk/files/".length()).replace(".ndjson", "");
-                response.setStatus(200);
-                response.setContentType("application/fhir+ndjson");
-                PrintWriter writer = response.getWriter();
+                StringBuilder ndjson = new StringBuilder();
                 for (Resource resource : byType.getOrDefault(type, List.of())) {
-                    writer.write(FhirContexts.r4().newJsonParser().encodeResourceToString(resource));
-                    writer.write('\n');
+                    ndjson.append(FhirContexts.r4().newJsonParser().encodeResourceToString(resource));
+                    ndjson.append('\n');
                 }
+                response.setStatus(200);
+                String accept = request.getHeader("Accept"); // the first, as HAPI's content negotiation takes it
+                if (filesAsBinary || (hapiJpaStyle && accept != null && accept.contains("application/fhir+json"))) {
+                    response.setContentType("application/fhir+json");
+                    response.getWriter()
+                            .write("{\"resourceType\":\"Binary\",\"id\":\"" + type
+                                    + "\",\"meta\":{\"versionId\":\"1\"},"
+                                    + "\"contentType\":\"application/fhir+ndjson\",\"data\":\""
+                                    + Base64.getEncoder()
+                                            .encodeToString(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+                                    + "\"}");
+                    return true;
+                }
+                response.setContentType("application/fhir+ndjson");
+                response.getWriter().write(ndjson.toString());
                 return true;
             }
             return false;

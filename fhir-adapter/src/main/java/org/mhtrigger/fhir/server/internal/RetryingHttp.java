@@ -44,11 +44,22 @@ public final class RetryingHttp implements AutoCloseable {
     private final HttpClient client;
     private final SplittableRandom jitter;
     private final ScheduledExecutorService watchdog;
+    private final boolean redactUrls;
     private SmartTokens smart;
     private int requests;
     private int retries;
 
     public RetryingHttp(ServerOptions options, PullListener listener, Sleeper sleeper) {
+        this(options, listener, sleeper, false);
+    }
+
+    /**
+     * @param redactUrls {@code true} when the pull is pseudonymised: messages and exceptions then name a request by
+     *     its resource type and parameter names only ({@code GET …/Observation?patient=…&_count=…}), as the values are
+     *     the original ids and dates the pseudonyms hide
+     */
+    public RetryingHttp(ServerOptions options, PullListener listener, Sleeper sleeper, boolean redactUrls) {
+        this.redactUrls = redactUrls;
         this.options = options;
         this.listener = listener;
         this.sleeper = sleeper;
@@ -93,10 +104,17 @@ public final class RetryingHttp implements AutoCloseable {
         return options;
     }
 
-    /** A request to {@code uri} with the FHIR JSON accept header and, when {@code withToken}, the bearer token. */
+    /**
+     * A request to {@code uri} with the FHIR JSON accept header (change it with {@code setHeader}, as {@code header}
+     * adds a second one) and, when {@code withToken} and {@code uri} has the server's own origin, the bearer token: a
+     * {@code next} link or file URL on another host is fetched without credentials.
+     */
     public HttpRequest.Builder request(URI uri, boolean withToken) {
         HttpRequest.Builder builder =
-                HttpRequest.newBuilder(uri).timeout(options.readTimeout()).header("Accept", FHIR_JSON);
+                HttpRequest.newBuilder(uri).timeout(options.readTimeout()).setHeader("Accept", FHIR_JSON);
+        if (withToken && !options.sameOrigin(uri)) {
+            return builder;
+        }
         if (withToken && options.smart() != null) {
             builder.header("Authorization", "Bearer " + smartTokens().token());
         } else if (withToken && options.bearerToken() != null) {
@@ -171,14 +189,14 @@ public final class RetryingHttp implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (!(cause instanceof IOException)) {
-                throw new PullException(request.method() + " " + request.uri() + " failed: " + cause, cause);
+                throw new PullException(request.method() + " " + show(request.uri()) + " failed: " + cause, cause);
             }
             retryOrGiveUp(request.method(), request.uri(), attempt, describe(cause), null, cause);
             return null;
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new PullException("interrupted while waiting for " + request.uri(), e);
+            throw new PullException("interrupted while waiting for " + show(request.uri()), e);
         }
         int status = response.statusCode();
         if (retryable(status)) {
@@ -201,7 +219,7 @@ public final class RetryingHttp implements AutoCloseable {
      */
     public void download(URI uri, boolean withToken, BodyConsumer consumer) {
         HttpRequest request = request(uri, withToken)
-                .header("Accept", "application/fhir+ndjson")
+                .setHeader("Accept", "application/fhir+ndjson")
                 .GET()
                 .build();
         for (int attempt = 1; ; attempt++) {
@@ -239,7 +257,7 @@ public final class RetryingHttp implements AutoCloseable {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (!(cause instanceof IOException)) {
-                    throw new PullException("GET " + uri + " failed: " + cause, cause);
+                    throw new PullException("GET " + show(uri) + " failed: " + cause, cause);
                 }
                 retryOrGiveUp("GET", uri, attempt, describe(cause), null, cause);
             } catch (IOException e) {
@@ -247,7 +265,7 @@ public final class RetryingHttp implements AutoCloseable {
             } catch (InterruptedException e) {
                 future.cancel(true);
                 Thread.currentThread().interrupt();
-                throw new PullException("interrupted while downloading " + uri, e);
+                throw new PullException("interrupted while downloading " + show(uri), e);
             }
         }
     }
@@ -263,12 +281,67 @@ public final class RetryingHttp implements AutoCloseable {
             String method, URI uri, int attempt, String problem, Duration retryAfter, Throwable cause) {
         if (attempt >= options.maxAttempts()) {
             throw new PullException(
-                    "gave up on " + method + " " + uri + " after " + attempt + " attempts: " + problem, cause);
+                    "gave up on " + method + " " + show(uri) + " after " + attempt + " attempts: " + problem, cause);
         }
-        Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
-        listener.progress("retrying " + method + " " + uri + " in " + wait.toMillis() + " ms (attempt " + (attempt + 1)
-                + " of " + options.maxAttempts() + "): " + problem);
+        Duration wait = retryAfter != null ? capped(retryAfter) : backoff(attempt);
+        listener.progress("retrying " + method + " " + show(uri) + " in " + wait.toMillis() + " ms (attempt "
+                + (attempt + 1) + " of " + options.maxAttempts() + "): " + problem + cappedNote(retryAfter));
         pause(wait);
+    }
+
+    /** A server's {@code Retry-After}, at most {@link ServerOptions#maxRetryWait()}. */
+    public Duration capped(Duration retryAfter) {
+        return retryAfter.compareTo(options.maxRetryWait()) > 0 ? options.maxRetryWait() : retryAfter;
+    }
+
+    /** {@code "; the server asked for 86400 s, capped at 30 s (--max-retry-wait)"} when the cap applied, else empty. */
+    public String cappedNote(Duration retryAfter) {
+        if (retryAfter == null || retryAfter.compareTo(options.maxRetryWait()) <= 0) {
+            return "";
+        }
+        return "; the server asked for " + retryAfter.toSeconds() + " s, capped at "
+                + options.maxRetryWait().toSeconds() + " s (--max-retry-wait)";
+    }
+
+    /**
+     * {@code uri} as messages show it: whole, or when redacting, the path's first segment after the base and the
+     * parameter names only.
+     */
+    public String show(URI uri) {
+        String text = uri.toString();
+        if (!redactUrls) {
+            return text;
+        }
+        String base = options.base().toString();
+        String rest = text.startsWith(base) ? text.substring(base.length()) : uri.getRawPath();
+        String query = null;
+        int mark = rest.indexOf('?');
+        if (mark >= 0) {
+            query = rest.substring(mark + 1);
+            rest = rest.substring(0, mark);
+        }
+        String[] segments = rest.split("/");
+        StringBuilder out =
+                new StringBuilder(text.startsWith(base) ? base : uri.getScheme() + "://" + uri.getRawAuthority());
+        int shown = 0;
+        for (String segment : segments) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            out.append('/').append(shown == 0 || segment.startsWith("$") ? segment : "…");
+            shown++;
+        }
+        if (query != null) {
+            out.append('?');
+            String[] parameters = query.split("&");
+            for (int i = 0; i < parameters.length; i++) {
+                int equals = parameters[i].indexOf('=');
+                out.append(i == 0 ? "" : "&")
+                        .append(equals < 0 ? parameters[i] : parameters[i].substring(0, equals))
+                        .append("=…");
+            }
+        }
+        return out.toString();
     }
 
     /** Sleeps {@code wait}; an interruption becomes a {@link PullException}. */
@@ -330,13 +403,13 @@ public final class RetryingHttp implements AutoCloseable {
         }
     }
 
-    private static Refused refused(String method, URI uri, int status) {
+    private Refused refused(String method, URI uri, int status) {
         String hint = switch (status) {
             case 401, 403 -> " (check the bearer token or SMART client and its scopes)";
             case 404 -> " (check the server URL)";
             default -> "";
         };
-        return new Refused(method + " " + uri + " answered HTTP " + status + hint, status);
+        return new Refused(method + " " + show(uri) + " answered HTTP " + status + hint, status);
     }
 
     private static String describe(Throwable e) {
