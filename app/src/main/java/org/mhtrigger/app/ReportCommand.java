@@ -15,6 +15,7 @@ import org.mhtrigger.engine.measure.EventSummary;
 import org.mhtrigger.fhir.export.FhirMeasureExport;
 import org.mhtrigger.review.report.BoardReportPdf;
 import org.mhtrigger.review.report.MeasureTables;
+import org.mhtrigger.review.store.DatabaseUrls;
 import org.mhtrigger.review.store.MeasureQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -98,7 +99,8 @@ final class ReportCommand implements Callable<Integer> {
             err.println("mhtrigger report: --to " + last + " is before --from " + first);
             return Main.USAGE;
         }
-        String url = demo ? "jdbc:h2:file:" + data.toAbsolutePath().resolve("demo") + ";IFEXISTS=TRUE" : db;
+        String url = DatabaseUrls.durable(
+                demo ? "jdbc:h2:file:" + data.toAbsolutePath().resolve("demo") + ";IFEXISTS=TRUE" : db);
         String password = System.getenv().getOrDefault("MHTRIGGER_DB_PASSWORD", "");
         MeasureQueries queries =
                 new MeasureQueries(JdbcClient.create(new DriverManagerDataSource(url, dbUser, password)));

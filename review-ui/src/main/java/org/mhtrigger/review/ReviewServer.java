@@ -3,6 +3,7 @@ package org.mhtrigger.review;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.mhtrigger.review.store.DatabaseUrls;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,7 +34,7 @@ public final class ReviewServer implements AutoCloseable {
         if (!settings.bindAddress().isEmpty()) {
             args.add("--server.address=" + settings.bindAddress());
         }
-        args.add("--spring.datasource.url=" + settings.jdbcUrl());
+        args.add("--spring.datasource.url=" + DatabaseUrls.durable(settings.jdbcUrl()));
         if (!settings.dbUser().isEmpty()) {
             args.add("--spring.datasource.username=" + settings.dbUser());
         }
