@@ -38,6 +38,9 @@ public final class ReviewServer implements AutoCloseable {
         if (!settings.dbUser().isEmpty()) {
             args.add("--spring.datasource.username=" + settings.dbUser());
         }
+        if (!settings.auditKeyFile().isEmpty()) {
+            args.add("--mhtrigger.audit.key-file=" + settings.auditKeyFile());
+        }
         if (!settings.dbPassword().isEmpty()) {
             args.add("--spring.datasource.password=" + settings.dbPassword());
         }

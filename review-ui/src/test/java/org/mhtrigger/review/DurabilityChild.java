@@ -3,6 +3,7 @@ package org.mhtrigger.review;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.flywaydb.core.Flyway;
+import org.mhtrigger.review.store.AuditKey;
 import org.mhtrigger.review.store.AuditTrail;
 import org.mhtrigger.review.store.DatabaseUrls;
 import org.mhtrigger.review.store.OutcomeClass;
@@ -42,7 +43,7 @@ public final class DurabilityChild {
                 .load()
                 .migrate();
         JdbcClient jdbc = JdbcClient.create(data);
-        AuditTrail audit = new AuditTrail(jdbc);
+        AuditTrail audit = new AuditTrail(jdbc, AuditKey.ephemeral());
         Stays stays = new Stays(jdbc, new JdbcTemplate(data));
         Users users = new Users(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), audit);
         ReviewService reviews = new ReviewService(jdbc, stays, users, audit);
