@@ -3,6 +3,7 @@ package org.mhtrigger.review;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.mhtrigger.engine.MhTriggerException;
 import org.mhtrigger.review.store.DatabaseUrls;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,12 +45,22 @@ public final class ReviewServer implements AutoCloseable {
         if (!settings.dbPassword().isEmpty()) {
             args.add("--spring.datasource.password=" + settings.dbPassword());
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ReviewApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .initializers(c -> c.getBeanFactory().registerSingleton("reviewSettings", settings))
-                .run(args.toArray(String[]::new));
-        return new ReviewServer(context);
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ReviewApplication.class)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .initializers(c -> c.getBeanFactory().registerSingleton("reviewSettings", settings))
+                    .run(args.toArray(String[]::new));
+            return new ReviewServer(context);
+        } catch (RuntimeException e) {
+            // a setting of ours that cannot be used (e.g. no audit key for PostgreSQL): its one line, not Spring's nest
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MhTriggerException ours) {
+                    throw ours;
+                }
+            }
+            throw e;
+        }
     }
 
     /** The port it listens on (useful with port 0). */

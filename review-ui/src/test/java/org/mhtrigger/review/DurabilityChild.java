@@ -51,7 +51,7 @@ public final class DurabilityChild {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (args[3].equals("setup")) {
             Fixtures fixtures =
-                    new Fixtures(new DemoData(stays, users, reviews, new DemoHistory(jdbc)), users, reviews);
+                    new Fixtures(new DemoData(stays, users, reviews, new DemoHistory(jdbc, audit)), users, reviews);
             out.println(
                     "REVIEW " + transaction.execute(s -> fixtures.freshReview().id()));
             data.destroy();

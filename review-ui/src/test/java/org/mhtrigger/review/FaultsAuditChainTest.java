@@ -140,7 +140,7 @@ class FaultsAuditChainTest {
             int writer = w;
             writers.add(Thread.ofPlatform().start(() -> {
                 try {
-                    for (int n = 0; n < 25; n++) {
+                    for (int n = 0; n < 15; n++) {
                         int i = n;
                         store.transaction.executeWithoutResult(s ->
                                 store.audit.append("w" + writer, "test", i, null, "field", null, "value " + i, null));
@@ -224,7 +224,7 @@ class FaultsAuditChainTest {
             Stays stays = new Stays(jdbc, new JdbcTemplate(data));
             Users users = new Users(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), audit);
             reviews = new ReviewService(jdbc, stays, users, audit);
-            fixtures = new Fixtures(new DemoData(stays, users, reviews, new DemoHistory(jdbc)), users, reviews);
+            fixtures = new Fixtures(new DemoData(stays, users, reviews, new DemoHistory(jdbc, audit)), users, reviews);
             transaction = new TransactionTemplate(new DataSourceTransactionManager(data));
         }
 

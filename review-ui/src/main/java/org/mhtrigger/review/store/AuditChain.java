@@ -1,5 +1,6 @@
 package org.mhtrigger.review.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,43 +108,56 @@ public final class AuditChain {
 
     /** Checks every seal against its row and the row before, the chain's end, and that no row is unsealed. */
     public Verdict verify() {
-        List<Seal> seals = jdbc.sql("SELECT seq, entry_id, hash FROM audit_seal ORDER BY seq")
-                .query((rs, row) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getString(3)))
-                .list();
-        String previous = "";
-        long expectedSeq = 1;
-        for (int i = 0; i < seals.size(); i++) {
-            Seal seal = seals.get(i);
-            if (seal.seq() != expectedSeq) {
+        List<Seal> seals = new ArrayList<>();
+        Walk walk = new Walk();
+        // one pass, streamed: the seals (small) are kept for the search a moved row needs, the rows are not
+        jdbc.sql("SELECT s.seq AS seal_seq, s.entry_id AS seal_entry, s.hash AS seal_hash, e.* FROM audit_seal s"
+                        + " LEFT JOIN audit_entry e ON e.id = s.entry_id ORDER BY s.seq")
+                .query(rs -> {
+                    Seal seal = new Seal(rs.getLong("seal_seq"), rs.getLong("seal_entry"), rs.getString("seal_hash"));
+                    seals.add(seal);
+                    if (walk.fault != null) {
+                        return;
+                    }
+                    if (seal.seq() != walk.expectedSeq) {
+                        walk.fail(
+                                seal,
+                                Fault.DELETED,
+                                "chain positions " + walk.expectedSeq + " to " + (seal.seq() - 1)
+                                        + " before it are gone");
+                        return;
+                    }
+                    rs.getLong("id");
+                    if (rs.wasNull()) {
+                        walk.fail(seal, Fault.DELETED, "chain position " + seal.seq());
+                        return;
+                    }
+                    AuditTrail.Entry row = AuditTrail.entry(rs, 0);
+                    if (!key.mac(canonical(seal.seq(), seal.entryId(), row, walk.previous))
+                            .equals(seal.hash())) {
+                        walk.fail(seal, Fault.EDITED, "chain position " + seal.seq());
+                        walk.row = row;
+                        walk.index = seals.size() - 1;
+                        return;
+                    }
+                    walk.previous = seal.hash();
+                    walk.expectedSeq++;
+                });
+        if (walk.fault == Fault.EDITED) {
+            Optional<Seal> home = sealedFor(seals, walk.index, walk.row);
+            if (home.isPresent()) {
                 return broken(
                         seals.size(),
-                        seal.entryId(),
-                        Fault.DELETED,
-                        "chain positions " + expectedSeq + " to " + (seal.seq() - 1) + " before it are gone");
+                        walk.seal.entryId(),
+                        Fault.REORDERED,
+                        "its content was sealed as row " + home.get().entryId());
             }
-            Optional<AuditTrail.Entry> row = jdbc.sql("SELECT * FROM audit_entry WHERE id = ?")
-                    .param(seal.entryId())
-                    .query(AuditTrail::entry)
-                    .optional();
-            if (row.isEmpty()) {
-                return broken(seals.size(), seal.entryId(), Fault.DELETED, "chain position " + seal.seq());
-            }
-            if (!key.mac(canonical(seal.seq(), seal.entryId(), row.get(), previous))
-                    .equals(seal.hash())) {
-                Optional<Seal> home = sealedFor(seals, i, row.get());
-                return home.isPresent()
-                        ? broken(
-                                seals.size(),
-                                seal.entryId(),
-                                Fault.REORDERED,
-                                "its content was sealed as row " + home.get().entryId())
-                        : broken(seals.size(), seal.entryId(), Fault.EDITED, "chain position " + seal.seq());
-            }
-            previous = seal.hash();
-            expectedSeq++;
         }
-        long lastSeq = expectedSeq - 1;
-        String lastHash = previous;
+        if (walk.fault != null) {
+            return broken(seals.size(), walk.seal.entryId(), walk.fault, walk.detail);
+        }
+        long lastSeq = walk.expectedSeq - 1;
+        String lastHash = walk.previous;
         boolean endIntact = jdbc.sql("SELECT last_seq, last_hash, head_mac FROM audit_chain_head WHERE id = 1")
                 .query((rs, row) -> rs.getLong(1) == lastSeq
                         && lastHash.equals(rs.getString(2))
@@ -167,6 +181,23 @@ public final class AuditChain {
             return broken(seals.size(), unsealed.get(), Fault.ADDED, "");
         }
         return new Verdict(seals.size(), Optional.empty());
+    }
+
+    /** Where {@link #verify()} is in the chain, and the first fault it met. */
+    private static final class Walk {
+        long expectedSeq = 1;
+        String previous = "";
+        Fault fault;
+        Seal seal;
+        String detail;
+        AuditTrail.Entry row;
+        int index;
+
+        void fail(Seal at, Fault what, String why) {
+            fault = what;
+            seal = at;
+            detail = why;
+        }
     }
 
     /** The seal other than the {@code i}-th whose hash {@code row}'s content would match in that seal's place. */
