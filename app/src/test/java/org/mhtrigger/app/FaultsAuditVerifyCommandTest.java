@@ -201,6 +201,62 @@ class FaultsAuditVerifyCommandTest {
     }
 
     @Test
+    void onPostgres_verifyPassesThenNamesTheRowTheOwnerEditedPastTheTrigger() throws Exception {
+        String base = System.getenv("MHTRIGGER_TEST_POSTGRES_URL");
+        if (base == null || base.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("MHTRIGGER_TEST_POSTGRES_URL is not set on CI");
+            }
+            org.junit.jupiter.api.Assumptions.abort("PostgreSQL variant skipped: set MHTRIGGER_TEST_POSTGRES_URL");
+        }
+        String user = env("MHTRIGGER_TEST_POSTGRES_USER", "mhtrigger_test");
+        String password = env("MHTRIGGER_TEST_POSTGRES_PASSWORD", "mhtrigger_test");
+        String schema = "v" + Long.toUnsignedString(System.nanoTime(), 36);
+        SingleConnectionDataSource admin = new SingleConnectionDataSource(base, user, password, true);
+        JdbcClient.create(admin).sql("CREATE SCHEMA " + schema).update();
+        String pg = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        Path key = dir.resolve("postgres.audit-key");
+        SingleConnectionDataSource data = new SingleConnectionDataSource(pg, user, password, true);
+        try {
+            Flyway.configure()
+                    .dataSource(data)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                    .load()
+                    .migrate();
+            JdbcClient jdbc = JdbcClient.create(data);
+            AuditTrail audit = new AuditTrail(jdbc, AuditKey.forDatabase(pg, key.toString()));
+            new TransactionTemplate(new DataSourceTransactionManager(data))
+                    .executeWithoutResult(s -> new DemoHistory(jdbc, audit).seed(YearMonth.of(2026, 1), 2, 7L));
+            String cli = pg + "&password=" + password;
+
+            CommandRun intact =
+                    CommandRun.run("audit", "verify", "--db", cli, "--db-user", user, "--audit-key", key.toString());
+            long victim = jdbc.sql("SELECT MIN(id) FROM audit_entry")
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete")
+                    .update();
+            jdbc.sql("UPDATE audit_entry SET new_value = 'nothing' WHERE id = " + victim)
+                    .update();
+            CommandRun broken =
+                    CommandRun.run("audit", "verify", "--db", cli, "--db-user", user, "--audit-key", key.toString());
+
+            assertThat(intact.exitCode()).as(intact.err()).isZero();
+            assertThat(broken.exitCode()).as(broken.err()).isEqualTo(4);
+            assertThat(broken.out()).contains("audit row " + victim + " edited");
+        } finally {
+            data.destroy();
+            JdbcClient.create(admin).sql("DROP SCHEMA " + schema + " CASCADE").update();
+            admin.destroy();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Test
     void help_saysWhereTheKeyLives() {
         CommandRun run = CommandRun.run("audit", "verify", "--help");
 

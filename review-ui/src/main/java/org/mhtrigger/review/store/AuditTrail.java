@@ -93,6 +93,7 @@ public class AuditTrail {
     }
 
     /** Appends a row only when the value changed. */
+    @Transactional
     public void appendIfChanged(
             String actor,
             String entity,
