@@ -130,7 +130,9 @@ final class AuditCommand implements Runnable {
             }
         }
 
-        private static int databaseError(PrintWriter err, String url, DataAccessException e) {
+        private static int databaseError(PrintWriter err, String givenUrl, DataAccessException e) {
+            // a password may be given inside the URL: never echo it
+            String url = givenUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
             SQLException sql = e.getMostSpecificCause() instanceof SQLException s ? s : null;
             int code = sql == null ? 0 : sql.getErrorCode();
             String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();

@@ -257,6 +257,15 @@ class FaultsAuditVerifyCommandTest {
     }
 
     @Test
+    void aPasswordInsideTheUrl_isNotEchoed() {
+        CommandRun run = CommandRun.run(
+                "audit", "verify", "--db", "jdbc:h2:file:" + dir.resolve("nothing-here") + ";PASSWORD=hunter2");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).doesNotContain("hunter2").contains("PASSWORD=***").doesNotContain("\tat ");
+    }
+
+    @Test
     void help_saysWhereTheKeyLives() {
         CommandRun run = CommandRun.run("audit", "verify", "--help");
 
