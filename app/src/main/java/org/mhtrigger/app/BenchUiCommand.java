@@ -21,6 +21,7 @@ import org.mhtrigger.app.internal.UiLoadData;
 import org.mhtrigger.app.internal.UiLoadDriver;
 import org.mhtrigger.review.ReviewServer;
 import org.mhtrigger.review.ReviewSettings;
+import org.mhtrigger.review.store.AuditKey;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
 import org.mhtrigger.rules.TriggerCatalogue;
@@ -56,6 +57,15 @@ final class BenchUiCommand implements Callable<Integer> {
             paramLabel = "JDBC-URL",
             description = "Database of its own, e.g. jdbc:postgresql://127.0.0.1:5432/mhtrigger_bench.")
     String db;
+
+    @Option(
+            names = "--audit-key",
+            paramLabel = "FILE",
+            defaultValue = "${env:MHTRIGGER_AUDIT_KEY_FILE}",
+            description = "The audit chain's key file (created if missing). Default: MHTRIGGER_AUDIT_KEY_FILE, else"
+                    + " beside an H2 database, else mhtrigger-bench-ui.audit-key in the system's temporary folder (a"
+                    + " bench database holds synthetic data only).")
+    String auditKey;
 
     @Option(names = "--db-user", paramLabel = "USER", defaultValue = "", description = "Database user.")
     String dbUser;
@@ -157,8 +167,14 @@ final class BenchUiCommand implements Callable<Integer> {
             }
         }
         int seedThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        String keyFile = auditKey != null && !auditKey.isBlank()
+                ? auditKey
+                : AuditKey.defaultFile(db).isPresent() || db.startsWith("jdbc:h2:mem:")
+                        ? ""
+                        : Path.of(System.getProperty("java.io.tmpdir"), "mhtrigger-bench-ui.audit-key")
+                                .toString();
         ReviewSettings settings = new ReviewSettings(
-                0, db, dbUser, password, TriggerCatalogue.standard().all(), "127.0.0.1");
+                0, db, dbUser, password, TriggerCatalogue.standard().all(), "127.0.0.1", keyFile);
         err.println("mhtrigger bench-ui: starting the review UI on " + db);
         try (ReviewServer server = ReviewServer.start(settings)) {
             UiLoadData data = new UiLoadData(

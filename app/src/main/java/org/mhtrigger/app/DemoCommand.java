@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Starts the review UI on http://localhost:PORT with the bundled synthetic records imported, screened and "
                     + "a month's review sample drawn, on an embedded H2 database under --data. Prints one demo account "
                     + "per role (reviewer, physician, safety-lead, admin) with a fresh password on every start.",
-            "Listens on 127.0.0.1 only. Stop it with Ctrl-C; the database is kept for the next start."
+            "Listens on 127.0.0.1 only. Stop it with Ctrl-C; the database is kept for the next start, with the audit "
+                    + "chain's key beside it (demo.audit-key)."
         })
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")

@@ -5,7 +5,10 @@ import org.mhtrigger.engine.MhTriggerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mhtrigger} command line. Exit codes: 0 all input read, 3 some input rejected, 2 usage, 1 failure. */
+/**
+ * The {@code mhtrigger} command line. Exit codes: 0 all input read, 3 some input rejected, 2 usage, 1 failure; 4 the
+ * audit chain is broken ({@code audit verify}).
+ */
 @Command(
         name = "mhtrigger",
         mixinStandardHelpOptions = true,
@@ -22,6 +25,7 @@ import picocli.CommandLine.Command;
             BenchUiCommand.class,
             PullCommand.class,
             ReportCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

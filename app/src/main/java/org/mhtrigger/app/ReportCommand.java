@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.mhtrigger.review.report.HarmFigures;
 import org.mhtrigger.review.report.HarmReport;
+import org.mhtrigger.review.store.DatabaseUrls;
 import org.mhtrigger.review.store.MeasureQueries;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,7 +113,8 @@ final class ReportCommand implements Callable<Integer> {
             err.println("mhtrigger report: --to " + last + " is before --from " + first);
             return Main.USAGE;
         }
-        String url = demo ? "jdbc:h2:file:" + data.toAbsolutePath().resolve("demo") + ";IFEXISTS=TRUE" : db;
+        String url = DatabaseUrls.durable(
+                demo ? "jdbc:h2:file:" + data.toAbsolutePath().resolve("demo") + ";IFEXISTS=TRUE" : db);
         String password = System.getenv().getOrDefault("MHTRIGGER_DB_PASSWORD", "");
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, dbUser, password));
         HarmReport reports = new HarmReport(new MeasureQueries(jdbc), jdbc);

@@ -48,6 +48,16 @@ final class ServeCommand implements Callable<Integer> {
     String bind;
 
     @Option(
+            names = "--audit-key",
+            paramLabel = "FILE",
+            defaultValue = "${env:MHTRIGGER_AUDIT_KEY_FILE}",
+            description = "The audit chain's secret key file (HMAC-SHA-256; created with a random key on first start)."
+                    + " Default: MHTRIGGER_AUDIT_KEY_FILE, else next to an H2 database as <database>.audit-key"
+                    + " (./data/mhtrigger.audit-key); required for PostgreSQL. Keep it and back it up apart from the"
+                    + " database: without it 'audit verify' cannot vouch for the trail.")
+    String auditKey;
+
+    @Option(
             names = "--input",
             arity = "1..*",
             paramLabel = "PATH",
@@ -68,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
                 dbUser,
                 System.getenv("MHTRIGGER_DB_PASSWORD"),
                 TriggerCatalogue.standard().all(),
-                bind);
+                bind,
+                auditKey);
         try (ReviewServer server = ReviewServer.start(settings)) {
             DemoData data = server.bean(DemoData.class);
             data.firstAdmin()

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhtrigger.review.DemoHistory;
+import org.mhtrigger.review.store.AuditKey;
+import org.mhtrigger.review.store.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -27,8 +29,8 @@ class ReportCommandTest {
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .load()
                 .migrate();
-        new DemoHistory(JdbcClient.create(new DriverManagerDataSource(url, "", "")))
-                .seed(YearMonth.of(2026, 1), 18, 7L);
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, "", ""));
+        new DemoHistory(jdbc, new AuditTrail(jdbc, AuditKey.ephemeral())).seed(YearMonth.of(2026, 1), 18, 7L);
     }
 
     @Test

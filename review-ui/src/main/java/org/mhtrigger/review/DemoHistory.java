@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mhtrigger.review.store.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -39,9 +40,11 @@ public class DemoHistory {
     };
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    public DemoHistory(JdbcClient jdbc) {
+    public DemoHistory(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Adds {@code months} months of reviewed history ending the month before {@code before}; returns periods added. */
@@ -76,10 +79,16 @@ public class DemoHistory {
                         utc(now))
                 .update(key, "id");
         long periodId = key.getKey().longValue();
-        jdbc.sql("INSERT INTO audit_entry (occurred_at, actor, entity, entity_id, review_id, field, old_value,"
-                        + " new_value, reason) VALUES (?, 'system', 'period', ?, NULL, 'sample', NULL, ?, ?)")
-                .params(utc(now), periodId, "synthetic demo history " + month, "demo data, not a real review")
-                .update();
+        // through the audit trail, so that the row is sealed into the chain like any other
+        audit.append(
+                "system",
+                "period",
+                periodId,
+                null,
+                "sample",
+                null,
+                "synthetic demo history " + month,
+                "demo data, not a real review");
         for (int i = 0; i < 20; i++) {
             stay(periodId, month, i, improved, random, now);
         }

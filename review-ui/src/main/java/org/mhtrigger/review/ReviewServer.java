@@ -3,6 +3,8 @@ package org.mhtrigger.review;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.mhtrigger.engine.MhTriggerException;
+import org.mhtrigger.review.store.DatabaseUrls;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -33,19 +35,32 @@ public final class ReviewServer implements AutoCloseable {
         if (!settings.bindAddress().isEmpty()) {
             args.add("--server.address=" + settings.bindAddress());
         }
-        args.add("--spring.datasource.url=" + settings.jdbcUrl());
+        args.add("--spring.datasource.url=" + DatabaseUrls.durable(settings.jdbcUrl()));
         if (!settings.dbUser().isEmpty()) {
             args.add("--spring.datasource.username=" + settings.dbUser());
+        }
+        if (!settings.auditKeyFile().isEmpty()) {
+            args.add("--mhtrigger.audit.key-file=" + settings.auditKeyFile());
         }
         if (!settings.dbPassword().isEmpty()) {
             args.add("--spring.datasource.password=" + settings.dbPassword());
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ReviewApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .initializers(c -> c.getBeanFactory().registerSingleton("reviewSettings", settings))
-                .run(args.toArray(String[]::new));
-        return new ReviewServer(context);
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ReviewApplication.class)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .initializers(c -> c.getBeanFactory().registerSingleton("reviewSettings", settings))
+                    .run(args.toArray(String[]::new));
+            return new ReviewServer(context);
+        } catch (RuntimeException e) {
+            // a setting of ours that cannot be used (e.g. no audit key for PostgreSQL): its one line, not Spring's nest
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MhTriggerException ours) {
+                    throw ours;
+                }
+            }
+            throw e;
+        }
     }
 
     /** The port it listens on (useful with port 0). */

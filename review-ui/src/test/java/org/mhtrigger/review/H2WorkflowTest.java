@@ -22,6 +22,45 @@ class H2WorkflowTest extends WorkflowContract {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void auditPage_saysPlainlyWhenTheChainIsBroken() {
+        ReviewService.ReviewView review = fixtures.freshReview();
+        WebClient ann = new WebClient(port);
+        ann.login("ann", Fixtures.PASSWORD);
+        assertThat(ann.get("/reviews/" + review.id() + "/audit").body())
+                .contains("Audit chain intact")
+                .doesNotContain("never changed or removed");
+        long row = jdbc.sql("SELECT MIN(id) FROM audit_entry WHERE review_id = ?")
+                .param(review.id())
+                .query(Long.class)
+                .single();
+        String actor = jdbc.sql("SELECT actor FROM audit_entry WHERE id = ?")
+                .param(row)
+                .query(String.class)
+                .single();
+
+        jdbc.sql("UPDATE audit_entry SET actor = 'mallory' WHERE id = ?")
+                .param(row)
+                .update();
+        String page;
+        try {
+            page = ann.get("/reviews/" + review.id() + "/audit").body();
+        } finally {
+            // the same value back makes the row match its seal again, for the other tests on this database
+            jdbc.sql("UPDATE audit_entry SET actor = ? WHERE id = ?")
+                    .params(actor, row)
+                    .update();
+        }
+
+        assertThat(page)
+                .contains("The audit chain is broken")
+                .contains("audit row " + row + " edited")
+                .doesNotContain("Audit chain intact");
+    }
+
     @Test
     void longQueue_isShownFiftyRecordsAPage_withLinksToTheOtherPages() {
         for (int i = 0; i < 51; i++) {

@@ -28,6 +28,7 @@ class PostgresDoubleReviewTest extends DoubleReviewContract {
         registry.add("spring.datasource.username", () -> env("MHTRIGGER_TEST_POSTGRES_USER", "mhtrigger_test"));
         registry.add("spring.datasource.password", () -> env("MHTRIGGER_TEST_POSTGRES_PASSWORD", "mhtrigger_test"));
         registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("mhtrigger.audit.key-file", () -> TestSettings.postgresAuditKeyFile());
     }
 
     private static String env(String name, String fallback) {

@@ -24,6 +24,7 @@ public final class WebClient {
     private final String base;
     private final HttpClient http;
     private String csrf;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -31,6 +32,12 @@ public final class WebClient {
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** Sends {@code name: value} with every request from now on, e.g. the headers a reverse proxy adds. */
+    public WebClient header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public HttpResponse<String> get(String path) {
@@ -115,6 +122,11 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (!headers.isEmpty()) {
+            HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+            headers.forEach(copy::header);
+            request = copy.build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

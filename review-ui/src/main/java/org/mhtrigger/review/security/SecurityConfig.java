@@ -7,10 +7,12 @@ import java.util.List;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -47,6 +49,15 @@ public class SecurityConfig {
                 maxFailures, Duration.ofMinutes(15), Duration.ofMinutes(lockoutMinutes), Clock.systemUTC());
     }
 
+    /** Failures from one address over all user names: many names tried from one place is password spraying. */
+    @Bean
+    LoginThrottle addressThrottle(
+            @Value("${mhtrigger.login.max-failures-per-address:20}") int maxFailures,
+            @Value("${mhtrigger.login.lockout-minutes:15}") long lockoutMinutes) {
+        return new LoginThrottle(
+                maxFailures, Duration.ofMinutes(15), Duration.ofMinutes(lockoutMinutes), Clock.systemUTC());
+    }
+
     @Bean
     UserDetailsService userDetailsService(Users users) {
         // accounts of the single sign-on provider never sign in with a password
@@ -66,14 +77,19 @@ public class SecurityConfig {
             HttpSecurity http,
             UserDetailsService userDetails,
             PasswordEncoder encoder,
-            LoginThrottle throttle,
+            @Qualifier("loginThrottle") LoginThrottle throttle,
+            @Qualifier("addressThrottle") LoginThrottle addressThrottle,
             ObjectProvider<ClientRegistrationRepository> singleSignOn,
             ObjectProvider<SingleSignOnAccounts> singleSignOnAccounts,
             ObjectProvider<RestClientAuthorizationCodeTokenResponseClient> singleSignOnTokens)
             throws Exception {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetails);
         dao.setPasswordEncoder(encoder);
-        http.authenticationProvider(new ThrottledAuthenticationProvider(dao, throttle))
+        // no parent manager: Spring would otherwise build one from the UserDetailsService and, after a wrong password,
+        // check it a second time there, doubling the work of a failure and making a locked account (refused by the
+        // throttle without falling through) answer faster than a wrong password
+        http.getSharedObject(AuthenticationManagerBuilder.class).parentAuthenticationManager(null);
+        http.authenticationProvider(new ThrottledAuthenticationProvider(dao, throttle, addressThrottle))
                 .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")

@@ -3,22 +3,40 @@ package org.mhtrigger.review.store;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only audit trail: who, when, which entity and field, old value, new value, reason. This class can only
- * append and read; there is deliberately no update or delete path, and on PostgreSQL a trigger refuses both.
- * Thread-safe.
+ * append and read; there is deliberately no update or delete path, and on PostgreSQL a trigger refuses both. Every row
+ * is sealed into a keyed hash chain ({@link AuditChain}) in the transaction that adds it, so a change made outside the
+ * application is detected. Thread-safe.
  */
 @Repository
 public class AuditTrail {
     private final JdbcClient jdbc;
+    private final AuditChain chain;
 
-    public AuditTrail(JdbcClient jdbc) {
+    public AuditTrail(JdbcClient jdbc, AuditKey key) {
         this.jdbc = jdbc;
+        this.chain = new AuditChain(jdbc, key);
+    }
+
+    /** The chain over this trail, to verify it. */
+    public AuditChain chain() {
+        return chain;
+    }
+
+    /** Seals the rows written before the chain existed (once, on the first start after the upgrade). */
+    @Transactional
+    public int sealRowsFromBeforeTheChain() {
+        return chain.sealLegacyRows();
     }
 
     /** One audit row. */
@@ -34,7 +52,12 @@ public class AuditTrail {
             String newValue,
             String reason) {}
 
-    /** Appends one row; {@code reviewId} ties it to a record's review for the per-record view (may be null). */
+    /**
+     * Appends one row and its seal; {@code reviewId} ties it to a record's review for the per-record view (may be
+     * null). Joins the caller's transaction: the chain's end stays locked until it commits, so concurrent writers
+     * chain one after the other.
+     */
+    @Transactional
     public void append(
             String actor,
             String entity,
@@ -45,10 +68,20 @@ public class AuditTrail {
             Object newValue,
             String reason) {
         Objects.requireNonNull(actor, "actor must not be null");
+        AuditChain.Head head = chain.lockHead();
+        // microseconds: what both databases store, so the seal covers the value as it is read back
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String why = reason == null || reason.isBlank() ? null : reason;
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO audit_entry (occurred_at, actor, entity, entity_id, review_id, field, old_value,"
                         + " new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        OffsetDateTime.now(ZoneOffset.UTC),
+                .params(at, actor, entity, entityId, reviewId, field, text(oldValue), text(newValue), why)
+                .update(key, "id");
+        chain.seal(
+                head,
+                new Entry(
+                        key.getKey().longValue(),
+                        at.toInstant(),
                         actor,
                         entity,
                         entityId,
@@ -56,11 +89,11 @@ public class AuditTrail {
                         field,
                         text(oldValue),
                         text(newValue),
-                        reason == null || reason.isBlank() ? null : reason)
-                .update();
+                        why));
     }
 
     /** Appends a row only when the value changed. */
+    @Transactional
     public void appendIfChanged(
             String actor,
             String entity,
@@ -93,7 +126,7 @@ public class AuditTrail {
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry").query(Long.class).single();
     }
 
-    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long review = rs.getLong("review_id");
         Long reviewId = rs.wasNull() ? null : review;
         return new Entry(

@@ -465,6 +465,12 @@ public class ReviewService {
         return audit.forReview(reviewId);
     }
 
+    /** Verifies the whole audit chain (every record's rows are chained together). */
+    public AuditChain.Verdict auditChain(Caller caller, long reviewId) {
+        view(caller, reviewId);
+        return audit.chain().verify();
+    }
+
     // ---------------------------------------------------------------- primary review
 
     /** Adds the seconds the record was open in the caller's browser (the review timer). */

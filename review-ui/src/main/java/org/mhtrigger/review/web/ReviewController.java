@@ -215,6 +215,7 @@ public class ReviewController {
         model.addAttribute("title", "Audit trail of record " + review.encounterId());
         model.addAttribute("review", review);
         model.addAttribute("entries", reviews.auditTrail(caller, id));
+        model.addAttribute("chain", reviews.auditChain(caller, id));
         return "audit";
     }
 
