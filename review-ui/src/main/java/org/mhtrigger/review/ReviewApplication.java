@@ -1,12 +1,16 @@
 package org.mhtrigger.review;
 
 import java.util.List;
+import javax.sql.DataSource;
 import org.mhtrigger.review.report.HarmReport;
+import org.mhtrigger.review.store.DurableTransactionManager;
 import org.mhtrigger.review.store.MeasureQueries;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The Spring Boot application; start it through {@link ReviewServer}. */
 @SpringBootApplication
@@ -15,6 +19,13 @@ public class ReviewApplication {
     TriggerChoices triggerChoices(ObjectProvider<ReviewSettings> settings) {
         ReviewSettings given = settings.getIfAvailable();
         return new TriggerChoices(given == null ? List.of() : given.catalogue());
+    }
+
+    /** Commits that are in the database file before they return (see {@link DurableTransactionManager}). */
+    @Bean
+    PlatformTransactionManager transactionManager(
+            DataSource dataSource, @Value("${spring.datasource.url:}") String url) {
+        return new DurableTransactionManager(dataSource, url);
     }
 
     /** The board and regulator reports, shared by the dashboard's downloads and {@code mhtrigger report}. */

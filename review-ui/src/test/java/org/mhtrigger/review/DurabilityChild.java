@@ -6,13 +6,13 @@ import org.flywaydb.core.Flyway;
 import org.mhtrigger.review.store.AuditKey;
 import org.mhtrigger.review.store.AuditTrail;
 import org.mhtrigger.review.store.DatabaseUrls;
+import org.mhtrigger.review.store.DurableTransactionManager;
 import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.Stays;
 import org.mhtrigger.review.store.Users;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +47,7 @@ public final class DurabilityChild {
         Stays stays = new Stays(jdbc, new JdbcTemplate(data));
         Users users = new Users(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), audit);
         ReviewService reviews = new ReviewService(jdbc, stays, users, audit);
-        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(data));
+        TransactionTemplate transaction = new TransactionTemplate(new DurableTransactionManager(data, url));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (args[3].equals("setup")) {
             Fixtures fixtures =
