@@ -82,6 +82,27 @@ class TextRulesTest {
     }
 
     @Test
+    void constipationMentionInASentenceNamingClozapine_fires_withoutAClozapineAdministration() {
+        TextHit onClozapine = new TextHit(
+                "MH-M06",
+                new SourceRef("DocumentReference", "n-1"),
+                new TextSpan(26, 35),
+                "On Clozaril 300mg nocte, no BO for 5 days.",
+                Assertion.AFFIRMED,
+                at(5));
+        TextHit otherDrug = new TextHit(
+                "MH-M06",
+                new SourceRef("DocumentReference", "n-1"),
+                new TextSpan(26, 35),
+                "On olanzapine 10mg nocte, no BO for 5 days.",
+                Assertion.AFFIRMED,
+                at(5));
+
+        assertThat(only("MH-M06", evaluate(stay(), List.of(onClozapine)))).hasSize(1);
+        assertThat(only("MH-M06", evaluate(stay(), List.of(otherDrug)))).isEmpty();
+    }
+
+    @Test
     void twoMentionsInOneNote_areKeptApart_butTheSameMentionTwice_isOneFinding() {
         TextHit first = hit("MH-B04", "n-1", Assertion.AFFIRMED, at(3));
         TextHit second = new TextHit(
