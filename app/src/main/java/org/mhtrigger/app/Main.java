@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ScreenCommand.class,
             EvaluateCommand.class,
+            EvaluateContextCommand.class,
             CorpusCommand.class,
             DemoCommand.class,
             ServeCommand.class,
