@@ -145,7 +145,7 @@ public final class ContextClassifier {
     }
 
     /** Most words a list item may have ("weight gain of more than three pounds a day"); a longer run is a clause. */
-    private static final int LIST_ITEM = 8;
+    private static final int LIST_ITEM = 10;
 
     private static boolean conjunction(String term) {
         return term.equals("and") || term.equals("or") || term.equals("nor");
@@ -173,11 +173,22 @@ public final class ContextClassifier {
             if (gapHas(text, tokens, k, ';')) {
                 return true;
             }
-            if (gapHas(text, tokens, k, ':') && !clockTime(tokens, k) && (cueLeft ? k != left : k != right - 1)) {
+            if (gapHas(text, tokens, k, ':')
+                    && !clockTime(tokens, k)
+                    && !introducesList(tokens.get(k).term())
+                    && (cueLeft ? k != left : k != right - 1)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A colon after "the following:" or "including:" opens a list that belongs to the clause before it. */
+    private static boolean introducesList(String term) {
+        return term.equals("following")
+                || term.equals("include")
+                || term.equals("includes")
+                || term.equals("including");
     }
 
     /** Tokens {@code k} and {@code k + 1} are the hours and minutes of a time ("14:00"), not a label and its value. */
@@ -194,7 +205,18 @@ public final class ContextClassifier {
      * rash"), not before {@code bound}: items of at most {@link #LIST_ITEM} words joined by commas or and/or/nor.
      */
     private static int listStart(String text, List<Token> tokens, int bound, int first) {
+        // the mention's own item may begin a few words before it, after a comma (", any unusual rashes"); after
+        // "and" those words more often begin a clause of their own ("and later pt tied a ligature")
         int start = first;
+        while (start > bound
+                && !gapHas(text, tokens, start - 1, ',')
+                && !conjunction(tokens.get(start - 1).term())
+                && first - start < 3) {
+            start--;
+        }
+        if (start < first && !(start > bound && gapHas(text, tokens, start - 1, ','))) {
+            return first; // not an item of a list
+        }
         while (start > bound) {
             int k = start - 1;
             int itemEnd;
@@ -206,10 +228,15 @@ public final class ContextClassifier {
                 break;
             }
             int s = itemEnd - 1;
-            while (s > bound && !gapHas(text, tokens, s - 1, ',') && itemEnd - s < LIST_ITEM) {
+            while (s > bound
+                    && !gapHas(text, tokens, s - 1, ',')
+                    && !conjunction(tokens.get(s - 1).term())
+                    && itemEnd - s < LIST_ITEM) {
                 s--;
             }
-            if (s > bound && !gapHas(text, tokens, s - 1, ',')) {
+            if (s > bound
+                    && !gapHas(text, tokens, s - 1, ',')
+                    && !conjunction(tokens.get(s - 1).term())) {
                 break; // a run too long for a list item: a clause of its own
             }
             start = s;

@@ -20,6 +20,7 @@ class ContextClassifierTest {
                             new ContextCue("no", CueCategory.NEGATED, CueDirection.FORWARD, 3),
                             new ContextCue("history of", CueCategory.HISTORICAL, CueDirection.FORWARD, 6),
                             new ContextCue("possible", CueCategory.UNCERTAIN, CueDirection.FORWARD, 3),
+                            new ContextCue("if", CueCategory.HYPOTHETICAL, CueDirection.FORWARD, 6),
                             new ContextCue("entered in error", CueCategory.NEGATED, CueDirection.BOTH, 20)),
                     List.of()),
             new ClinicalAnalyzer());
@@ -60,6 +61,17 @@ class ContextClassifierTest {
         assertThat(assess("He denies fever and chest pain and then he cut his arm.", "cut")
                         .is(Assertion.NEGATED))
                 .isFalse();
+    }
+
+    @Test
+    void listItems_mayHaveSeveralWords_andAListMayFollowTheFollowingColon() {
+        assertThat(assess(
+                                "Call the ward if any of the following: low mood, thoughts of harm, any "
+                                        + "self-harm.",
+                                "self-harm")
+                        .decidedBy()
+                        .describe())
+                .isEqualTo("hypothetical by 'if'");
     }
 
     @Test
