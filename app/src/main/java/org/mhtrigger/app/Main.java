@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ScreenCommand.class,
             EvaluateCommand.class,
+            EvaluateContextCommand.class,
             CorpusCommand.class,
             DemoCommand.class,
             ServeCommand.class,

@@ -192,5 +192,23 @@ class ScreenCommandTest {
                 .contains("negated", "historical");
         assertThat(suppressed)
                 .allSatisfy(n -> assertThat(n.get("source").has("start")).isTrue());
+        // the cue or rule that decided, in words, for every suppressed mention
+        assertThat(suppressed)
+                .allSatisfy(n -> assertThat(n.get("reason").asText())
+                        .startsWith(n.get("suppressed").asText() + " by "));
+        assertThat(suppressed)
+                .extracting(n ->
+                        n.get("evidence").asText() + " | " + n.get("reason").asText())
+                .contains(
+                        "No falls this shift. | negated by 'No'",
+                        "Mother has h/o suicide attempt. | other by 'Mother'");
+    }
+
+    @Test
+    void explainAsATable_saysWhichCueSuppressedTheMention() {
+        CommandRun run = CommandRun.run(
+                "screen", "--quiet", "--explain", "--format", "table", "--input", CommandRun.HANDWRITTEN.toString());
+
+        assertThat(run.out()).contains("(suppressed: negated by 'No')");
     }
 }

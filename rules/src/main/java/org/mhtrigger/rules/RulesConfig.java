@@ -323,13 +323,15 @@ public final class RulesConfig {
                 case "negated" -> CueCategory.NEGATED;
                 case "historical" -> CueCategory.HISTORICAL;
                 case "hypothetical" -> CueCategory.HYPOTHETICAL;
+                case "uncertain" -> CueCategory.UNCERTAIN;
                 case "other" -> CueCategory.OTHER_EXPERIENCER;
                 case "policy" -> CueCategory.POLICY;
                 case "terminate" -> CueCategory.TERMINATE;
                 case "pseudo" -> CueCategory.PSEUDO;
                 default ->
-                    throw row.problem("category '" + row.get("category")
-                            + "' must be one of negated, historical, hypothetical, other, policy, terminate, pseudo");
+                    throw row.problem(
+                            "category '" + row.get("category")
+                                    + "' must be one of negated, historical, hypothetical, uncertain, other, policy, terminate, pseudo");
             };
             CueDirection direction = switch (row.get("direction")) {
                 case "forward" -> CueDirection.FORWARD;

@@ -12,7 +12,8 @@ import org.mhtrigger.engine.screen.TextHit;
 
 /**
  * One JSON object per line, one line per finding (interfaces.md). With {@code explain}, suppressed mentions follow
- * as lines with a {@code "suppressed"} key naming the reason.
+ * as lines with a {@code "suppressed"} key naming the assertion and a {@code "reason"} key with the cue or rule that
+ * decided it, in words ({@code "negated by 'not required'"}).
  */
 final class JsonLinesFindingWriter implements FindingWriter {
     private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -56,6 +57,9 @@ final class JsonLinesFindingWriter implements FindingWriter {
                     json.writeStringField("record", screening.record());
                     json.writeStringField("trigger", hit.trigger());
                     json.writeStringField("suppressed", hit.assertion().label());
+                    if (!hit.reason().isEmpty()) {
+                        json.writeStringField("reason", hit.reason());
+                    }
                     writeSource(hit.source(), hit.span());
                     json.writeStringField("evidence", hit.sentence());
                     json.writeStringField("at", hit.time().toString());

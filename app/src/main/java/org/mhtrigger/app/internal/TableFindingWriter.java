@@ -41,7 +41,7 @@ final class TableFindingWriter implements FindingWriter {
                         ROW,
                         screening.record(),
                         h.trigger(),
-                        "(suppressed: " + h.assertion().label() + ")",
+                        "(suppressed: " + (h.reason().isEmpty() ? h.assertion().label() : h.reason()) + ")",
                         h.time().toString().replace("T", " ").replace(":00Z", "Z"),
                         cut(h.source().toString(), 30),
                         cut(oneLine(h.sentence()), EVIDENCE_WIDTH));

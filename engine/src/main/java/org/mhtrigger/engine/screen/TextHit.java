@@ -15,10 +15,25 @@ import org.mhtrigger.engine.record.TextSpan;
  * @param sentence the sentence holding the mention (evidence)
  * @param assertion the mention's context
  * @param time the note's time
+ * @param reason in words, the cue or rule that decided a suppressed mention's assertion ("negated by 'not
+ *     required'", "historical by date '2019'", "historical by section 'Past history'"); empty when affirmed
  */
 public record TextHit(
-        String trigger, SourceRef source, TextSpan span, String sentence, Assertion assertion, Instant time) {
+        String trigger,
+        SourceRef source,
+        TextSpan span,
+        String sentence,
+        Assertion assertion,
+        Instant time,
+        String reason) {
+    /** A mention whose reason is not known (built by hand, or affirmed). */
+    public TextHit(
+            String trigger, SourceRef source, TextSpan span, String sentence, Assertion assertion, Instant time) {
+        this(trigger, source, span, sentence, assertion, time, "");
+    }
+
     public TextHit {
+        Objects.requireNonNull(reason, "reason must not be null");
         Objects.requireNonNull(trigger, "trigger must not be null");
         Objects.requireNonNull(source, "source must not be null");
         Objects.requireNonNull(span, "span must not be null");

@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
@@ -23,13 +21,6 @@ import org.mhtrigger.engine.screen.Assertion;
  * falls before the day of admission. Thread-safe.
  */
 public final class ContextClassifier {
-    private static final List<Assertion> PRIORITY = List.of(
-            Assertion.POLICY,
-            Assertion.OTHER_EXPERIENCER,
-            Assertion.NEGATED,
-            Assertion.HYPOTHETICAL,
-            Assertion.HISTORICAL);
-
     private final Analyzer analyzer;
     /** Longest first, so that "no change" is found before "no". */
     private final List<CompiledCue> cues;
@@ -69,13 +60,27 @@ public final class ContextClassifier {
     }
 
     /**
-     * The assertion of the mention at {@code mention}, inside {@code sentence} of {@code text}.
+     * The assertion of the mention at {@code mention}, inside {@code sentence} of {@code text}: the strongest of
+     * {@link #assess}'s attributes.
      *
      * @param trigger the mention's trigger code, for cues that apply to some triggers only
      * @param written when the note was written, for days given relative to it
      * @param admitted when the stay began, for dated mentions
      */
     public Assertion classify(
+            String text, TextSpan sentence, TextSpan mention, String trigger, Instant written, Instant admitted) {
+        return assess(text, sentence, mention, trigger, written, admitted).assertion();
+    }
+
+    /**
+     * Every context attribute of the mention at {@code mention}, inside {@code sentence} of {@code text}, each with
+     * the cue or rule that gave it.
+     *
+     * @param trigger the mention's trigger code, for cues that apply to some triggers only
+     * @param written when the note was written, for days given relative to it
+     * @param admitted when the stay began, for dated mentions
+     */
+    public MentionContext assess(
             String text, TextSpan sentence, TextSpan mention, String trigger, Instant written, Instant admitted) {
         List<Token> tokens = Tokens.of(analyzer, text.substring(sentence.start(), sentence.end()), sentence.start());
         int first = -1;
@@ -90,10 +95,11 @@ public final class ContextClassifier {
             }
         }
         if (first < 0) {
-            return Assertion.AFFIRMED;
+            return MentionContext.AFFIRMED;
         }
         List<CueMatch> matches = findCues(tokens, first, last);
-        Set<Assertion> applying = EnumSet.noneOf(Assertion.class);
+        List<ContextReason> reasons = null;
+        boolean historical = false;
         for (CueMatch match : matches) {
             Assertion assertion = match.cue.category().assertion();
             if (assertion == null || !match.cue.appliesTo(trigger)) {
@@ -101,26 +107,173 @@ public final class ContextClassifier {
             }
             CueDirection direction = match.cue.direction();
             int window = match.cue.window();
+            // a coordinated list the mention stands in counts as one word ("denies fever, cough or rash")
             boolean forward = direction != CueDirection.BACKWARD
                     && match.end <= first
-                    && first - match.end <= window
-                    && !terminated(matches, match.end, first);
+                    && (first - match.end <= window || listStart(text, tokens, match.end, first) - match.end <= window)
+                    && !terminated(matches, match.end, first)
+                    && !clauseBoundary(text, tokens, match.end - 1, first, true);
             boolean backward = direction != CueDirection.FORWARD
                     && match.start >= last
-                    && match.start - last <= window
-                    && !terminated(matches, last, match.start);
+                    && (match.start - last <= window
+                            || match.start - listEnd(text, tokens, last, match.start) <= window)
+                    && !terminated(matches, last, match.start)
+                    && !clauseBoundary(text, tokens, last - 1, match.start, false);
             if (forward || backward) {
-                applying.add(assertion);
+                if (reasons == null) {
+                    reasons = new ArrayList<>(2);
+                }
+                TextSpan span = new TextSpan(
+                        tokens.get(match.start).start(),
+                        tokens.get(match.end - 1).end());
+                reasons.add(
+                        new ContextReason(match.cue.category(), "cue", text.substring(span.start(), span.end()), span));
+                historical |= assertion == Assertion.HISTORICAL;
             }
         }
-        for (Assertion assertion : PRIORITY) {
-            if (applying.contains(assertion)) {
-                return assertion;
+        if (!historical) {
+            TextSpan date = datedBeforeAdmission(tokens, matches, first, last, written, admitted);
+            if (date != null) {
+                if (reasons == null) {
+                    reasons = new ArrayList<>(1);
+                }
+                reasons.add(new ContextReason(
+                        CueCategory.HISTORICAL, "date", text.substring(date.start(), date.end()), date));
             }
         }
-        return datedBeforeAdmission(tokens, matches, first, last, written, admitted)
-                ? Assertion.HISTORICAL
-                : Assertion.AFFIRMED;
+        return reasons == null ? MentionContext.AFFIRMED : new MentionContext(reasons);
+    }
+
+    /** Most words a list item may have ("weight gain of more than three pounds a day"); a longer run is a clause. */
+    private static final int LIST_ITEM = 10;
+
+    private static boolean conjunction(String term) {
+        return term.equals("and") || term.equals("or") || term.equals("nor");
+    }
+
+    /** Whether the text between tokens {@code k} and {@code k + 1} holds {@code mark}. */
+    private static boolean gapHas(String text, List<Token> tokens, int k, char mark) {
+        int from = tokens.get(k).end();
+        int to = tokens.get(k + 1).start();
+        for (int c = from; c < to; c++) {
+            if (text.charAt(c) == mark) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A clause boundary between the cue and the mention, tokens {@code left} and {@code right}: a semicolon always; a
+     * colon unless it stands right after a forward cue ("Denies: self-harm") or right before a backward one, the
+     * value of a form line ("Violence: nil known", "Rapid tranquillisation: none given").
+     */
+    private static boolean clauseBoundary(String text, List<Token> tokens, int left, int right, boolean cueLeft) {
+        for (int k = left; k < right; k++) {
+            if (gapHas(text, tokens, k, ';')) {
+                return true;
+            }
+            if (gapHas(text, tokens, k, ':')
+                    && !clockTime(tokens, k)
+                    && !introducesList(tokens.get(k).term())
+                    && (cueLeft ? k != left : k != right - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A colon after "the following:" or "including:" opens a list that belongs to the clause before it. */
+    private static boolean introducesList(String term) {
+        return term.equals("following")
+                || term.equals("include")
+                || term.equals("includes")
+                || term.equals("including");
+    }
+
+    /** Tokens {@code k} and {@code k + 1} are the hours and minutes of a time ("14:00"), not a label and its value. */
+    private static boolean clockTime(List<Token> tokens, int k) {
+        Token hours = tokens.get(k);
+        Token minutes = tokens.get(k + 1);
+        return minutes.start() == hours.end() + 1
+                && Character.isDigit(hours.term().charAt(0))
+                && Character.isDigit(minutes.term().charAt(0));
+    }
+
+    /**
+     * The first token of the coordinated list ending in the item that starts at {@code first} ("fever, cough, or
+     * rash"), not before {@code bound}: items of at most {@link #LIST_ITEM} words joined by commas or and/or/nor.
+     */
+    private static int listStart(String text, List<Token> tokens, int bound, int first) {
+        // the mention's own item may begin a few words before it, after a comma (", any unusual rashes"); after
+        // "and" those words more often begin a clause of their own ("and later pt tied a ligature")
+        int start = first;
+        while (start > bound
+                && !gapHas(text, tokens, start - 1, ',')
+                && !conjunction(tokens.get(start - 1).term())
+                && first - start < 3) {
+            start--;
+        }
+        if (start < first && !(start > bound && gapHas(text, tokens, start - 1, ','))) {
+            return first; // not an item of a list
+        }
+        while (start > bound) {
+            int k = start - 1;
+            int itemEnd;
+            if (gapHas(text, tokens, k, ',')) {
+                itemEnd = k + 1;
+            } else if (conjunction(tokens.get(k).term()) && k > bound) {
+                itemEnd = k;
+            } else {
+                break;
+            }
+            int s = itemEnd - 1;
+            while (s > bound
+                    && !gapHas(text, tokens, s - 1, ',')
+                    && !conjunction(tokens.get(s - 1).term())
+                    && itemEnd - s < LIST_ITEM) {
+                s--;
+            }
+            if (s > bound
+                    && !gapHas(text, tokens, s - 1, ',')
+                    && !conjunction(tokens.get(s - 1).term())) {
+                break; // a run too long for a list item: a clause of its own
+            }
+            start = s;
+        }
+        return start;
+    }
+
+    /** The end (exclusive) of the coordinated list starting with the item that ends at {@code last}, to {@code bound}. */
+    private static int listEnd(String text, List<Token> tokens, int last, int bound) {
+        int end = last;
+        while (end < bound) {
+            int itemStart;
+            if (gapHas(text, tokens, end - 1, ',')) {
+                itemStart = conjunction(tokens.get(end).term()) ? end + 1 : end;
+            } else if (conjunction(tokens.get(end).term())) {
+                itemStart = end + 1;
+            } else {
+                break;
+            }
+            if (itemStart >= bound) {
+                break;
+            }
+            int e = itemStart + 1;
+            while (e < bound
+                    && !gapHas(text, tokens, e - 1, ',')
+                    && !conjunction(tokens.get(e).term())
+                    && e - itemStart < LIST_ITEM) {
+                e++;
+            }
+            if (e < bound
+                    && !gapHas(text, tokens, e - 1, ',')
+                    && !conjunction(tokens.get(e).term())) {
+                break;
+            }
+            end = e;
+        }
+        return end;
     }
 
     private static boolean terminated(List<CueMatch> matches, int from, int to) {
@@ -132,8 +285,8 @@ public final class ContextClassifier {
         return false;
     }
 
-    /** A date before admission in the mention's clause (between the nearest termination cues). */
-    private static boolean datedBeforeAdmission(
+    /** A date before admission in the mention's clause (between the nearest termination cues), or null. */
+    private static TextSpan datedBeforeAdmission(
             List<Token> tokens, List<CueMatch> matches, int first, int last, Instant written, Instant admitted) {
         int from = 0;
         int to = tokens.size();
@@ -152,14 +305,14 @@ public final class ContextClassifier {
         for (int i = from; i < to; i++) {
             String term = tokens.get(i).term();
             if (isYear(term) && Integer.parseInt(term) < admissionDay.getYear()) {
-                return true;
+                return new TextSpan(tokens.get(i).start(), tokens.get(i).end());
             }
             int daysBack = daysBefore(tokens, i, to);
             if (daysBack > 0 && noteDay.minusDays(daysBack).isBefore(admissionDay)) {
-                return true;
+                return new TextSpan(tokens.get(i).start(), tokens.get(i).end());
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean isYear(String term) {

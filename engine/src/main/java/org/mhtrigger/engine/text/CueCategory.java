@@ -7,6 +7,11 @@ public enum CueCategory {
     NEGATED(Assertion.NEGATED),
     HISTORICAL(Assertion.HISTORICAL),
     HYPOTHETICAL(Assertion.HYPOTHETICAL),
+    /**
+     * A possibility under consideration ("possible", "rule out", "?"): an attribute of its own, kept apart from
+     * hypothetical (a plan or condition) when attributes are reported, and screened as hypothetical.
+     */
+    UNCERTAIN(Assertion.HYPOTHETICAL),
     OTHER_EXPERIENCER(Assertion.OTHER_EXPERIENCER),
     POLICY(Assertion.POLICY),
     /** Ends the scope of other cues ("but", "however", "today"). */

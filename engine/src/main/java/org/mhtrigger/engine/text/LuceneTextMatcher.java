@@ -108,13 +108,21 @@ public final class LuceneTextMatcher implements TextMatcher {
                 if (sentence == null) {
                     continue; // a pattern stretched across a sentence boundary: not one statement
                 }
-                Assertion assertion =
-                        classifier.classify(text, sentence, mention, trigger.trigger(), note.time(), admitted);
+                MentionContext context =
+                        classifier.assess(text, sentence, mention, trigger.trigger(), note.time(), admitted);
+                Assertion assertion = context.assertion();
+                String reason = assertion == Assertion.AFFIRMED
+                        ? ""
+                        : context.decidedBy().describe();
                 if (assertion == Assertion.AFFIRMED) {
                     if (noteSections == null) {
                         noteSections = sections(text);
                     }
-                    assertion = sectionAssertion(noteSections, mention.start());
+                    Section section = sectionOf(noteSections, mention.start());
+                    if (section != null) {
+                        assertion = section.assertion;
+                        reason = assertion.label() + " by section '" + section.header + "'";
+                    }
                 }
                 hits.add(new TextHit(
                         trigger.trigger(),
@@ -122,7 +130,8 @@ public final class LuceneTextMatcher implements TextMatcher {
                         mention,
                         text.substring(sentence.start(), sentence.end()),
                         assertion,
-                        note.time()));
+                        note.time(),
+                        reason));
             }
         }
         hits.sort(Comparator.comparingInt((TextHit h) -> h.span().start()).thenComparing(TextHit::trigger));
@@ -167,7 +176,7 @@ public final class LuceneTextMatcher implements TextMatcher {
         return null;
     }
 
-    private record Section(int start, int end, Assertion assertion) {}
+    private record Section(int start, int end, Assertion assertion, String header) {}
 
     static Pattern headerPattern(List<SectionRule> sections) {
         StringBuilder alternatives = new StringBuilder();
@@ -199,7 +208,8 @@ public final class LuceneTextMatcher implements TextMatcher {
             }
             int end = i + 1 < headers.size() ? headers.get(i + 1).start() : text.length();
             int blank = blankLine(text, header.end(), end);
-            found.add(new Section(header.start(), blank, assertion));
+            found.add(new Section(
+                    header.start(), blank, assertion, header.group(1).strip()));
         }
         return found;
     }
@@ -263,13 +273,14 @@ public final class LuceneTextMatcher implements TextMatcher {
         return to;
     }
 
-    private static Assertion sectionAssertion(List<Section> sections, int offset) {
+    /** The section with a non-neutral assertion holding {@code offset}, or null. */
+    private static Section sectionOf(List<Section> sections, int offset) {
         for (Section section : sections) {
             if (section.start <= offset && offset < section.end) {
-                return section.assertion;
+                return section;
             }
         }
-        return Assertion.AFFIRMED;
+        return null;
     }
 
     @Override

@@ -1,0 +1,38 @@
+package org.mhtrigger.engine.text;
+
+import java.util.Objects;
+import org.mhtrigger.engine.record.TextSpan;
+import org.mhtrigger.engine.screen.Assertion;
+
+/**
+ * Why a mention has one of its context attributes: the cue (and where it stands) or the rule that gave it. Immutable,
+ * thread-safe.
+ *
+ * @param category the attribute given (never termination or pseudo)
+ * @param rule what gave it: {@code cue}, {@code date}, {@code section}
+ * @param evidence the cue, date or section header as written in the note
+ * @param span where the evidence stands in the note text; {@code null} when it has no place of its own
+ */
+public record ContextReason(CueCategory category, String rule, String evidence, TextSpan span) {
+    public ContextReason {
+        Objects.requireNonNull(category, "category must not be null");
+        if (category.assertion() == null) {
+            throw new IllegalArgumentException("category " + category + " gives no attribute");
+        }
+        Objects.requireNonNull(rule, "rule must not be null");
+        Objects.requireNonNull(evidence, "evidence must not be null");
+    }
+
+    /** The assertion the attribute stands for when a mention is screened. */
+    public Assertion assertion() {
+        return category.assertion();
+    }
+
+    /** In a reviewer's words: {@code negated by 'not required'}, {@code historical by date '2019'}. */
+    public String describe() {
+        String attribute =
+                category == CueCategory.UNCERTAIN ? "uncertain" : assertion().label();
+        String by = rule.equals("cue") ? "" : rule + " ";
+        return attribute + " by " + by + "'" + evidence.replaceAll("\\s+", " ") + "'";
+    }
+}
