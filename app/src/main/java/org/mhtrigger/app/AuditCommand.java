@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,21 +56,8 @@ final class AuditCommand implements Runnable {
                         + "yet chained)."
             })
     static final class Verify implements Callable<Integer> {
-        @Option(names = "--db", paramLabel = "JDBC-URL", description = "The review database.")
-        String db;
-
-        @Option(names = "--db-user", paramLabel = "USER", defaultValue = "", description = "Database user.")
-        String dbUser;
-
-        @Option(names = "--demo", description = "Check the demo database under --data instead.")
-        boolean demo;
-
-        @Option(
-                names = "--data",
-                paramLabel = "DIR",
-                defaultValue = "data",
-                description = "Folder of the demo database (default: ./${DEFAULT-VALUE}).")
-        Path data;
+        @Mixin
+        ReviewDatabaseOptions database;
 
         @Option(
                 names = "--audit-key",
@@ -85,20 +73,17 @@ final class AuditCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (demo == (db != null)) {
+            if (!database.chosen()) {
                 err.println("mhtrigger audit verify: give exactly one of --db JDBC-URL or --demo");
                 return Main.USAGE;
             }
-            String url = demo ? "jdbc:h2:file:" + data.toAbsolutePath().resolve("demo") : db;
+            String url = database.url();
             String open = url;
             if (DatabaseUrls.isH2File(url) && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
                 open = url + ";IFEXISTS=TRUE"; // never create an empty database where the real one is missing
             }
             SingleConnectionDataSource source = new SingleConnectionDataSource(
-                    DatabaseUrls.durable(open),
-                    dbUser,
-                    System.getenv().getOrDefault("MHTRIGGER_DB_PASSWORD", ""),
-                    true);
+                    DatabaseUrls.durable(open), database.user, database.password(), true);
             try {
                 JdbcClient jdbc = JdbcClient.create(source);
                 jdbc.sql("SELECT COUNT(*) FROM audit_chain_head")

@@ -16,6 +16,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,24 +32,8 @@ import picocli.CommandLine.Spec;
             "Harm rates are for improvement over time inside one organisation, not for league tables."
         })
 final class ReportCommand implements Callable<Integer> {
-    @Option(
-            names = "--db",
-            paramLabel = "JDBC-URL",
-            description = "The review database (password from MHTRIGGER_DB_PASSWORD).")
-    String db;
-
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "", description = "Database user.")
-    String dbUser;
-
-    @Option(names = "--demo", description = "Read the demo database under --data instead (stop the demo first).")
-    boolean demo;
-
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            defaultValue = "data",
-            description = "Folder of the demo database (default: ./${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    ReviewDatabaseOptions database;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM", description = "First month.")
     String from;
@@ -96,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (demo == (db != null)) {
+        if (!database.chosen()) {
             err.println("mhtrigger report: give exactly one of --db JDBC-URL or --demo");
             return Main.USAGE;
         }
@@ -113,10 +98,8 @@ final class ReportCommand implements Callable<Integer> {
             err.println("mhtrigger report: --to " + last + " is before --from " + first);
             return Main.USAGE;
         }
-        String url = DatabaseUrls.durable(
-                demo ? "jdbc:h2:file:" + data.toAbsolutePath().resolve("demo") + ";IFEXISTS=TRUE" : db);
-        String password = System.getenv().getOrDefault("MHTRIGGER_DB_PASSWORD", "");
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, dbUser, password));
+        String url = DatabaseUrls.durable(database.demo ? database.url() + ";IFEXISTS=TRUE" : database.url());
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, database.user, database.password()));
         HarmReport reports = new HarmReport(new MeasureQueries(jdbc), jdbc);
         HarmFigures figures;
         byte[] bytes;
@@ -124,7 +107,7 @@ final class ReportCommand implements Callable<Integer> {
             figures = reports.figures(first, last);
             bytes = reports.render(format, figures, title, Instant.now());
         } catch (DataAccessException e) {
-            err.println("mhtrigger report: " + databaseProblem(e, demo));
+            err.println("mhtrigger report: " + databaseProblem(e, database.demo));
             return Main.FAILURE;
         }
         Path parent = out.toAbsolutePath().getParent();
