@@ -49,11 +49,8 @@ public final class ControlChart {
                 points.add(new Point(Double.NaN, Double.NaN, Double.NaN));
                 continue;
             }
-            double sigma = Math.sqrt(u / days);
-            points.add(new Point(
-                    events.get(i) / days * multiplier,
-                    Math.max(0.0, u - 3 * sigma) * multiplier,
-                    (u + 3 * sigma) * multiplier));
+            double[] limits = limits(false, u, days, multiplier);
+            points.add(new Point(events.get(i) / days * multiplier, limits[1], limits[2]));
         }
         return new Chart(u * multiplier, points);
     }
@@ -72,13 +69,21 @@ public final class ControlChart {
                 points.add(new Point(Double.NaN, Double.NaN, Double.NaN));
                 continue;
             }
-            double sigma = Math.sqrt(p * (1 - p) / n);
-            points.add(new Point(
-                    cases.get(i) / n * multiplier,
-                    Math.max(0.0, p - 3 * sigma) * multiplier,
-                    Math.min(1.0, p + 3 * sigma) * multiplier));
+            double[] limits = limits(true, p, n, multiplier);
+            points.add(new Point(cases.get(i) / n * multiplier, limits[1], limits[2]));
         }
         return new Chart(p * multiplier, points);
+    }
+
+    /**
+     * The centre line and 3-sigma limits, times {@code multiplier}, for a point with {@code denominator} on a chart
+     * whose mean is {@code mean}: u-chart ū ± 3·√(ū ÷ days), lower limit floored at 0; p-chart (a {@code proportion})
+     * p̄ ± 3·√(p̄(1 − p̄) ÷ n), within [0, 1]. Returns {centre, lower, upper}.
+     */
+    static double[] limits(boolean proportion, double mean, double denominator, double multiplier) {
+        double sigma = proportion ? Math.sqrt(mean * (1 - mean) / denominator) : Math.sqrt(mean / denominator);
+        double upper = proportion ? Math.min(1.0, mean + 3 * sigma) : mean + 3 * sigma;
+        return new double[] {mean * multiplier, Math.max(0.0, mean - 3 * sigma) * multiplier, upper * multiplier};
     }
 
     /** The chart method.md prescribes for {@code measure}'s rates: p for the percentage, u for the others. */

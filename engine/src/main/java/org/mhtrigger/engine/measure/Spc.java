@@ -268,19 +268,7 @@ public final class Spc {
 
     /** Centre, lower and upper limit (scaled) for a segment's mean {@code mean} and a point's denominator. */
     private static double[] limits(Measure measure, double mean, double denominator) {
-        int multiplier = measure.multiplier();
-        if (measure.isProportion()) {
-            double sigma = Math.sqrt(mean * (1 - mean) / denominator);
-            return new double[] {
-                mean * multiplier,
-                Math.max(0.0, mean - 3 * sigma) * multiplier,
-                Math.min(1.0, mean + 3 * sigma) * multiplier
-            };
-        }
-        double sigma = Math.sqrt(mean / denominator);
-        return new double[] {
-            mean * multiplier, Math.max(0.0, mean - 3 * sigma) * multiplier, (mean + 3 * sigma) * multiplier
-        };
+        return ControlChart.limits(measure.isProportion(), mean, denominator, measure.multiplier());
     }
 
     private static void controlSignals(List<Point> points, List<String> labels, Direction direction, List<Signal> out) {
