@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,22 +19,26 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Fault replay, issue #17 case 1: every save the review UI confirmed survives a {@code kill -9} of the process. A
- * child JVM ({@link DurabilityChild}) opens the database as the server does and saves adverse events through the
- * product's {@code ReviewService} in a loop, acknowledging each after its commit returned; it is killed with SIGKILL at
- * a random moment, the database is read directly, and every acknowledged save must be there with its audit row. Ten
- * rounds on the same database. A last test checks that the server itself opens H2 files that way.
+ * Fault replay, issue #17 case 1: every save the review UI confirmed survives a {@code kill -9} of the server. The
+ * review server runs as a child JVM ({@link DurabilityChild}, started as {@code serve} starts it); a client signed in
+ * as a reviewer adds events over HTTP in a loop, and a save counts as acknowledged once its answer (the redirect to the
+ * record) has arrived. The server is killed with SIGKILL at a random moment, the database is read directly, and every
+ * acknowledged save must be there with its audit row; then the server is started again on the same database for the
+ * next round. Ten rounds. A last test checks that the server opens H2 files without write delay.
  */
 class FaultsDurabilityTest {
     static final int KILLS = 10;
@@ -42,13 +47,13 @@ class FaultsDurabilityTest {
     void everyAcknowledgedSave_survivesTenKillsOfTheServer_onTheEmbeddedH2File(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("durable");
 
-        int lost = killAndCount(url, "", "");
+        int lost = killAndCount(url, "", "", dir.resolve("durable.audit-key"));
 
         assertThat(lost).as("acknowledged saves lost in %d kills", KILLS).isZero();
     }
 
     @Test
-    void everyAcknowledgedSave_survivesTenKillsOfTheServer_onPostgres() throws Exception {
+    void everyAcknowledgedSave_survivesTenKillsOfTheServer_onPostgres(@TempDir Path dir) throws Exception {
         String base = System.getenv("MHTRIGGER_TEST_POSTGRES_URL");
         if (base == null || base.isBlank()) {
             if ("true".equals(System.getenv("CI"))) {
@@ -67,7 +72,7 @@ class FaultsDurabilityTest {
         }
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try {
-            int lost = killAndCount(url, user, password);
+            int lost = killAndCount(url, user, password, dir.resolve("postgres.audit-key"));
 
             assertThat(lost).as("acknowledged saves lost in %d kills", KILLS).isZero();
         } finally {
@@ -94,29 +99,33 @@ class FaultsDurabilityTest {
     }
 
     /** Runs {@link #KILLS} rounds of save-then-kill; returns the acknowledged saves missing afterwards, in all. */
-    private static int killAndCount(String url, String user, String password) throws Exception {
+    private static int killAndCount(String url, String user, String password, Path keyFile) throws Exception {
         long seed = ThreadLocalRandom.current().nextLong();
         Random random = new Random(seed);
-        Child setup = Child.start(url, user, password, "setup");
-        assertThat(setup.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        setup.output.join(10_000);
-        long review = Long.parseLong(setup.lines.stream()
-                .filter(l -> l.startsWith("REVIEW "))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("setup failed:\n" + String.join("\n", setup.lines)))
-                .substring(7));
+        long review = -1;
         int lost = 0;
         int acknowledged = 0;
         List<String> figures = new ArrayList<>();
         for (int kill = 1; kill <= KILLS; kill++) {
-            Child child = Child.start(url, user, password, "save", String.valueOf(review), String.valueOf(kill));
+            Child server = Child.start(url, user, password, keyFile, kill == 1);
+            Saver saver;
             try {
-                child.firstAck.get(90, TimeUnit.SECONDS);
-                Thread.sleep(100 + random.nextInt(400));
+                int port = server.port.get(120, TimeUnit.SECONDS);
+                if (kill == 1) {
+                    review = server.review();
+                }
+                saver = new Saver(port, review, kill);
+                saver.thread.start();
+                saver.firstAck.get(60, TimeUnit.SECONDS);
+                Thread.sleep(300 + random.nextInt(700));
             } finally {
-                child.kill();
+                server.kill();
             }
-            List<String> acked = child.acked();
+            saver.thread.join(30_000);
+            assertThat(saver.failure)
+                    .as("seed %d, kill %d: the client's last answer", seed, kill)
+                    .isNull();
+            List<String> acked = List.copyOf(saver.acked);
             assertThat(acked).as("seed %d: saves before kill %d", seed, kill).isNotEmpty();
 
             Set<String> stored = storedSaves(url, user, password, review);
@@ -129,9 +138,66 @@ class FaultsDurabilityTest {
         }
         System.out.println("FaultsDurabilityTest " + url.replaceAll("[;?].*", "") + " seed " + seed + ": " + lost
                 + " of " + acknowledged + " acknowledged saves lost in " + KILLS
-                + " kills (lost/acknowledged per kill: "
+                + " kills of the server (lost/acknowledged per kill: "
                 + String.join(" ", figures) + ")");
         return lost;
+    }
+
+    /**
+     * A reviewer's browser, as an HTTP client: signs in as Ann and adds events to the review one after another. A
+     * save is acknowledged when the server answered it with its redirect to the record, as the browser sees it; the
+     * loop ends when the connection fails (the server was killed).
+     */
+    private static final class Saver {
+        private static final Pattern VERSION = Pattern.compile("<input[^>]*name=\"version\"[^>]*value=\"(\\d+)\"");
+
+        final List<String> acked = Collections.synchronizedList(new ArrayList<>());
+        final CompletableFuture<Void> firstAck = new CompletableFuture<>();
+        final Thread thread;
+        volatile String failure;
+
+        Saver(int port, long review, int round) {
+            this.thread = Thread.ofPlatform().daemon().unstarted(() -> {
+                try {
+                    WebClient browser = new WebClient(port);
+                    HttpResponse<String> login = browser.login(Fixtures.ANN.username(), Fixtures.PASSWORD);
+                    if (login.headers().firstValue("Location").orElse("").contains("error")) {
+                        throw new IllegalStateException("sign-in refused");
+                    }
+                    Matcher page =
+                            VERSION.matcher(browser.get("/reviews/" + review).body());
+                    if (!page.find()) {
+                        throw new IllegalStateException("the record page has no version field");
+                    }
+                    long version = Long.parseLong(page.group(1));
+                    for (int n = 0; ; n++) {
+                        String description = "save " + round + "-" + n;
+                        HttpResponse<String> saved = browser.post(
+                                "/reviews/" + review + "/events",
+                                Map.of(
+                                        "version",
+                                        String.valueOf(version),
+                                        "outcomeClass",
+                                        "ADVERSE_EVENT",
+                                        "description",
+                                        description,
+                                        "harmCategory",
+                                        "F"));
+                        if (saved.statusCode() / 100 != 3) {
+                            throw new IllegalStateException("save answered " + saved.statusCode());
+                        }
+                        acked.add(description);
+                        firstAck.complete(null);
+                        version++;
+                    }
+                } catch (java.io.UncheckedIOException killed) {
+                    // the server went away mid-request: that save was never acknowledged
+                } catch (RuntimeException e) {
+                    failure = e.toString();
+                }
+                firstAck.completeExceptionally(new IllegalStateException("no save acknowledged: " + failure));
+            });
+        }
     }
 
     /** The saved events' descriptions that also have their audit row, read directly from the database. */
@@ -151,11 +217,11 @@ class FaultsDurabilityTest {
         return found;
     }
 
-    /** {@link DurabilityChild} as a child JVM; its output lines are collected as they come. */
+    /** {@link DurabilityChild} (the review server) as a child JVM; its output lines are collected as they come. */
     private static final class Child {
         final Process process;
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        final CompletableFuture<Void> firstAck = new CompletableFuture<>();
+        final CompletableFuture<Integer> port = new CompletableFuture<>();
         final Thread output;
 
         private Child(Process process) {
@@ -165,22 +231,22 @@ class FaultsDurabilityTest {
                         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = out.readLine()) != null; ) {
                         lines.add(line);
-                        if (line.startsWith("ACK ")) {
-                            firstAck.complete(null);
+                        if (line.startsWith("PORT ")) {
+                            port.complete(Integer.parseInt(line.substring(5).trim()));
                         }
                     }
                 } catch (IOException e) {
                     // the process was killed mid-line: what was read is kept
                 }
-                firstAck.completeExceptionally(new IllegalStateException(
-                        "the child ended before its first save:\n" + String.join("\n", lines)));
+                port.completeExceptionally(
+                        new IllegalStateException("the server ended before it served:\n" + String.join("\n", lines)));
             });
         }
 
-        static Child start(String url, String user, String password, String... args) throws IOException {
+        static Child start(String url, String user, String password, Path keyFile, boolean setup) throws IOException {
             List<String> command = new ArrayList<>(List.of(
                     ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx128m",
+                    "-Xmx256m",
                     "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC",
                     "-cp",
@@ -188,10 +254,25 @@ class FaultsDurabilityTest {
                     DurabilityChild.class.getName(),
                     url,
                     user,
-                    password));
-            command.addAll(List.of(args));
+                    password,
+                    keyFile.toString()));
+            if (setup) {
+                command.add("setup");
+            }
             return new Child(
                     new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+
+        /** The review the setup run created. */
+        long review() {
+            synchronized (lines) {
+                return Long.parseLong(lines.stream()
+                        .filter(l -> l.startsWith("REVIEW "))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("setup failed:\n" + String.join("\n", lines)))
+                        .substring(7)
+                        .trim());
+            }
         }
 
         /** SIGKILL: no shutdown hook, no flush, no close. */
@@ -199,16 +280,6 @@ class FaultsDurabilityTest {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
             output.join(10_000);
-        }
-
-        /** The saves whose commit had returned: a line is printed only after it. */
-        List<String> acked() {
-            synchronized (lines) {
-                return lines.stream()
-                        .filter(l -> l.startsWith("ACK "))
-                        .map(l -> l.substring(4))
-                        .toList();
-            }
         }
     }
 
