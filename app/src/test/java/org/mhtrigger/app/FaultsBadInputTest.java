@@ -38,6 +38,11 @@ class FaultsBadInputTest {
                         "b-second-patient.json entry 2",
                         "a-first-patient.json entry 2 for a different patient"),
                 Arguments.of(
+                        "reused-result-id",
+                        Main.REJECTED_INPUT,
+                        "b-second-patient.json entry 3",
+                        "a-first-patient.json entry 3 for a different patient"),
+                Arguments.of(
                         "duplicate-keys", Main.REJECTED_INPUT, "b-duplicate-status.json", "duplicate key 'status'"),
                 Arguments.of(
                         "duplicate-keys", Main.REJECTED_INPUT, "c-duplicate-status.ndjson:3", "duplicate key 'status'"),
@@ -81,6 +86,25 @@ class FaultsBadInputTest {
 
         assertThat(run.outField("record")).containsOnly("e-g3");
         assertThat(run.out()).doesNotContain("obs-x912-01").doesNotContain("obs-x911-01");
+    }
+
+    @Test
+    void reusedResultId_joinsNeitherPatientsStay_andBothStaysAreRefusedNamingBothFiles() {
+        CommandRun run = CommandRun.run(
+                "screen", "--input", BAD_INPUT.resolve("reused-result-id").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.REJECTED_INPUT);
+        assertThat(run.outField("record")).containsOnly("e-g3");
+        assertThat(run.out()).doesNotContain("obs-x911-01");
+        for (String stay : List.of("Encounter/e-x911", "Encounter/e-x912")) {
+            assertThat(run.errLines())
+                    .as(run.err())
+                    .filteredOn(l -> l.contains(
+                                    stay + " refused: Observation/obs-x911-01 is read for two different" + " patients")
+                            && l.contains("a-first-patient.json entry 3")
+                            && l.contains("b-second-patient.json entry 3"))
+                    .hasSize(1);
+        }
     }
 
     @Test

@@ -186,8 +186,9 @@ class SplitReadTest {
     }
 
     @Test
-    void aDuplicateNamingAnotherPatient_isDroppedWithAWarning_whicheverGroupsThePatientsFallIn() throws IOException {
-        // given: Observation/o-dup first for p-4, then again (changed) for p-5, each patient with a stay
+    void aResultIdReusedForAnotherPatient_refusesTheStaysOfBoth_namingBothFiles_whicheverGroupsThePatientsFallIn()
+            throws IOException {
+        // given: Observation/o-dup first for p-4, then again (changed) for p-5, each patient with a stay; p-6 is fine
         write(
                 "first.ndjson",
                 patient("p-4"),
@@ -199,24 +200,56 @@ class SplitReadTest {
                 encounter("e-5", "p-5", "2024-03-01", "2024-03-20"),
                 observation("o-dup", "p-5", "e-5", 145),
                 observation("o-same", "p-5", "e-5", 139),
-                observation("o-same", "p-5", "e-5", 139));
+                observation("o-same", "p-5", "e-5", 139),
+                patient("p-6"),
+                encounter("e-6", "p-6", "2024-03-01", "2024-03-20"));
+        String both = input.resolve("first.ndjson") + ":3 and " + input.resolve("second.ndjson") + ":3";
 
         for (int buckets : new int[] {1, 2, 3, 5, 8, 13}) {
+            Outcome outcome = read(buckets, input);
+
+            assertThat(outcome.records())
+                    .as("in %d groups", buckets)
+                    .extracting(StayRecord::id)
+                    .containsExactly("e-6");
+            assertThat(outcome.rejections())
+                    .as("in %d groups", buckets)
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("second.ndjson:3: Observation/o-dup is also in " + input.resolve("first.ndjson")
+                                    + ":3 for a different patient"))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("Encounter/e-4 refused: Observation/o-dup is read for two different patients ("
+                                    + both + ")"))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("Encounter/e-5 refused: Observation/o-dup is read for two different patients ("
+                                    + both + ")"))
+                    .hasSize(3);
+            assertThat(outcome.warnings()).as("in %d groups", buckets).isEmpty();
+        }
+    }
+
+    @Test
+    void aChangedCopyForTheSamePatient_isDroppedWithAWarning_andTheFirstCopyKept() throws IOException {
+        write(
+                "first.ndjson",
+                patient("p-4"),
+                encounter("e-4", "p-4", "2024-03-01", "2024-03-20"),
+                observation("o-dup", "p-4", "e-4", 131));
+        write("second.ndjson", observation("o-dup", "p-4", "e-4", 145));
+
+        for (int buckets : new int[] {1, 2, 3}) {
             Outcome outcome = read(buckets, input);
 
             assertThat(outcome.warnings())
                     .as("in %d groups", buckets)
                     .singleElement()
                     .asString()
-                    .endsWith("second.ndjson:3: Observation/o-dup was read before from " + input.resolve("first.ndjson")
+                    .endsWith("second.ndjson:1: Observation/o-dup was read before from " + input.resolve("first.ndjson")
                             + ":3 with different content; the first copy is kept");
             assertThat(outcome.record("e-4").labs())
                     .extracting(LabResult::value)
                     .containsExactly(131.0);
-            assertThat(outcome.record("e-5").labs())
-                    .extracting(l -> l.source().id())
-                    .containsExactly("o-same");
-            assertThat(outcome.summary().resources()).isEqualTo(6);
+            assertThat(outcome.rejections()).isEmpty();
         }
     }
 

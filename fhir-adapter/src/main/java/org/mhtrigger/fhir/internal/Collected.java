@@ -36,6 +36,11 @@ public final class Collected {
      * can tell whose the resources that reference it are.
      */
     final java.util.Set<String> conflicts = new java.util.HashSet<>();
+    /**
+     * {@code Type/id} keys of other resources read for two different patients → the two sources: every stay such a
+     * resource would join is refused, so that no patient's record holds another's result.
+     */
+    final Map<String, String> claimedTwice = new HashMap<>();
 
     /** A collection of its own, with nothing to fall back to. */
     public Collected() {

@@ -218,6 +218,23 @@ public final class FhirValues {
      * for {@code urn:uuid:} and {@code urn:oid:} references (resolved later through Bundle fullUrls), {@code null} for
      * none and for contained ({@code #id}) references.
      */
+    /** The reference key of a resource's {@code subject} (or {@code patient}) element, or {@code null}. */
+    static String subjectKey(org.hl7.fhir.r4.model.Resource resource) {
+        for (String name : new String[] {"subject", "patient"}) {
+            try {
+                org.hl7.fhir.r4.model.Property property = resource.getNamedProperty(name);
+                if (property != null
+                        && property.hasValues()
+                        && property.getValues().get(0) instanceof Reference reference) {
+                    return referenceKey(reference);
+                }
+            } catch (org.hl7.fhir.exceptions.FHIRException e) {
+                // this type has no such element
+            }
+        }
+        return null;
+    }
+
     public static String referenceKey(Reference reference) {
         if (reference == null || !reference.hasReference()) {
             return null;

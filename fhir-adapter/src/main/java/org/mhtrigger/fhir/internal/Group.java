@@ -125,6 +125,14 @@ final class Group {
                     sink.rejected(
                             origin,
                             key + " is also in " + before + " for a different patient: the stay is refused in both");
+                } else if (!(resource instanceof Encounter) && claimedByAnotherPatient(key, resource)) {
+                    // one id, two patients: neither copy may join either patient's stay; both stays are refused
+                    collected.claimedTwice.put(key, before + " and " + origin);
+                    sink.rejected(
+                            origin,
+                            key + " is also in " + before
+                                    + " for a different patient: the stays it belongs to are refused in both");
+                    extract(plain, resource, key, origin);
                 } else {
                     sink.warning(
                             origin,
@@ -134,10 +142,21 @@ final class Group {
             }
             return;
         }
-        if (resource instanceof Encounter && keptElsewhere.containsKey(otherCopyKey(entry.seq()))) {
+        Copy later = keptElsewhere.get(otherCopyKey(entry.seq()));
+        if (later != null) {
             // a later copy for another patient was read into another group, which reports it in one line
-            collected.conflicts.add(key);
+            if (resource instanceof Encounter) {
+                collected.conflicts.add(key);
+            } else {
+                collected.claimedTwice.put(
+                        key, origin + " and " + session.origin(later.file(), later.line(), later.entry()));
+            }
         }
+        extract(plain, resource, key, origin);
+    }
+
+    /** Extracts the facts of one resource that is kept. */
+    private void extract(PlainResources.Plain plain, Resource resource, String key, String origin) {
         sink.counted();
         try {
             if (plain != null) {
@@ -150,6 +169,31 @@ final class Group {
             // shown
             sink.rejected(origin, key + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Whether a resource other than an Encounter, read again under {@code key} with different content, belongs to a
+     * patient other than its first copy's: in a split read the first copy went to another group of patients; in one
+     * group, the two copies' subjects differ.
+     */
+    private boolean claimedByAnotherPatient(String key, Resource resource) {
+        if (!seen.containsKey(key)) {
+            return true;
+        }
+        String now = collected.patientId(FhirValues.subjectKey(resource));
+        if (now == null) {
+            return false;
+        }
+        String type = resource.fhirType();
+        String id = key.substring(type.length() + 1);
+        for (int i = collected.facts.size() - 1; i >= 0; i--) {
+            Collected.Fact fact = collected.facts.get(i);
+            if (fact.source().type().equals(type) && fact.source().id().equals(id)) {
+                String before = collected.patientId(fact.subject());
+                return before != null && !before.equals(now);
+            }
+        }
+        return false;
     }
 
     /** Whether the Encounter read first under {@code key} in this group names a patient other than {@code encounter}. */

@@ -136,6 +136,11 @@ public final class StayAssembler {
                     joined.add(fact);
                 }
             }
+            String claimed = claimedTwice(joined);
+            if (claimed != null) {
+                reporter.rejected(encounter.origin(), name + " refused: " + claimed);
+                continue;
+            }
             Map<String, Map<String, Integer>> identifiers = new LinkedHashMap<>();
             if (patientInfo != null && !patientInfo.identifiers().isEmpty()) {
                 identifiers.put("Patient/" + patientId, patientInfo.identifiers());
@@ -214,6 +219,21 @@ public final class StayAssembler {
             }
             sink.accept(record);
         }
+    }
+
+    /** Why a stay is refused because one of its resources was read for two patients, or {@code null}. */
+    private String claimedTwice(List<Collected.Fact> joined) {
+        if (collected.claimedTwice.isEmpty()) {
+            return null;
+        }
+        for (Collected.Fact fact : joined) {
+            String key = fact.source().toString();
+            String sources = collected.claimedTwice.get(key);
+            if (sources != null) {
+                return key + " is read for two different patients (" + sources + "); the stays are not merged";
+            }
+        }
+        return null;
     }
 
     /** The note with the patient's own names replaced by "[name]", each replacement counted as stripped. */
