@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhtrigger.testkit.Postgres;
+import org.mhtrigger.testkit.PostgresTest;
 
 /** The UI load benchmark's seeding and output contract at a small scale; its figures are never asserted. */
 class BenchUiCommandTest {
@@ -51,29 +47,17 @@ class BenchUiCommandTest {
     }
 
     @Test
+    @PostgresTest
     void smallRunOnPostgres_seedsAndMeasuresTheSame() throws Exception {
-        String url = System.getenv("MHTRIGGER_TEST_POSTGRES_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("MHTRIGGER_TEST_POSTGRES_URL is not set on CI: .ci/run must start PostgreSQL");
-            }
-            Assumptions.abort("PostgreSQL test skipped: set MHTRIGGER_TEST_POSTGRES_URL (see .ci/run)");
-        }
-        String user = env("MHTRIGGER_TEST_POSTGRES_USER", "mhtrigger_test");
-        String password = env("MHTRIGGER_TEST_POSTGRES_PASSWORD", "mhtrigger_test");
-        String schema = "b"
-                + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
-                        .toLowerCase(Locale.ROOT);
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            connection.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        Path passwordFile = Files.writeString(dir.resolve("password"), password + "\n");
-        String db = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        Postgres server = Postgres.fromEnvironment();
+        try (Postgres.Schema schema = server.createSchema("b")) {
+            Path passwordFile = Files.writeString(dir.resolve("password"), server.password() + "\n");
 
-        CommandRun run =
-                CommandRun.run(concat(small(db), "--db-user", user, "--db-password-file", passwordFile.toString()));
+            CommandRun run = CommandRun.run(concat(
+                    small(schema.url()), "--db-user", server.user(), "--db-password-file", passwordFile.toString()));
 
-        assertSmallRun(run, "PostgreSQL");
+            assertSmallRun(run, "PostgreSQL");
+        }
     }
 
     @Test
@@ -143,10 +127,5 @@ class BenchUiCommandTest {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

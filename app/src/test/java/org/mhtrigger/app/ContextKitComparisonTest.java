@@ -1,7 +1,6 @@
 package org.mhtrigger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import edu.utah.bmi.nlp.core.SimpleParser;
 import edu.utah.bmi.nlp.core.Span;
@@ -22,6 +21,8 @@ import org.mhtrigger.engine.evaluation.ContextLabels;
 import org.mhtrigger.engine.text.ClinicalAnalyzer;
 import org.mhtrigger.engine.text.ContextClassifier;
 import org.mhtrigger.rules.RulesConfig;
+import org.mhtrigger.testkit.ExternalDataTest;
+import org.mhtrigger.testkit.TestGroup;
 
 /**
  * Runs our context classifier and FastContext 1.3.1.9 (with its shipped rules) on the same annotated kit and prints
@@ -30,6 +31,7 @@ import org.mhtrigger.rules.RulesConfig;
  * The kit and FastContext's rule file are read from {@code mhtrigger.contextKit} and {@code mhtrigger.fastContextRules}
  * (defaults: the shared evaluation folder beside the checkout); without them the test is skipped.
  */
+@ExternalDataTest
 class ContextKitComparisonTest {
     private static final Path KIT =
             Path.of(System.getProperty("mhtrigger.contextKit", "../../shared/eval/context-kit/dev.tsv"));
@@ -38,7 +40,9 @@ class ContextKitComparisonTest {
 
     @Test
     void ourCuesAndFastContext_onTheSameKit() throws IOException {
-        assumeTrue(Files.isRegularFile(KIT) && Files.isRegularFile(FASTCONTEXT_RULES), "context kit not present");
+        TestGroup.EXTERNAL.requireOrSkip(
+                Files.isRegularFile(KIT) && Files.isRegularFile(FASTCONTEXT_RULES),
+                "the public context kit is not at " + KIT + " (or FastContext's rules at " + FASTCONTEXT_RULES + ")");
         ContextKit kit = ContextKit.parse(KIT.toString(), Files.readAllLines(KIT, StandardCharsets.UTF_8));
         ContextClassifier classifier =
                 new ContextClassifier(RulesConfig.defaults().context(), new ClinicalAnalyzer());

@@ -19,6 +19,8 @@ import org.mhtrigger.review.store.AuditKey;
 import org.mhtrigger.review.store.AuditTrail;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
+import org.mhtrigger.testkit.Postgres;
+import org.mhtrigger.testkit.PostgresTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -201,20 +203,13 @@ class FaultsAuditVerifyCommandTest {
     }
 
     @Test
+    @PostgresTest
     void onPostgres_verifyPassesThenNamesTheRowTheOwnerEditedPastTheTrigger() throws Exception {
-        String base = System.getenv("MHTRIGGER_TEST_POSTGRES_URL");
-        if (base == null || base.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("MHTRIGGER_TEST_POSTGRES_URL is not set on CI");
-            }
-            org.junit.jupiter.api.Assumptions.abort("PostgreSQL variant skipped: set MHTRIGGER_TEST_POSTGRES_URL");
-        }
-        String user = env("MHTRIGGER_TEST_POSTGRES_USER", "mhtrigger_test");
-        String password = env("MHTRIGGER_TEST_POSTGRES_PASSWORD", "mhtrigger_test");
-        String schema = "v" + Long.toUnsignedString(System.nanoTime(), 36);
-        SingleConnectionDataSource admin = new SingleConnectionDataSource(base, user, password, true);
-        JdbcClient.create(admin).sql("CREATE SCHEMA " + schema).update();
-        String pg = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        Postgres server = Postgres.fromEnvironment();
+        String user = server.user();
+        String password = server.password();
+        Postgres.Schema schema = server.createSchema("v");
+        String pg = schema.url();
         Path key = dir.resolve("postgres.audit-key");
         SingleConnectionDataSource data = new SingleConnectionDataSource(pg, user, password, true);
         try {
@@ -246,14 +241,8 @@ class FaultsAuditVerifyCommandTest {
             assertThat(broken.out()).contains("audit row " + victim + " edited");
         } finally {
             data.destroy();
-            JdbcClient.create(admin).sql("DROP SCHEMA " + schema + " CASCADE").update();
-            admin.destroy();
+            schema.close();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     @Test

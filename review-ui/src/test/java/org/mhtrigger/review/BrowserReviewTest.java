@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.mhtrigger.review.store.DoubleReviews;
 import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
+import org.mhtrigger.testkit.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
 @Import(TestSettings.class)
+@BrowserTest
 class BrowserReviewTest {
     static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
 

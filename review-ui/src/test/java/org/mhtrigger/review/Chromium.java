@@ -14,8 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.mhtrigger.testkit.TestGroup;
 
 /**
  * Debian's Chromium driven by Playwright for the browser tests, with axe-core loaded into every page. On CI a missing
@@ -35,12 +34,9 @@ final class Chromium implements AutoCloseable {
     }
 
     static Chromium start() {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("/usr/bin/chromium is missing on CI: .ci/run must install Debian's chromium");
-            }
-            Assumptions.abort("browser test skipped: install Debian's chromium (apt-get install chromium)");
-        }
+        TestGroup.BROWSER.requireOrSkip(
+                Files.isExecutable(EXECUTABLE),
+                EXECUTABLE + " is missing: install Debian's chromium (apt-get install chromium)");
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (IOException e) {

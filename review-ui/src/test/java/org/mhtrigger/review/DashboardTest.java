@@ -23,6 +23,7 @@ import org.mhtrigger.engine.measure.RunChart;
 import org.mhtrigger.review.security.SecurityConfig;
 import org.mhtrigger.review.store.MeasureQueries;
 import org.mhtrigger.review.web.DashboardController;
+import org.mhtrigger.testkit.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -211,6 +212,7 @@ class DashboardTest {
     }
 
     @Test
+    @BrowserTest
     void inChromium_theChartsDrawUnderTheCsp_aPointOpensItsEvents_andAxeFindsNothingSerious() throws IOException {
         List<String> errors = new ArrayList<>();
         try (Chromium chromium = Chromium.start();

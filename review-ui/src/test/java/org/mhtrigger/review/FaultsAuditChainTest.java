@@ -7,12 +7,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mhtrigger.review.store.AuditChain;
@@ -22,6 +19,7 @@ import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.Stays;
 import org.mhtrigger.review.store.Users;
+import org.mhtrigger.testkit.Postgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -200,22 +198,14 @@ class FaultsAuditChainTest {
 
         private Store(String database, String target) {
             this.database = database;
-            this.schema = "a"
-                    + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
-                            .toLowerCase(Locale.ROOT);
+            this.schema = Postgres.newSchemaName("a");
             if (database.equals("h2")) {
                 url = "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1";
                 data = new DriverManagerDataSource(url, "", "");
             } else {
-                String base = System.getenv("MHTRIGGER_TEST_POSTGRES_URL");
-                if (base == null || base.isBlank()) {
-                    if ("true".equals(System.getenv("CI"))) {
-                        throw new AssertionError("MHTRIGGER_TEST_POSTGRES_URL is not set on CI");
-                    }
-                    Assumptions.abort("PostgreSQL variant skipped: set MHTRIGGER_TEST_POSTGRES_URL (see .ci/run)");
-                }
-                exec(base, "CREATE SCHEMA " + schema);
-                url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+                Postgres server = Postgres.fromEnvironment();
+                exec(server.url(), "CREATE SCHEMA " + schema);
+                url = server.url(schema);
                 data = new DriverManagerDataSource(url, user(), password());
             }
             migrate(target);
@@ -281,7 +271,7 @@ class FaultsAuditChainTest {
         @Override
         public void close() {
             if (database.equals("postgresql")) {
-                exec(System.getenv("MHTRIGGER_TEST_POSTGRES_URL"), "DROP SCHEMA " + schema + " CASCADE");
+                exec(Postgres.fromEnvironment().url(), "DROP SCHEMA " + schema + " CASCADE");
             } else {
                 exec(url, "SHUTDOWN");
             }
@@ -299,16 +289,11 @@ class FaultsAuditChainTest {
         }
 
         private String user() {
-            return env("MHTRIGGER_TEST_POSTGRES_USER", "mhtrigger_test");
+            return Postgres.fromEnvironment().user();
         }
 
         private String password() {
-            return database.equals("h2") ? "" : env("MHTRIGGER_TEST_POSTGRES_PASSWORD", "mhtrigger_test");
-        }
-
-        private static String env(String name, String fallback) {
-            String value = System.getenv(name);
-            return value == null || value.isBlank() ? fallback : value;
+            return database.equals("h2") ? "" : Postgres.fromEnvironment().password();
         }
     }
 }

@@ -13,12 +13,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -27,9 +25,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhtrigger.testkit.Postgres;
+import org.mhtrigger.testkit.PostgresTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -53,33 +52,13 @@ class FaultsDurabilityTest {
     }
 
     @Test
+    @PostgresTest
     void everyAcknowledgedSave_survivesTenKillsOfTheServer_onPostgres(@TempDir Path dir) throws Exception {
-        String base = System.getenv("MHTRIGGER_TEST_POSTGRES_URL");
-        if (base == null || base.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("MHTRIGGER_TEST_POSTGRES_URL is not set on CI: .ci/run must start PostgreSQL");
-            }
-            Assumptions.abort("PostgreSQL variant skipped: set MHTRIGGER_TEST_POSTGRES_URL (see .ci/run)");
-        }
-        String user = env("MHTRIGGER_TEST_POSTGRES_USER", "mhtrigger_test");
-        String password = env("MHTRIGGER_TEST_POSTGRES_PASSWORD", "mhtrigger_test");
-        String schema = "k"
-                + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
-                        .toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(base, user, password);
-                Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try {
-            int lost = killAndCount(url, user, password, dir.resolve("postgres.audit-key"));
+        Postgres server = Postgres.fromEnvironment();
+        try (Postgres.Schema schema = server.createSchema("k")) {
+            int lost = killAndCount(schema.url(), server.user(), server.password(), dir.resolve("postgres.audit-key"));
 
             assertThat(lost).as("acknowledged saves lost in %d kills", KILLS).isZero();
-        } finally {
-            try (Connection c = DriverManager.getConnection(base, user, password);
-                    Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
         }
     }
 
@@ -281,10 +260,5 @@ class FaultsDurabilityTest {
             process.waitFor(30, TimeUnit.SECONDS);
             output.join(10_000);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -33,6 +33,7 @@ import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.ReviewService.ReviewView;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.SampleExistsException;
+import org.mhtrigger.testkit.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -338,6 +339,7 @@ class HarmFiguresTest {
     }
 
     @Test
+    @BrowserTest
     void inChromium_theLeadSeesTheUnfinishedMonth_downloadsEachReport_andASecondDrawIsRefusedOnThePage()
             throws Exception {
         try (Chromium chromium = Chromium.start();

@@ -1,8 +1,8 @@
 package org.mhtrigger.review;
 
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
+import org.mhtrigger.testkit.Postgres;
+import org.mhtrigger.testkit.PostgresTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,28 +11,17 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The double-review contract on a real PostgreSQL, in a schema of its own; skipped or failed as PostgresWorkflowTest. */
 @SpringBootTest(classes = ReviewApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestSettings.class)
+@PostgresTest
 class PostgresDoubleReviewTest extends DoubleReviewContract {
-    static final String SCHEMA = "d"
-            + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
-                    .toLowerCase(Locale.ROOT);
+    static final String SCHEMA = Postgres.newSchemaName("d");
 
     @BeforeAll
     static void needsPostgres() {
-        PostgresWorkflowTest.needsPostgres();
+        Postgres.fromEnvironment();
     }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = PostgresWorkflowTest.URL == null ? "" : PostgresWorkflowTest.URL;
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> env("MHTRIGGER_TEST_POSTGRES_USER", "mhtrigger_test"));
-        registry.add("spring.datasource.password", () -> env("MHTRIGGER_TEST_POSTGRES_PASSWORD", "mhtrigger_test"));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("mhtrigger.audit.key-file", () -> TestSettings.postgresAuditKeyFile());
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        PostgresWorkflowTest.properties(registry, SCHEMA);
     }
 }

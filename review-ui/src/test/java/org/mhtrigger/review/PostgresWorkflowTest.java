@@ -3,12 +3,10 @@ package org.mhtrigger.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.testkit.Postgres;
+import org.mhtrigger.testkit.PostgresTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -23,36 +21,29 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = ReviewApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestSettings.class)
+@PostgresTest
 class PostgresWorkflowTest extends WorkflowContract {
-    static final String URL = System.getenv("MHTRIGGER_TEST_POSTGRES_URL");
-    static final String SCHEMA = "t"
-            + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
-                    .toLowerCase(Locale.ROOT);
+    static final String SCHEMA = Postgres.newSchemaName("t");
 
     @BeforeAll
     static void needsPostgres() {
-        if (URL == null || URL.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail("MHTRIGGER_TEST_POSTGRES_URL is not set on CI: .ci/run must start PostgreSQL");
-            }
-            Assumptions.abort("PostgreSQL tests skipped: set MHTRIGGER_TEST_POSTGRES_URL, e.g. "
-                    + "jdbc:postgresql://127.0.0.1:5432/mhtrigger_test (see .ci/run)");
-        }
+        Postgres.fromEnvironment();
     }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        String url = URL == null ? "" : URL;
-        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
-        registry.add("spring.datasource.username", () -> env("MHTRIGGER_TEST_POSTGRES_USER", "mhtrigger_test"));
-        registry.add("spring.datasource.password", () -> env("MHTRIGGER_TEST_POSTGRES_PASSWORD", "mhtrigger_test"));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("mhtrigger.audit.key-file", () -> TestSettings.postgresAuditKeyFile());
+        properties(registry, SCHEMA);
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    /** The datasource settings of a test application working in {@code schema} of the test server. */
+    static void properties(DynamicPropertyRegistry registry, String schema) {
+        registry.add("spring.datasource.url", () -> Postgres.fromEnvironment().url(schema));
+        registry.add(
+                "spring.datasource.username", () -> Postgres.fromEnvironment().user());
+        registry.add(
+                "spring.datasource.password", () -> Postgres.fromEnvironment().password());
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("mhtrigger.audit.key-file", () -> TestSettings.postgresAuditKeyFile());
     }
 
     @Autowired
