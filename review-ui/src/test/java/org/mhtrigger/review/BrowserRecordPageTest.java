@@ -464,6 +464,26 @@ class BrowserRecordPageTest {
             assertThat(page.locator(".item-lab.flagged").count()).isGreaterThanOrEqualTo(2);
             assertThat(page.locator(".item-group").count()).isGreaterThanOrEqualTo(1);
             assertNoViolations(page, "record page of e-1004-n");
+            // page load with CSS and scripts, warm: a figure to read, not a test of speed
+            long[] millis = new long[5];
+            for (int i = 0; i < millis.length; i++) {
+                long started = System.nanoTime();
+                page.navigate(url("/reviews/" + review.id()));
+                millis[i] = (System.nanoTime() - started) / 1_000_000;
+            }
+            System.out.println("record page of e-1004-n in Chromium (axe-core injected), 5 warm loads: "
+                    + java.util.Arrays.toString(millis) + " ms");
+            // the server alone: the HTML of the page over HTTP
+            WebClient client = new WebClient(port);
+            client.login("ann", Fixtures.PASSWORD);
+            long[] server = new long[10];
+            for (int i = 0; i < server.length; i++) {
+                long started = System.nanoTime();
+                assertThat(client.get("/reviews/" + review.id()).statusCode()).isEqualTo(200);
+                server[i] = (System.nanoTime() - started) / 1_000_000;
+            }
+            System.out.println("record page of e-1004-n over HTTP, 10 warm requests: "
+                    + java.util.Arrays.toString(server) + " ms");
             page.locator("#record-timeline").scrollIntoViewIfNeeded();
             page.evaluate("() => window.scrollTo(0, 0)");
             page.screenshot(new Page.ScreenshotOptions()

@@ -36,6 +36,7 @@ class RecordPageFormsTest {
     private WebClient ann() {
         WebClient ann = new WebClient(port);
         ann.login("ann", Fixtures.PASSWORD);
+        ann.get("/queue"); // the session's CSRF token
         return ann;
     }
 
