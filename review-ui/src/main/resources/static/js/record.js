@@ -24,9 +24,11 @@
     }
     var id = decodeURIComponent(link.hash.substring(1));
     if (!reveal(id)) {
-      // hidden by the kind filter: show the whole timeline at that place
+      // hidden by the kind filter: show the whole timeline at that place (the record's own address, not the address
+      // of a form that was shown again)
+      var form = document.getElementById("timeline-filter");
       event.preventDefault();
-      window.location.assign(window.location.pathname + link.hash);
+      window.location.assign((form ? form.getAttribute("action") : window.location.pathname) + link.hash);
     }
   });
 

@@ -415,7 +415,7 @@ public class RecordPage {
         model.addAttribute("next", following.orElse(null));
     }
 
-    /** Whether the catalogue offered to reviewers has this code. */
+    /** The trigger codes reviewers may choose from (the catalogue offered to them). */
     public List<String> codes() {
         return triggers.all().stream().map(TriggerDefinition::code).toList();
     }

@@ -146,9 +146,15 @@ public record TrendChart(
                     .append(' ')
                     .append(limit.describe());
         }
-        List<Tick> yTicks = List.of(
-                new Tick(round(bottom), LabLimits.number(roundTo(low))),
-                new Tick(round(top), LabLimits.number(roundTo(high))));
+        // the value axis names the lowest and highest value measured (the threshold has its own label)
+        double lowest = min(samples);
+        double highest = max(samples);
+        List<Tick> yTicks = new ArrayList<>();
+        yTicks.add(new Tick(round(bottom - (lowest - low) / (high - low) * (bottom - top)), LabLimits.number(lowest)));
+        if (highest != lowest) {
+            yTicks.add(new Tick(
+                    round(bottom - (highest - low) / (high - low) * (bottom - top)), LabLimits.number(highest)));
+        }
         List<Tick> xTicks = new ArrayList<>();
         xTicks.add(new Tick(
                 samples.size() == 1 ? (left + right) / 2 : left,
@@ -193,11 +199,6 @@ public record TrendChart(
 
     private static double max(List<Sample> samples) {
         return samples.stream().mapToDouble(Sample::value).max().orElseThrow();
-    }
-
-    private static double roundTo(double value) {
-        double magnitude = Math.abs(value) >= 100 ? 1 : Math.abs(value) >= 10 ? 10 : 100;
-        return Math.round(value * magnitude) / magnitude;
     }
 
     private static double round(double value) {

@@ -73,7 +73,7 @@ public class Stays {
         }
     }
 
-    /** One timeline entry: kind is note, lab, medication, procedure or condition; body is the note text. */
+    /** One timeline entry: kind is note, lab, medication, procedure, condition or encounter; body is the note text. */
     public record Item(
             long id,
             String kind,

@@ -40,6 +40,9 @@ class TrendChartTest {
         assertThat(chart.lines().getFirst().label()).isEqualTo("MH-L02 < 1.5");
         assertThat(chart.polyline().split(" ")).hasSize(3);
         assertThat(chart.xTicks()).extracting(TrendChart.Tick::text).containsExactly("3 Mar", "14 Mar");
+        assertThat(chart.yTicks()).extracting(TrendChart.Tick::text).containsExactly("1.3", "3.1");
+        assertThat(chart.yTicks().getFirst().at())
+                .isEqualTo(chart.points().get(2).y());
     }
 
     @Test
