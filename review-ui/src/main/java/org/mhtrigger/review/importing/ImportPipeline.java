@@ -7,6 +7,7 @@ import java.util.List;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screener;
+import org.mhtrigger.engine.screen.Screening;
 import org.mhtrigger.fhir.FhirRecordReader;
 import org.mhtrigger.fhir.ReaderOptions;
 import org.mhtrigger.fhir.RecordListener;
@@ -16,8 +17,8 @@ import org.mhtrigger.rules.RulesConfig;
 
 /**
  * Reads and screens FHIR input for the review UI with the same reader, text matcher and rules as {@code mhtrigger
- * screen}, keeping each record with its findings (the review UI shows the notes, labs and medications, not only the
- * findings). Not thread-safe: one run at a time per instance.
+ * screen}, keeping each record with its findings and suppressed mentions (the review UI shows the notes, labs and
+ * medications, not only the findings). Not thread-safe: one run at a time per instance.
  */
 public final class ImportPipeline {
     private final FhirRecordReader reader;
@@ -53,7 +54,9 @@ public final class ImportPipeline {
                 listener.read();
                 ScreenedStay screened;
                 try {
-                    screened = new ScreenedStay(record, screener.screen(record).findings(), screener.rulesetVersion());
+                    Screening screening = screener.screen(record);
+                    screened = new ScreenedStay(
+                            record, screening.findings(), screening.suppressed(), screener.rulesetVersion());
                 } catch (RuntimeException e) {
                     // the message may quote note text: name only the record key and the kind of failure
                     listener.rejected(new Rejection(

@@ -13,13 +13,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.mhtrigger.engine.record.ConditionRecord;
+import org.mhtrigger.engine.record.EncounterKind;
 import org.mhtrigger.engine.record.LabResult;
+import org.mhtrigger.engine.record.LinkedEncounter;
 import org.mhtrigger.engine.record.MedicationEvent;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.ProcedureRecord;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.sampling.SamplingUnit;
 import org.mhtrigger.engine.screen.Finding;
+import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.review.ScreenedStay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +73,7 @@ public class Stays {
         }
     }
 
-    /** One timeline entry: kind is note, lab, medication, procedure or condition; body is the note text. */
+    /** One timeline entry: kind is note, lab, medication, procedure, condition or encounter; body is the note text. */
     public record Item(
             long id,
             String kind,
@@ -120,6 +123,7 @@ public class Stays {
                 existingEncounters(screened.stream().map(s -> s.record().id()).toList()));
         List<Object[]> items = new ArrayList<>();
         List<Object[]> findings = new ArrayList<>();
+        List<Object[]> suppressed = new ArrayList<>();
         OffsetDateTime now = utc(Instant.now());
         int imported = 0;
         for (ScreenedStay stay : screened) {
@@ -143,13 +147,29 @@ public class Stays {
                         now
                     });
                 }
+                for (TextHit mention : stay.suppressed()) {
+                    suppressed.add(new Object[] {
+                        stayId,
+                        mention.trigger(),
+                        mention.source().type(),
+                        mention.source().id(),
+                        mention.span().start(),
+                        mention.span().end(),
+                        mention.assertion().label(),
+                        clip(mention.reason().isEmpty() ? mention.assertion().label() : mention.reason(), 500)
+                    });
+                }
                 imported++;
             }
         }
         batch.batchUpdate(
-                "INSERT INTO stay_item (stay_id, kind, source_type, source_id, occurred_at, label, summary, body)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO stay_item (stay_id, kind, source_type, source_id, occurred_at, label, summary, body,"
+                        + " si_value, si_unit, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 items);
+        batch.batchUpdate(
+                "INSERT INTO suppressed_mention (stay_id, trigger_code, source_type, source_id, span_start, span_end,"
+                        + " assertion, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                suppressed);
         batch.batchUpdate(
                 "INSERT INTO finding (stay_id, trigger_code, trigger_name, source_type, source_id, span_start,"
                         + " span_end, evidence, occurred_at, ruleset, origin, created_by, created_at)"
@@ -195,10 +215,11 @@ public class Stays {
         return key.getKey().longValue();
     }
 
-    /** The stay's timeline rows (see {@code stay_item}), appended to {@code rows}. */
+    /** The stay's timeline rows (see {@code stay_item}), appended to {@code rows}: notes, labs, medications, procedures,
+     * conditions and the patient's other encounters. */
     private static void addItems(long stayId, StayRecord record, List<Object[]> rows) {
         for (Note note : record.notes()) {
-            rows.add(item(stayId, "note", note.source(), note.time(), note.type(), "", note.text()));
+            rows.add(item(stayId, "note", note.source(), note.time(), note.type(), "", note.text(), null, null, null));
         }
         for (LabResult lab : record.labs()) {
             String si = lab.converted() && !lab.unit().equals(lab.siUnit())
@@ -211,6 +232,9 @@ public class Stays {
                     lab.time(),
                     lab.analyte(),
                     number(lab.value()) + " " + lab.unit() + si,
+                    null,
+                    lab.siValue(),
+                    lab.converted() ? clip(lab.siUnit(), 40) : null,
                     null));
         }
         for (MedicationEvent med : record.medications()) {
@@ -231,17 +255,62 @@ public class Stays {
             if (!med.reason().isEmpty()) {
                 summary.append(", for ").append(med.reason());
             }
-            rows.add(item(stayId, "medication", med.source(), med.time(), med.ingredient(), summary.toString(), null));
+            rows.add(item(
+                    stayId,
+                    "medication",
+                    med.source(),
+                    med.time(),
+                    med.ingredient(),
+                    summary.toString(),
+                    null,
+                    null,
+                    null,
+                    null));
         }
         for (ProcedureRecord procedure : record.procedures()) {
-            String summary = procedure.display()
-                    + (procedure.status().isEmpty() ? "" : " (" + procedure.status() + ")")
-                    + (procedure.end() == null ? "" : ", until " + procedure.end());
-            rows.add(item(stayId, "procedure", procedure.source(), procedure.start(), procedure.kind(), summary, null));
+            // the end is a column of its own, shown in the organisation's time zone
+            String summary =
+                    procedure.display() + (procedure.status().isEmpty() ? "" : " (" + procedure.status() + ")");
+            rows.add(item(
+                    stayId,
+                    "procedure",
+                    procedure.source(),
+                    procedure.start(),
+                    procedure.kind(),
+                    summary,
+                    null,
+                    null,
+                    null,
+                    procedure.end()));
         }
         for (ConditionRecord condition : record.conditions()) {
             String code = condition.icd10() == null ? "" : condition.icd10();
-            rows.add(item(stayId, "condition", condition.source(), condition.time(), code, condition.display(), null));
+            rows.add(item(
+                    stayId,
+                    "condition",
+                    condition.source(),
+                    condition.time(),
+                    code,
+                    condition.display(),
+                    null,
+                    null,
+                    null,
+                    null));
+        }
+        // the patient's other encounters (ED visits, acute admissions, earlier stays): MH-X01, MH-X02 and MH-C02 point
+        // at them
+        for (LinkedEncounter encounter : record.otherEncounters()) {
+            rows.add(item(
+                    stayId,
+                    "encounter",
+                    new org.mhtrigger.engine.record.SourceRef("Encounter", encounter.id()),
+                    encounter.start(),
+                    encounterLabel(encounter.kind()),
+                    encounter.id(),
+                    null,
+                    null,
+                    null,
+                    encounter.end()));
         }
     }
 
@@ -349,9 +418,31 @@ public class Stays {
             Instant at,
             String label,
             String summary,
-            String body) {
+            String body,
+            Double siValue,
+            String siUnit,
+            Instant endedAt) {
         return new Object[] {
-            stayId, kind, source.type(), source.id(), utc(at), clip(label, 200), clip(summary, 2000), body
+            stayId,
+            kind,
+            source.type(),
+            source.id(),
+            utc(at),
+            clip(label, 200),
+            clip(summary, 2000),
+            body,
+            siValue,
+            siUnit,
+            utc(endedAt)
+        };
+    }
+
+    private static String encounterLabel(EncounterKind kind) {
+        return switch (kind) {
+            case PSYCHIATRIC_INPATIENT -> "mental-health admission";
+            case ACUTE_INPATIENT -> "acute hospital admission";
+            case EMERGENCY -> "emergency contact";
+            case OTHER -> "other contact";
         };
     }
 

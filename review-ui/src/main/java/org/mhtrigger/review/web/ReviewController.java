@@ -1,19 +1,20 @@
 package org.mhtrigger.review.web;
 
-import java.util.ArrayList;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.mhtrigger.engine.measure.HarmCategory;
+import java.util.Set;
 import org.mhtrigger.engine.screen.TriggerDefinition;
 import org.mhtrigger.review.TriggerChoices;
+import org.mhtrigger.review.record.EventForm;
+import org.mhtrigger.review.record.RecordPage;
+import org.mhtrigger.review.record.TriggerForm;
 import org.mhtrigger.review.store.Caller;
-import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
-import org.mhtrigger.review.store.ReviewService.EventInput;
 import org.mhtrigger.review.store.ReviewService.ReviewView;
 import org.mhtrigger.review.store.Role;
-import org.mhtrigger.review.store.Stays;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,29 +27,23 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /** Queues, the record view and every change a reviewer or physician makes to a review. */
 @Controller
 public class ReviewController {
-    /** The default time box of a primary review (method.md §2). */
-    static final int BUDGET_SECONDS = 20 * 60;
+    /** A form that needs correcting is shown again with this status (Unprocessable Content). */
+    static final int UNPROCESSABLE = 422;
 
     /** Records on one page of a queue: a couple of months' samples. */
     static final int QUEUE_PAGE_SIZE = 50;
 
     private final ReviewService reviews;
-    private final Stays stays;
     private final CurrentCaller callers;
     private final TriggerChoices triggers;
+    private final RecordPage page;
 
-    public ReviewController(ReviewService reviews, Stays stays, CurrentCaller callers, TriggerChoices triggers) {
+    public ReviewController(ReviewService reviews, CurrentCaller callers, TriggerChoices triggers, RecordPage page) {
         this.reviews = reviews;
-        this.stays = stays;
         this.callers = callers;
         this.triggers = triggers;
+        this.page = page;
     }
-
-    /** A timeline row with its note text already cut into highlight segments. */
-    public record TimelineEntry(Stays.Item item, String anchor, List<Highlighter.Segment> segments) {}
-
-    /** A trigger with where its evidence is (an anchor in the timeline), if it can be found. */
-    public record TriggerEntry(Stays.FindingView finding, String target) {}
 
     @GetMapping("/queue")
     public String queue(@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
@@ -61,74 +56,16 @@ public class ReviewController {
     }
 
     @GetMapping("/reviews/{id}")
-    public String record(@PathVariable long id, @RequestParam(name = "q", required = false) String query, Model model) {
-        Caller caller = callers.get();
-        ReviewView review = reviews.view(caller, id);
-        Stays.StayView stay = stays.find(review.stayId()).orElseThrow();
-        List<Stays.Item> items = stays.timeline(stay.id());
-        List<Stays.FindingView> findings = stays.findings(stay.id());
-
-        Map<String, String> itemAnchors = new HashMap<>();
-        Map<String, List<Highlighter.Mark>> marksByNote = new HashMap<>();
-        for (Stays.Item item : items) {
-            itemAnchors.putIfAbsent(item.sourceType() + "/" + item.sourceId(), "item-" + item.id());
-        }
-        List<TriggerEntry> triggerEntries = new ArrayList<>();
-        for (Stays.FindingView finding : findings) {
-            String source = finding.sourceType() + "/" + finding.sourceId();
-            String target = null;
-            if (finding.hasSpan() && itemAnchors.containsKey(source)) {
-                target = "ev-" + finding.id();
-                marksByNote
-                        .computeIfAbsent(source, k -> new ArrayList<>())
-                        .add(new Highlighter.Mark(
-                                finding.spanStart(),
-                                finding.spanEnd(),
-                                target,
-                                "evidence",
-                                finding.trigger() + " " + finding.name()));
-            } else if (finding.sourceType() != null) {
-                target = itemAnchors.get(source);
-            }
-            triggerEntries.add(new TriggerEntry(finding, target));
-        }
-        int matchNumber = 0;
-        List<String> matchAnchors = new ArrayList<>();
-        List<TimelineEntry> timeline = new ArrayList<>();
-        for (Stays.Item item : items) {
-            List<Highlighter.Segment> segments = List.of();
-            if (item.body() != null) {
-                List<Highlighter.Mark> marks =
-                        new ArrayList<>(marksByNote.getOrDefault(item.sourceType() + "/" + item.sourceId(), List.of()));
-                for (int[] hit : Highlighter.occurrences(item.body(), query, 200)) {
-                    matchNumber++;
-                    String anchor = "match-" + matchNumber;
-                    matchAnchors.add(anchor);
-                    marks.add(new Highlighter.Mark(hit[0], hit[1], anchor, "match", "search match"));
-                }
-                segments = Highlighter.segments(item.body(), marks);
-            }
-            timeline.add(new TimelineEntry(item, "item-" + item.id(), segments));
-        }
-
-        boolean canEdit = caller.is(Role.REVIEWER) && caller.username().equals(review.reviewer());
-        model.addAttribute("title", "Record " + stay.encounterId());
-        model.addAttribute("review", review);
-        model.addAttribute("stay", stay);
-        model.addAttribute("timeline", timeline);
-        model.addAttribute("triggers", triggerEntries);
-        model.addAttribute("events", reviews.events(caller, id));
-        model.addAttribute("signatures", reviews.signatures(caller, id));
-        model.addAttribute("catalogue", triggers.all());
-        model.addAttribute("harmCategories", HarmCategory.harms());
-        model.addAttribute("outcomeClasses", OutcomeClass.values());
-        model.addAttribute("canEdit", canEdit);
-        model.addAttribute(
-                "canSign", caller.is(Role.PHYSICIAN) && review.status().awaitingSignature());
-        model.addAttribute("needsReason", review.status().submitted());
-        model.addAttribute("q", query == null ? "" : query);
-        model.addAttribute("matchAnchors", matchAnchors);
-        model.addAttribute("budgetSeconds", BUDGET_SECONDS);
+    public String record(
+            @PathVariable long id,
+            @RequestParam(name = "q", required = false) String query,
+            @RequestParam(name = "show", required = false) List<String> show,
+            @RequestParam(name = "filter", required = false) String filter,
+            @RequestParam(name = "saved", required = false) String saved,
+            Model model) {
+        // "filter" marks a submitted filter form: then the kinds ticked are all that is shown, even none
+        Set<String> shown = filter == null && show == null ? null : new HashSet<>(show == null ? List.of() : show);
+        page.fill(model, callers.get(), id, new RecordPage.View(query, shown), RecordPage.Forms.saved(saved));
         return "record";
     }
 
@@ -143,13 +80,25 @@ public class ReviewController {
     public String addTrigger(
             @PathVariable long id,
             @RequestParam long version,
-            @RequestParam String trigger,
-            @RequestParam String evidence,
-            @RequestParam(required = false) String reason) {
-        TriggerDefinition definition = triggers.find(trigger)
-                .orElseThrow(() -> new IllegalArgumentException("trigger '" + trigger + "' is not in the catalogue"));
-        reviews.addTrigger(callers.get(), id, version, definition.code(), definition.name(), evidence, reason);
-        return "redirect:/reviews/" + id + "#triggers";
+            @RequestParam(required = false) String trigger,
+            @RequestParam(required = false) String evidence,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response) {
+        Caller caller = callers.get();
+        TriggerForm form = new TriggerForm(trigger, evidence, reason, Map.of())
+                .validated(page.needsReason(caller, id), page.codes());
+        if (form.valid()) {
+            try {
+                TriggerDefinition definition = triggers.find(form.trigger()).orElseThrow();
+                reviews.addTrigger(
+                        caller, id, version, definition.code(), definition.name(), form.evidence(), form.reason());
+                return "redirect:/reviews/" + id + "?saved=trigger#triggers";
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                form = form.withFormError(e.getMessage());
+            }
+        }
+        return again(model, response, caller, id, new RecordPage.Forms(EventForm.blank(), null, form, ""));
     }
 
     @PostMapping("/reviews/{id}/events")
@@ -157,16 +106,36 @@ public class ReviewController {
             @PathVariable long id,
             @RequestParam long version,
             @RequestParam(required = false) String trigger,
-            @RequestParam String outcomeClass,
-            @RequestParam String description,
+            @RequestParam(required = false) String outcomeClass,
+            @RequestParam(required = false) String description,
             @RequestParam(required = false) String harmCategory,
             @RequestParam(defaultValue = "false") boolean presentOnAdmission,
             @RequestParam(required = false) String preventability,
-            @RequestParam(required = false) String reason) {
-        EventInput input = new EventInput(
-                trigger, outcome(outcomeClass), description, harmCategory, presentOnAdmission, preventability);
-        reviews.addEvent(callers.get(), id, version, input, reason);
-        return "redirect:/reviews/" + id + "#events";
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response) {
+        Caller caller = callers.get();
+        EventForm form = new EventForm(
+                        null,
+                        trigger,
+                        outcomeClass,
+                        description,
+                        harmCategory,
+                        presentOnAdmission,
+                        preventability,
+                        false,
+                        reason,
+                        Map.of())
+                .validated(page.needsReason(caller, id), page.codes());
+        if (form.valid()) {
+            try {
+                long eventId = reviews.addEvent(caller, id, version, form.input(), form.reason());
+                return "redirect:/reviews/" + id + "?saved=event#event-" + eventId;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                form = form.withFormError(e.getMessage());
+            }
+        }
+        return again(model, response, caller, id, new RecordPage.Forms(form, null, TriggerForm.blank(), ""));
     }
 
     @PostMapping("/reviews/{id}/events/{eventId}")
@@ -176,24 +145,45 @@ public class ReviewController {
             @RequestParam long version,
             @RequestParam long eventVersion,
             @RequestParam(required = false) String trigger,
-            @RequestParam String outcomeClass,
-            @RequestParam String description,
+            @RequestParam(required = false) String outcomeClass,
+            @RequestParam(required = false) String description,
             @RequestParam(required = false) String harmCategory,
             @RequestParam(defaultValue = "false") boolean presentOnAdmission,
             @RequestParam(required = false) String preventability,
             @RequestParam(defaultValue = "false") boolean withdraw,
-            @RequestParam(required = false) String reason) {
-        EventInput input = new EventInput(
-                trigger, outcome(outcomeClass), description, harmCategory, presentOnAdmission, preventability);
-        reviews.changeEvent(callers.get(), id, version, eventId, eventVersion, input, withdraw, reason);
-        return "redirect:/reviews/" + id + "#events";
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response) {
+        Caller caller = callers.get();
+        EventForm form = new EventForm(
+                        eventId,
+                        trigger,
+                        outcomeClass,
+                        description,
+                        harmCategory,
+                        presentOnAdmission,
+                        preventability,
+                        withdraw,
+                        reason,
+                        Map.of())
+                .validated(page.needsReason(caller, id), page.codes());
+        if (form.valid()) {
+            try {
+                reviews.changeEvent(caller, id, version, eventId, eventVersion, form.input(), withdraw, form.reason());
+                return "redirect:/reviews/" + id + "?saved=change#event-" + eventId;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                form = form.withFormError(e.getMessage());
+            }
+        }
+        return again(
+                model, response, caller, id, new RecordPage.Forms(EventForm.blank(), form, TriggerForm.blank(), ""));
     }
 
     @PostMapping("/reviews/{id}/submit")
     public String submit(
             @PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "0") long seconds) {
         reviews.submit(callers.get(), id, version, seconds);
-        return "redirect:/reviews/" + id;
+        return "redirect:/reviews/" + id + "?saved=submitted";
     }
 
     @PostMapping("/reviews/{id}/sign")
@@ -219,11 +209,13 @@ public class ReviewController {
         return "audit";
     }
 
-    private static OutcomeClass outcome(String text) {
-        try {
-            return OutcomeClass.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("outcome class '" + text + "' is not one of the four classes", e);
-        }
+    /**
+     * The record page again with the forms as typed and their errors beside the fields: HTTP 422, nothing typed is
+     * lost and nothing was saved.
+     */
+    private String again(Model model, HttpServletResponse response, Caller caller, long id, RecordPage.Forms forms) {
+        response.setStatus(UNPROCESSABLE);
+        page.fill(model, caller, id, new RecordPage.View(null, null), forms);
+        return "record";
     }
 }
