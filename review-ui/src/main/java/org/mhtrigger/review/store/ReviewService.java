@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.mhtrigger.engine.measure.HarmCategory;
 import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.engine.sampling.SampleManifest;
@@ -66,7 +65,8 @@ public class ReviewService {
             String drawKind,
             Instant withdrawnAt,
             String withdrawnBy,
-            String withdrawnReason) {
+            String withdrawnReason,
+            LocalDate dueDate) {
         public boolean withdrawn() {
             return withdrawnAt != null;
         }
@@ -81,6 +81,9 @@ public class ReviewService {
      *
      * @param secondOf for the second of two independent reviews, the id of the first; null otherwise
      * @param awaitingConsensus whether a second review of this one exists and no consensus is recorded yet
+     * @param triggerCount the triggers (engine's and reviewers') on the record's stay
+     * @param dueDate when the review and its sign-off are due: the draw's due date (see V16 and the README)
+     * @param returnedComment the physician's comment when the record was last returned to the reviewer, or null
      */
     public record ReviewView(
             long id,
@@ -95,16 +98,28 @@ public class ReviewService {
             long secondsSpent,
             long version,
             Long secondOf,
-            boolean awaitingConsensus) {
+            boolean awaitingConsensus,
+            int triggerCount,
+            LocalDate dueDate,
+            String returnedComment,
+            String returnedBy,
+            Instant returnedAt) {
         public boolean isSecondReview() {
             return secondOf != null;
+        }
+
+        /** Whether it is past its due date on {@code today} and not signed off. */
+        public boolean overdue(LocalDate today) {
+            return dueDate != null && today.isAfter(dueDate) && status != ReviewStatus.AUTHENTICATED;
         }
     }
 
     /** The columns {@link #review} reads, from review r, review_period p and stay s. */
     static final String REVIEW_SELECT = "SELECT r.*, p.label AS period_label, s.encounter_id, s.ward,"
             + " CASE WHEN r.consensus_at IS NULL AND EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id)"
-            + " THEN TRUE ELSE FALSE END AS awaiting_consensus FROM review r"
+            + " THEN TRUE ELSE FALSE END AS awaiting_consensus,"
+            + " (SELECT COUNT(*) FROM finding f WHERE f.stay_id = r.stay_id) AS trigger_count,"
+            + " COALESCE(p.due_date, p.end_exclusive) AS review_due FROM review r"
             + " JOIN review_period p ON p.id = r.period_id JOIN stay s ON s.id = r.stay_id";
 
     /** One possible adverse event a reviewer recorded. Status: recorded, confirmed, rejected or withdrawn. */
@@ -276,7 +291,7 @@ public class ReviewService {
         SamplingCriteria criteria = manifest.criteria();
         jdbc.sql("INSERT INTO review_period (label, start_date, end_exclusive, seed, requested_size, frame_size,"
                         + " min_age_years, min_los_hours, stratify_by, protocol_version, created_by, created_at,"
-                        + " draw_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " draw_kind, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         period.label(),
                         period.start(),
@@ -290,7 +305,8 @@ public class ReviewService {
                         manifest.protocolVersion(),
                         caller.username(),
                         Stays.utc(Instant.now()),
-                        kind)
+                        kind,
+                        dueDate(period, LocalDate.now(java.time.ZoneOffset.UTC)))
                 .update(key, "id");
         long periodId = key.getKey().longValue();
         List<String> reviewers = users.usernamesWithRole(Role.REVIEWER);
@@ -371,7 +387,8 @@ public class ReviewService {
                         new Object[] {caller.username()});
             case PHYSICIAN ->
                 new QueueQuery(
-                        IN_ACTIVE_SAMPLE + " AND r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED')"
+                        IN_ACTIVE_SAMPLE + " AND r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED',"
+                                + " 'RETURNED')"
                                 + " AND r.second_of IS NULL AND (r.consensus_at IS NOT NULL"
                                 + " OR NOT EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id))",
                         " ORDER BY CASE WHEN r.status = 'AUTHENTICATED' THEN 1 ELSE 0 END,"
@@ -418,6 +435,143 @@ public class ReviewService {
                 .query(ReviewService::review)
                 .list();
         return new QueuePage(reviews, shown, pageSize, total);
+    }
+
+    /**
+     * Page {@code page} (1-based; beyond the last page, the last) of the caller's queue narrowed by {@code filter}
+     * (tab, status, period, reviewer) in its order, read a page at a time.
+     */
+    public QueuePage queue(Caller caller, QueueFilter filter, int page, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size " + pageSize + " must be at least 1");
+        }
+        List<Object> params = new ArrayList<>();
+        String where = filtered(caller, filter, params, true);
+        long total = jdbc.sql("SELECT COUNT(*) FROM review r JOIN review_period p ON p.id = r.period_id" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        int shown = Math.max(1, Math.min(page, pages));
+        params.add(pageSize);
+        params.add((long) (shown - 1) * pageSize);
+        List<ReviewView> reviews = jdbc.sql(REVIEW_SELECT + where + filter.orderBy() + " LIMIT ? OFFSET ?")
+                .params(params)
+                .query(ReviewService::review)
+                .list();
+        return new QueuePage(reviews, shown, pageSize, total);
+    }
+
+    /** How many records each tab of the caller's queue holds under {@code filter}'s period and reviewer. */
+    public Map<QueueFilter.Tab, Long> tabCounts(Caller caller, QueueFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = filtered(caller, filter, params, false);
+        Map<ReviewStatus, Long> byStatus = new java.util.EnumMap<>(ReviewStatus.class);
+        jdbc.sql("SELECT r.status, COUNT(*) AS n FROM review r JOIN review_period p ON p.id = r.period_id" + where
+                        + " GROUP BY r.status")
+                .params(params)
+                .query((rs, row) -> byStatus.put(ReviewStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        Map<QueueFilter.Tab, Long> counts = new java.util.EnumMap<>(QueueFilter.Tab.class);
+        for (QueueFilter.Tab tab : QueueFilter.Tab.values()) {
+            counts.put(
+                    tab,
+                    tab.statuses(caller.role()).stream()
+                            .mapToLong(s -> byStatus.getOrDefault(s, 0L))
+                            .sum());
+        }
+        return counts;
+    }
+
+    /** The role's queue plus the filter's conditions, over review r and review_period p; fills {@code params}. */
+    private static String filtered(Caller caller, QueueFilter filter, List<Object> params, boolean withTab) {
+        QueueQuery base = queueQuery(caller);
+        StringBuilder where = new StringBuilder(base.where());
+        params.addAll(List.of(base.params()));
+        if (withTab) {
+            List<ReviewStatus> statuses = filter.tab().statuses(caller.role()).stream()
+                    .filter(s -> filter.status() == null || s == filter.status())
+                    .toList();
+            if (statuses.isEmpty()) {
+                where.append(" AND 1 = 0");
+            } else {
+                where.append(" AND r.status IN (")
+                        .append(String.join(", ", java.util.Collections.nCopies(statuses.size(), "?")))
+                        .append(")");
+                statuses.forEach(s -> params.add(s.name()));
+            }
+        }
+        if (filter.period() != null) {
+            where.append(" AND p.label = ?");
+            params.add(filter.period());
+        }
+        if (filter.reviewer() != null) {
+            where.append(" AND r.reviewer = ?");
+            params.add(filter.reviewer());
+        }
+        return where.toString();
+    }
+
+    /**
+     * When a draw made on {@code drawnOn} is due: one period length (in days) after the later of the period's end and
+     * the day of the draw. A month's sample drawn on 3 May for March is due on 3 June.
+     */
+    public static LocalDate dueDate(ReviewPeriod period, LocalDate drawnOn) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(period.start(), period.endExclusive());
+        LocalDate from = drawnOn.isAfter(period.endExclusive()) ? drawnOn : period.endExclusive();
+        return from.plusDays(days);
+    }
+
+    /** The labels of the periods with an active sample, newest first (for the queue's period filter). */
+    public List<String> periodLabels(Caller caller) {
+        if (caller.is(Role.ADMIN)) {
+            throw new AccessDeniedException("admin accounts have no access to records");
+        }
+        return jdbc.sql("SELECT label FROM review_period WHERE withdrawn_at IS NULL GROUP BY label"
+                        + " ORDER BY MAX(start_date) DESC, label")
+                .query(String.class)
+                .list();
+    }
+
+    /** One page of {@link #periods(Caller)}, newest first. */
+    public Paged<PeriodView> periods(Caller caller, int page, int pageSize) {
+        require(caller, Role.SAFETY_LEAD);
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size " + pageSize + " must be at least 1");
+        }
+        long total =
+                jdbc.sql("SELECT COUNT(*) FROM review_period").query(Long.class).single();
+        int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        int shown = Math.max(1, Math.min(page, pages));
+        List<PeriodView> periods = jdbc.sql(PERIOD_SELECT + " ORDER BY p.start_date DESC, p.id DESC LIMIT ? OFFSET ?")
+                .params(pageSize, (long) (shown - 1) * pageSize)
+                .query(ReviewService::period)
+                .list();
+        return new Paged<>(periods, shown, pageSize, total);
+    }
+
+    /**
+     * One page of a list.
+     *
+     * @param page 1-based page number, within 1..{@link #pages()}
+     * @param total items in the whole list
+     */
+    public record Paged<T>(List<T> items, int page, int pageSize, long total) {
+        public Paged {
+            items = List.copyOf(items);
+        }
+
+        public int pages() {
+            return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        }
+
+        public long first() {
+            return items.isEmpty() ? 0 : (long) (page - 1) * pageSize + 1;
+        }
+
+        public long last() {
+            return first() == 0 ? 0 : first() + items.size() - 1;
+        }
     }
 
     /** The review, if the caller may see it; throws {@link AccessDeniedException} otherwise. */
@@ -632,12 +786,26 @@ public class ReviewService {
     // ---------------------------------------------------------------- authentication
 
     /**
-     * The physician's electronic signature: confirms or rejects each event that is not withdrawn ({@code
-     * decisions}: event id to {@code confirmed} or {@code rejected}) and signs with the meaning "authenticated: harm
-     * F" (the confirmed harm categories), or "authenticated: no adverse event".
+     * The physician's electronic signature with plain decisions ({@code decisions}: event id to {@code confirmed} or
+     * {@code rejected}); a rejection needs a reason, so this form suits confirmations. See {@link #sign(Caller, long,
+     * long, List)}.
      */
     @Transactional
     public SignatureView sign(Caller caller, long reviewId, long version, Map<Long, String> decisions) {
+        List<SignOff.EventDecision> list = new ArrayList<>();
+        decisions.forEach((id, text) -> list.add(new SignOff.EventDecision(
+                id, text == null ? null : SignOff.Decision.parse(text), null, null, null, null)));
+        return sign(caller, reviewId, version, list);
+    }
+
+    /**
+     * The physician's electronic signature: confirms each event that is not withdrawn, as recorded or with a changed
+     * outcome class, harm category or preventability, or rejects it ({@link SignOff#plan}: a change or a rejection
+     * needs a reason), and signs with the meaning "authenticated: harm F" (the confirmed harm categories, as changed),
+     * or "authenticated: no adverse event". Each changed field and each status is audited with the reason.
+     */
+    @Transactional
+    public SignatureView sign(Caller caller, long reviewId, long version, List<SignOff.EventDecision> decisions) {
         require(caller, Role.PHYSICIAN);
         ReviewView review = view(caller, reviewId);
         if (!review.status().awaitingSignature()) {
@@ -647,41 +815,47 @@ public class ReviewService {
         List<EventView> open = events(reviewId).stream()
                 .filter(e -> !e.status().equals("withdrawn"))
                 .toList();
-        for (EventView event : open) {
-            String decision = decisions.get(event.id());
-            if (!"confirmed".equals(decision) && !"rejected".equals(decision)) {
-                throw new IllegalArgumentException(
-                        "event " + event.id() + " needs a decision: confirmed or rejected, not '" + decision + "'");
-            }
-        }
+        List<SignOff.EventOutcome> outcomes = SignOff.plan(open, decisions);
         bump(review, version, ReviewStatus.AUTHENTICATED, caller, null);
-        TreeSet<String> harms = new TreeSet<>();
-        List<String> others = new ArrayList<>();
-        for (EventView event : open) {
-            String decision = decisions.get(event.id());
-            int changed = jdbc.sql("UPDATE adverse_event SET status = ?, version = version + 1 WHERE id = ? AND"
-                            + " version = ?")
-                    .params(decision, event.id(), event.version())
+        for (SignOff.EventOutcome outcome : outcomes) {
+            EventView event = outcome.before();
+            EventInput after = outcome.after();
+            String status = outcome.decision().status();
+            int changed = jdbc.sql("UPDATE adverse_event SET outcome_class = ?, harm_category = ?, preventability = ?,"
+                            + " status = ?, version = version + 1 WHERE id = ? AND version = ?")
+                    .params(
+                            after.outcomeClass().name(),
+                            after.harmCategory(),
+                            after.preventability(),
+                            status,
+                            event.id(),
+                            event.version())
                     .update();
             if (changed == 0) {
                 throw new StaleEditException("event", event.id(), event.version());
             }
-            audit.appendIfChanged(
-                    caller.username(), "event", event.id(), reviewId, "status", event.status(), decision, null);
-            if (decision.equals("confirmed")) {
-                if (!event.harmCategory().isEmpty()) {
-                    harms.add(event.harmCategory());
-                } else {
-                    others.add(event.outcomeClass().label().toLowerCase(java.util.Locale.ROOT));
-                }
+            for (SignOff.FieldChange change : outcome.changes()) {
+                audit.append(
+                        caller.username(),
+                        "event",
+                        event.id(),
+                        reviewId,
+                        change.field(),
+                        change.oldValue(),
+                        change.newValue(),
+                        outcome.reason());
             }
+            audit.appendIfChanged(
+                    caller.username(),
+                    "event",
+                    event.id(),
+                    reviewId,
+                    "status",
+                    event.status(),
+                    status,
+                    outcome.reason());
         }
-        List<String> parts = new ArrayList<>();
-        if (!harms.isEmpty()) {
-            parts.add("harm " + String.join(", ", harms));
-        }
-        parts.addAll(others);
-        String meaning = "authenticated: " + (parts.isEmpty() ? "no adverse event" : String.join("; ", parts));
+        String meaning = SignOff.meaning(outcomes);
         Instant now = Instant.now();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO signature (review_id, signer, signer_name, signed_at, meaning) VALUES (?, ?, ?, ?, ?)")
@@ -692,12 +866,93 @@ public class ReviewService {
         return new SignatureView(signatureId, caller.username(), caller.displayName(), now, meaning);
     }
 
+    /**
+     * The physician returns a submitted record to its reviewer with a comment (required): the record goes back to the
+     * reviewer's queue as "returned to reviewer" with the comment; the status change is audited with the comment as
+     * its reason. The reviewer changes it and submits it again.
+     */
+    @Transactional
+    public void returnToReviewer(Caller caller, long reviewId, long version, String comment) {
+        require(caller, Role.PHYSICIAN);
+        ReviewView review = view(caller, reviewId);
+        if (!review.status().awaitingSignature()) {
+            throw new IllegalStateException("review " + reviewId + " is "
+                    + review.status().label() + "; only a record awaiting signature can be returned");
+        }
+        String text = comment == null ? "" : comment.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("say what the reviewer should look at (the comment must not be empty)");
+        }
+        if (text.length() > SignOff.MAX_REASON) {
+            throw new IllegalArgumentException("the comment must be at most " + SignOff.MAX_REASON + " characters");
+        }
+        if (review.reviewer() == null) {
+            throw new IllegalStateException("review " + reviewId + " has no reviewer to return it to");
+        }
+        bump(review, version, ReviewStatus.RETURNED, caller, text);
+        jdbc.sql("UPDATE review SET returned_comment = ?, returned_by = ?, returned_at = ? WHERE id = ?")
+                .params(text, caller.displayName(), Stays.utc(Instant.now()), reviewId)
+                .update();
+    }
+
+    // ---------------------------------------------------------------- assignment
+
+    /**
+     * The safety lead assigns (or reassigns) sampled records to an enabled reviewer; each change is audited with the
+     * reason. Only records still with a reviewer (assigned, in progress, returned) move: a submitted or signed review
+     * keeps the reviewer who submitted it. The two reviews of a double review keep two different reviewers.
+     *
+     * @return how many records changed reviewer
+     */
+    @Transactional
+    public int assign(Caller caller, List<Long> reviewIds, String reviewer, String reason) {
+        require(caller, Role.SAFETY_LEAD);
+        if (reviewIds.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one record to assign");
+        }
+        String to = reviewer == null ? "" : reviewer.strip();
+        if (!users.usernamesWithRole(Role.REVIEWER).contains(to)) {
+            throw new IllegalArgumentException("'" + to + "' is not an enabled reviewer account");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        int moved = 0;
+        for (long id : new java.util.LinkedHashSet<>(reviewIds)) {
+            ReviewView review = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no review " + id));
+            if (to.equals(review.reviewer())) {
+                continue;
+            }
+            if (!review.status().withReviewer()) {
+                throw new IllegalStateException("record " + review.encounterId() + " is "
+                        + review.status().label()
+                        + "; only records not yet submitted can be reassigned. Nothing was changed.");
+            }
+            Long other = review.isSecondReview()
+                    ? review.secondOf()
+                    : jdbc.sql("SELECT id FROM review WHERE second_of = ?")
+                            .param(id)
+                            .query(Long.class)
+                            .optional()
+                            .orElse(null);
+            if (other != null && to.equals(find(other).map(ReviewView::reviewer).orElse(null))) {
+                throw new IllegalStateException("record " + review.encounterId() + " has a double review by " + to
+                        + "; its two reviews need two different reviewers. Nothing was changed.");
+            }
+            jdbc.sql("UPDATE review SET reviewer = ?, version = version + 1 WHERE id = ?")
+                    .params(to, id)
+                    .update();
+            audit.append(caller.username(), "review", id, id, "reviewer", review.reviewer(), to, why);
+            moved++;
+        }
+        return moved;
+    }
+
     // ---------------------------------------------------------------- checks
 
     private static ReviewStatus nextStatusOnChange(ReviewStatus status) {
         return switch (status) {
             case ASSIGNED, IN_PROGRESS -> ReviewStatus.IN_PROGRESS;
             case SUBMITTED -> ReviewStatus.SUBMITTED;
+            case RETURNED -> ReviewStatus.RETURNED;
             case AUTHENTICATED, CHANGED_SINCE_SIGNATURE -> ReviewStatus.CHANGED_SINCE_SIGNATURE;
         };
     }
@@ -737,7 +992,8 @@ public class ReviewService {
         boolean allowed = switch (caller.role()) {
             case REVIEWER -> caller.username().equals(review.reviewer());
             // a physician sees a first review only after the consensus of a double review; a second review never
-            case PHYSICIAN -> review.status().submitted() && !review.isSecondReview() && !review.awaitingConsensus();
+            case PHYSICIAN ->
+                review.status().openToPhysician() && !review.isSecondReview() && !review.awaitingConsensus();
             case SAFETY_LEAD -> true;
             case ADMIN -> false;
         };
@@ -794,7 +1050,8 @@ public class ReviewService {
                 rs.getString("draw_kind"),
                 Stays.instant(rs, "withdrawn_at"),
                 rs.getString("withdrawn_by"),
-                rs.getString("withdrawn_reason"));
+                rs.getString("withdrawn_reason"),
+                rs.getObject("due_date", LocalDate.class));
     }
 
     static ReviewView review(ResultSet rs, int row) throws SQLException {
@@ -811,7 +1068,12 @@ public class ReviewService {
                 rs.getLong("seconds_spent"),
                 rs.getLong("version"),
                 rs.getObject("second_of") == null ? null : rs.getLong("second_of"),
-                rs.getBoolean("awaiting_consensus"));
+                rs.getBoolean("awaiting_consensus"),
+                rs.getInt("trigger_count"),
+                rs.getObject("review_due", LocalDate.class),
+                rs.getString("returned_comment"),
+                rs.getString("returned_by"),
+                Stays.instant(rs, "returned_at"));
     }
 
     static EventView event(ResultSet rs, int row) throws SQLException {

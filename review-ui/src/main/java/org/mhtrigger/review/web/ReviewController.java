@@ -23,14 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Queues, the record view and every change a reviewer or physician makes to a review. */
+/** The record view and every change a reviewer makes to a review (queues: QueueController; sign-off: SignOffController). */
 @Controller
 public class ReviewController {
     /** The default time box of a primary review (method.md §2). */
     static final int BUDGET_SECONDS = 20 * 60;
-
-    /** Records on one page of a queue: a couple of months' samples. */
-    static final int QUEUE_PAGE_SIZE = 50;
 
     private final ReviewService reviews;
     private final Stays stays;
@@ -49,16 +46,6 @@ public class ReviewController {
 
     /** A trigger with where its evidence is (an anchor in the timeline), if it can be found. */
     public record TriggerEntry(Stays.FindingView finding, String target) {}
-
-    @GetMapping("/queue")
-    public String queue(@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
-        Caller caller = callers.get();
-        ReviewService.QueuePage queue = reviews.queue(caller, page, QUEUE_PAGE_SIZE);
-        model.addAttribute("reviews", queue.reviews());
-        model.addAttribute("queue", queue);
-        model.addAttribute("title", caller.is(Role.PHYSICIAN) ? "Records to authenticate" : "Review queue");
-        return "queue";
-    }
 
     @GetMapping("/reviews/{id}")
     public String record(@PathVariable long id, @RequestParam(name = "q", required = false) String query, Model model) {
@@ -193,18 +180,6 @@ public class ReviewController {
     public String submit(
             @PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "0") long seconds) {
         reviews.submit(callers.get(), id, version, seconds);
-        return "redirect:/reviews/" + id;
-    }
-
-    @PostMapping("/reviews/{id}/sign")
-    public String sign(@PathVariable long id, @RequestParam long version, @RequestParam Map<String, String> form) {
-        Map<Long, String> decisions = new HashMap<>();
-        form.forEach((key, value) -> {
-            if (key.startsWith("decision-")) {
-                decisions.put(Long.parseLong(key.substring("decision-".length())), value);
-            }
-        });
-        reviews.sign(callers.get(), id, version, decisions);
         return "redirect:/reviews/" + id;
     }
 
