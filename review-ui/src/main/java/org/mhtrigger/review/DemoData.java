@@ -53,13 +53,15 @@ public class DemoData {
     }
 
     /**
-     * Imports {@code screened}, gives each demo account (reviewer, physician, safety-lead, admin) a new random
+     * Imports {@code screened}, gives each demo account (two reviewers, physician, safety-lead, admin) a new random
      * password, and, if no period exists yet, draws a sample of {@code size} from the month with the most discharges.
      */
     public Summary seed(List<ScreenedStay> screened, int size, long seed) {
         int imported = importStays(screened);
         Map<String, String> accounts = new LinkedHashMap<>();
         accounts.put("reviewer", account("reviewer", "Rowan Reviewer (demo)", Role.REVIEWER));
+        // a second reviewer, so that a double review (two independent reviews) can be drawn out of the box
+        accounts.put("reviewer2", account("reviewer2", "Robin Reviewer (demo)", Role.REVIEWER));
         accounts.put("physician", account("physician", "Dr Pat Physician (demo)", Role.PHYSICIAN));
         accounts.put("safety-lead", account("safety-lead", "Sam Safety-Lead (demo)", Role.SAFETY_LEAD));
         accounts.put("admin", account("admin", "Alex Admin (demo)", Role.ADMIN));

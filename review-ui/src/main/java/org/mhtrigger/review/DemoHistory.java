@@ -66,8 +66,8 @@ public class DemoHistory {
         Instant now = Instant.now();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO review_period (label, start_date, end_exclusive, seed, requested_size, frame_size,"
-                        + " min_age_years, min_los_hours, stratify_by, protocol_version, created_by, created_at)"
-                        + " VALUES (?, ?, ?, ?, 20, ?, 18, ?, NULL, ?, 'system', ?)")
+                        + " min_age_years, min_los_hours, stratify_by, protocol_version, created_by, created_at, due_date)"
+                        + " VALUES (?, ?, ?, ?, 20, ?, 18, ?, NULL, ?, 'system', ?, ?)")
                 .params(
                         month.toString(),
                         month.atDay(1),
@@ -76,7 +76,11 @@ public class DemoHistory {
                         60 + random.nextInt(30),
                         improved ? 72.0 : 24.0,
                         improved ? "1.1" : "1.0",
-                        utc(now))
+                        utc(now),
+                        // reviewed as the method intends: drawn when the month closed, due a month later
+                        org.mhtrigger.review.store.ReviewService.dueDate(
+                                org.mhtrigger.engine.sampling.ReviewPeriod.month(month),
+                                month.plusMonths(1).atDay(1)))
                 .update(key, "id");
         long periodId = key.getKey().longValue();
         // through the audit trail, so that the row is sealed into the chain like any other

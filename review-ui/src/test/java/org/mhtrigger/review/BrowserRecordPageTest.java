@@ -37,6 +37,7 @@ import org.mhtrigger.engine.screen.Finding;
 import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.review.importing.ImportPipeline;
 import org.mhtrigger.review.store.ReviewService;
+import org.mhtrigger.testkit.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +57,7 @@ import org.springframework.context.annotation.Import;
             "mhtrigger.time-zone=Europe/London"
         })
 @Import(TestSettings.class)
+@BrowserTest
 class BrowserRecordPageTest {
     static final String RULESET = Fixtures.RULESET;
     static final String NEGATED_NOTE =

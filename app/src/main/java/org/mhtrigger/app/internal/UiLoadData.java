@@ -40,6 +40,7 @@ import org.mhtrigger.review.store.ReviewService.EventInput;
 import org.mhtrigger.review.store.ReviewService.ReviewView;
 import org.mhtrigger.review.store.ReviewStatus;
 import org.mhtrigger.review.store.Role;
+import org.mhtrigger.review.store.SignOff;
 import org.mhtrigger.review.store.Stays;
 import org.mhtrigger.review.store.Users;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -468,9 +469,12 @@ public final class UiLoadData {
         }
         String signer = physician(1 + random.nextInt(PHYSICIANS));
         Caller physician = new Caller(signer, "Dr " + signer, Role.PHYSICIAN);
-        Map<Long, String> decisions = new HashMap<>();
+        List<SignOff.EventDecision> decisions = new ArrayList<>();
         for (long eventId : events) {
-            decisions.put(eventId, random.nextInt(100) < 85 ? "confirmed" : "rejected");
+            decisions.add(
+                    random.nextInt(100) < 85
+                            ? SignOff.EventDecision.confirm(eventId)
+                            : SignOff.EventDecision.reject(eventId, "not an adverse event (load data)"));
         }
         reviews.sign(physician, id, version(reviews, id), decisions);
     }

@@ -5,42 +5,39 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.mhtrigger.engine.measure.HarmCategory;
 import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.engine.sampling.SampleManifest;
 import org.mhtrigger.engine.sampling.Sampler;
 import org.mhtrigger.engine.sampling.SamplingCriteria;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The review workflow (method.md §2): periods and samples, queues, triggers a reviewer adds, adverse events,
- * submission and the physician's signature. Every method checks the caller's role (and, for reviewers, that the
- * record is assigned to them), every change checks the version the caller saw and bumps it, and every change
- * appends audit rows in the same transaction. Thread-safe.
+ * submission, the physician's sign-off and assignment. Every method checks the caller's role (and, for reviewers,
+ * that the record is assigned to them) by the rules of {@link ReviewWorkflow}, every change checks the version the
+ * caller saw and bumps it, and every change appends audit rows in the same transaction; the SQL is in {@link
+ * ReviewRepository}. Thread-safe.
  */
 @Service
 public class ReviewService {
     /** Seconds one timer report may add at most: a report covers at most the last few minutes. */
-    static final long MAX_SECONDS_PER_REPORT = 15 * 60;
+    static final long MAX_SECONDS_PER_REPORT = ReviewWorkflow.MAX_SECONDS_PER_REPORT;
 
-    private final JdbcClient jdbc;
+    private final ReviewRepository store;
     private final Stays stays;
     private final Users users;
     private final AuditTrail audit;
 
     public ReviewService(JdbcClient jdbc, Stays stays, Users users, AuditTrail audit) {
-        this.jdbc = jdbc;
+        this.store = new ReviewRepository(jdbc, stays);
         this.stays = stays;
         this.users = users;
         this.audit = audit;
@@ -66,7 +63,8 @@ public class ReviewService {
             String drawKind,
             Instant withdrawnAt,
             String withdrawnBy,
-            String withdrawnReason) {
+            String withdrawnReason,
+            LocalDate dueDate) {
         public boolean withdrawn() {
             return withdrawnAt != null;
         }
@@ -81,6 +79,9 @@ public class ReviewService {
      *
      * @param secondOf for the second of two independent reviews, the id of the first; null otherwise
      * @param awaitingConsensus whether a second review of this one exists and no consensus is recorded yet
+     * @param triggerCount the triggers (engine's and reviewers') on the record's stay
+     * @param dueDate when the review and its sign-off are due: the draw's due date (see V16 and the README)
+     * @param returnedComment the physician's comment when the record was last returned to the reviewer, or null
      */
     public record ReviewView(
             long id,
@@ -95,17 +96,24 @@ public class ReviewService {
             long secondsSpent,
             long version,
             Long secondOf,
-            boolean awaitingConsensus) {
+            boolean awaitingConsensus,
+            int triggerCount,
+            LocalDate dueDate,
+            String returnedComment,
+            String returnedBy,
+            Instant returnedAt) {
         public boolean isSecondReview() {
             return secondOf != null;
+        }
+
+        /** Whether it is past its due date on {@code today} and not signed off. */
+        public boolean overdue(LocalDate today) {
+            return dueDate != null && today.isAfter(dueDate) && status != ReviewStatus.AUTHENTICATED;
         }
     }
 
     /** The columns {@link #review} reads, from review r, review_period p and stay s. */
-    static final String REVIEW_SELECT = "SELECT r.*, p.label AS period_label, s.encounter_id, s.ward,"
-            + " CASE WHEN r.consensus_at IS NULL AND EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id)"
-            + " THEN TRUE ELSE FALSE END AS awaiting_consensus FROM review r"
-            + " JOIN review_period p ON p.id = r.period_id JOIN stay s ON s.id = r.stay_id";
+    static final String REVIEW_SELECT = ReviewRepository.REVIEW_SELECT;
 
     /** One possible adverse event a reviewer recorded. Status: recorded, confirmed, rejected or withdrawn. */
     public record EventView(
@@ -120,7 +128,12 @@ public class ReviewService {
             String status,
             String createdBy,
             Instant createdAt,
-            long version) {}
+            long version) {
+        /** The status, typed. */
+        public ReviewWorkflow.EventStatus eventStatus() {
+            return ReviewWorkflow.EventStatus.parse(status);
+        }
+    }
 
     /** An electronic signature: who, when, and its meaning, e.g. "authenticated: harm F". */
     public record SignatureView(long id, String signer, String signerName, Instant signedAt, String meaning) {}
@@ -170,7 +183,7 @@ public class ReviewService {
     @Transactional
     public PeriodView drawSample(Caller caller, ReviewPeriod period, SamplingCriteria criteria, int size, long seed) {
         require(caller, Role.SAFETY_LEAD);
-        List<PeriodView> existing = activeDraws(period);
+        List<PeriodView> existing = store.activeDraws(period);
         if (!existing.isEmpty()) {
             PeriodView first = existing.getFirst();
             int sampled = existing.stream().mapToInt(PeriodView::sampled).sum();
@@ -185,7 +198,7 @@ public class ReviewService {
         SampleManifest manifest = Sampler.draw(stays.samplingUnits(), period, criteria, size, seed);
         long periodId = insertDraw(caller, manifest, "sample", 0);
         audit.append(caller.username(), "period", periodId, null, "sample", null, describe(manifest), null);
-        return period(periodId).orElseThrow();
+        return store.period(periodId).orElseThrow();
     }
 
     /**
@@ -195,17 +208,14 @@ public class ReviewService {
     @Transactional
     public PeriodView addToSample(Caller caller, ReviewPeriod period, int extra, long seed, String reason) {
         require(caller, Role.SAFETY_LEAD);
-        List<PeriodView> existing = activeDraws(period);
+        List<PeriodView> existing = store.activeDraws(period);
         if (existing.isEmpty()) {
             throw new IllegalStateException("period " + period.label() + " has no sample to add to; draw one first");
         }
         PeriodView first = existing.getFirst();
         SamplingCriteria criteria = new SamplingCriteria(first.minAgeYears(), first.minLosHours(), first.stratifyBy());
-        java.util.Set<String> inSample = new java.util.HashSet<>(jdbc.sql("SELECT s.encounter_id FROM review r JOIN"
-                        + " stay s ON s.id = r.stay_id WHERE r.period_id IN (:ids)")
-                .param("ids", existing.stream().map(PeriodView::id).toList())
-                .query(String.class)
-                .list());
+        List<Long> ids = existing.stream().map(PeriodView::id).toList();
+        java.util.Set<String> inSample = store.encountersIn(ids);
         List<org.mhtrigger.engine.sampling.SamplingUnit> rest = stays.samplingUnits().stream()
                 .filter(u -> !inSample.contains(u.encounterId()))
                 .toList();
@@ -214,13 +224,9 @@ public class ReviewService {
             throw new IllegalStateException(
                     "every stay in the frame of " + period.label() + " is already in its sample");
         }
-        int nextOrder = jdbc.sql("SELECT COALESCE(MAX(draw_order) + 1, 0) FROM review WHERE period_id IN (:ids)")
-                .param("ids", existing.stream().map(PeriodView::id).toList())
-                .query(Integer.class)
-                .single();
-        long periodId = insertDraw(caller, manifest, "addition", nextOrder);
+        long periodId = insertDraw(caller, manifest, "addition", store.nextDrawOrder(ids));
         audit.append(caller.username(), "period", periodId, null, "sample addition", null, describe(manifest), reason);
-        return period(periodId).orElseThrow();
+        return store.period(periodId).orElseThrow();
     }
 
     /**
@@ -233,99 +239,78 @@ public class ReviewService {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("give a reason for withdrawing the sample of " + period.label());
         }
-        List<PeriodView> existing = activeDraws(period);
+        List<PeriodView> existing = store.activeDraws(period);
         if (existing.isEmpty()) {
             throw new IllegalStateException("period " + period.label() + " has no sample to withdraw");
         }
         List<Long> ids = existing.stream().map(PeriodView::id).toList();
-        int signed = jdbc.sql("SELECT COUNT(*) FROM review WHERE period_id IN (:ids) AND status IN ('AUTHENTICATED',"
-                        + " 'CHANGED_SINCE_SIGNATURE')")
-                .param("ids", ids)
-                .query(Integer.class)
-                .single();
+        int signed = store.countSigned(ids);
         if (signed > 0) {
             throw new IllegalStateException("the sample of " + period.label() + " cannot be withdrawn: " + signed
                     + " of its records are signed off, and signed-off reviews stay in the figures. Add stays to the"
                     + " sample instead.");
         }
         for (PeriodView draw : existing) {
-            jdbc.sql("UPDATE review_period SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?")
-                    .params(Stays.utc(Instant.now()), caller.username(), reason.strip(), draw.id())
-                    .update();
+            store.withdrawDraw(draw.id(), caller.username(), reason.strip());
             audit.append(caller.username(), "period", draw.id(), null, "withdrawn", null, "withdrawn", reason.strip());
         }
-        // the version change tells the figures' cache that the sample changed
-        jdbc.sql("UPDATE review SET version = version + 1 WHERE period_id IN (:ids)")
-                .param("ids", ids)
-                .update();
+        store.touchReviews(ids);
         return existing.stream().mapToInt(PeriodView::sampled).sum();
     }
 
     /** The period's draws that count (its sample and additions, not withdrawn), oldest first. */
     public List<PeriodView> activeDraws(ReviewPeriod period) {
-        return jdbc.sql(PERIOD_SELECT + " WHERE p.start_date = ? AND p.end_exclusive = ? AND p.withdrawn_at IS NULL"
-                        + " ORDER BY p.id")
-                .params(period.start(), period.endExclusive())
-                .query(ReviewService::period)
-                .list();
+        return store.activeDraws(period);
     }
 
     private long insertDraw(Caller caller, SampleManifest manifest, String kind, int firstOrder) {
-        KeyHolder key = new GeneratedKeyHolder();
-        ReviewPeriod period = manifest.period();
-        SamplingCriteria criteria = manifest.criteria();
-        jdbc.sql("INSERT INTO review_period (label, start_date, end_exclusive, seed, requested_size, frame_size,"
-                        + " min_age_years, min_los_hours, stratify_by, protocol_version, created_by, created_at,"
-                        + " draw_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                        period.label(),
-                        period.start(),
-                        period.endExclusive(),
-                        manifest.seed(),
-                        manifest.requestedSize(),
-                        manifest.frameSize(),
-                        criteria.minAgeYears(),
-                        criteria.minLengthOfStayHours(),
-                        criteria.stratifyBy(),
-                        manifest.protocolVersion(),
-                        caller.username(),
-                        Stays.utc(Instant.now()),
-                        kind)
-                .update(key, "id");
-        long periodId = key.getKey().longValue();
+        long periodId = store.insertDraw(
+                caller.username(), manifest, kind, dueDate(manifest.period(), LocalDate.now(java.time.ZoneOffset.UTC)));
         List<String> reviewers = users.usernamesWithRole(Role.REVIEWER);
         int order = firstOrder;
         for (String encounterId : manifest.chosen()) {
-            long stayId = stays.findByEncounter(encounterId).orElseThrow().id();
             String reviewer = reviewers.isEmpty() ? null : reviewers.get(order % reviewers.size());
-            KeyHolder reviewKey = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO review (period_id, stay_id, draw_order, reviewer, status, seconds_spent, version)"
-                            + " VALUES (?, ?, ?, ?, ?, 0, 0)")
-                    .params(periodId, stayId, order, reviewer, ReviewStatus.ASSIGNED.name())
-                    .update(reviewKey, "id");
-            long reviewId = reviewKey.getKey().longValue();
+            long reviewId = store.insertReview(periodId, encounterId, order, reviewer);
             audit.append(caller.username(), "review", reviewId, reviewId, "reviewer", null, reviewer, null);
             order++;
         }
         return periodId;
     }
 
-    private static final String PERIOD_SELECT = "SELECT p.*, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id"
-            + " AND r.second_of IS NULL) AS sampled, (SELECT COUNT(*) FROM review r WHERE r.period_id = p.id AND"
-            + " r.second_of IS NULL AND r.status = 'AUTHENTICATED') AS signed FROM review_period p";
-
     public List<PeriodView> periods(Caller caller) {
         require(caller, Role.SAFETY_LEAD);
-        return jdbc.sql(PERIOD_SELECT + " ORDER BY p.start_date DESC, p.id DESC")
-                .query(ReviewService::period)
-                .list();
+        return store.periods();
     }
 
     Optional<PeriodView> period(long id) {
-        return jdbc.sql(PERIOD_SELECT + " WHERE p.id = ?")
-                .param(id)
-                .query(ReviewService::period)
-                .optional();
+        return store.period(id);
+    }
+
+    /** One page of {@link #periods(Caller)}, newest first. */
+    public Paged<PeriodView> periods(Caller caller, int page, int pageSize) {
+        require(caller, Role.SAFETY_LEAD);
+        requirePageSize(pageSize);
+        long total = store.countPeriods();
+        int shown = shownPage(page, total, pageSize);
+        return new Paged<>(store.periods(pageSize, (long) (shown - 1) * pageSize), shown, pageSize, total);
+    }
+
+    /** The labels of the periods with an active sample, newest first (for the queue's period filter). */
+    public List<String> periodLabels(Caller caller) {
+        if (caller.is(Role.ADMIN)) {
+            throw new AccessDeniedException("admin accounts have no access to records");
+        }
+        return store.activePeriodLabels();
+    }
+
+    /**
+     * When a draw made on {@code drawnOn} is due: one period length (in days) after the later of the period's end and
+     * the day of the draw. A month's sample drawn on 3 May for March is due on 3 June.
+     */
+    public static LocalDate dueDate(ReviewPeriod period, LocalDate drawnOn) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(period.start(), period.endExclusive());
+        LocalDate from = drawnOn.isAfter(period.endExclusive()) ? drawnOn : period.endExclusive();
+        return from.plusDays(days);
     }
 
     // ---------------------------------------------------------------- queues and reading
@@ -355,44 +340,12 @@ public class ReviewService {
         }
     }
 
-    /** Which reviews are in a queue ({@code where}, over review r only) and in what order. */
-    private record QueueQuery(String where, String order, Object[] params) {}
-
-    /** Records of a withdrawn sample leave every queue (their rows stay). */
-    private static final String IN_ACTIVE_SAMPLE = " WHERE NOT EXISTS (SELECT 1 FROM review_period w WHERE w.id ="
-            + " r.period_id AND w.withdrawn_at IS NOT NULL)";
-
-    private static QueueQuery queueQuery(Caller caller) {
-        return switch (caller.role()) {
-            case REVIEWER ->
-                new QueueQuery(
-                        IN_ACTIVE_SAMPLE + " AND r.reviewer = ?",
-                        " ORDER BY p.start_date DESC, r.draw_order, r.id",
-                        new Object[] {caller.username()});
-            case PHYSICIAN ->
-                new QueueQuery(
-                        IN_ACTIVE_SAMPLE + " AND r.status IN ('SUBMITTED', 'CHANGED_SINCE_SIGNATURE', 'AUTHENTICATED')"
-                                + " AND r.second_of IS NULL AND (r.consensus_at IS NOT NULL"
-                                + " OR NOT EXISTS (SELECT 1 FROM review x WHERE x.second_of = r.id))",
-                        " ORDER BY CASE WHEN r.status = 'AUTHENTICATED' THEN 1 ELSE 0 END,"
-                                + " p.start_date DESC, r.draw_order, r.id",
-                        new Object[0]);
-            case SAFETY_LEAD ->
-                new QueueQuery(IN_ACTIVE_SAMPLE, " ORDER BY p.start_date DESC, r.draw_order, r.id", new Object[0]);
-            case ADMIN -> throw new AccessDeniedException("admin accounts have no access to records");
-        };
-    }
-
     /**
      * The caller's queue: a reviewer's assigned records; for a physician the records awaiting signature first,
-     * then those signed; for a safety lead every sampled record. Newest period first.
+     * then those signed or returned; for a safety lead every sampled record. Newest period first.
      */
     public List<ReviewView> queue(Caller caller) {
-        QueueQuery query = queueQuery(caller);
-        return jdbc.sql(REVIEW_SELECT + query.where() + query.order())
-                .params(query.params())
-                .query(ReviewService::review)
-                .list();
+        return store.queue(caller);
     }
 
     /**
@@ -400,39 +353,83 @@ public class ReviewService {
      * records a page, read from the database a page at a time.
      */
     public QueuePage queue(Caller caller, int page, int pageSize) {
+        requirePageSize(pageSize);
+        long total = store.count(caller);
+        int shown = shownPage(page, total, pageSize);
+        return new QueuePage(store.queue(caller, pageSize, (long) (shown - 1) * pageSize), shown, pageSize, total);
+    }
+
+    /**
+     * Page {@code page} (1-based; beyond the last page, the last) of the caller's queue narrowed by {@code filter}
+     * (tab, status, period, reviewer) in its order, read a page at a time.
+     */
+    public QueuePage queue(Caller caller, QueueFilter filter, int page, int pageSize) {
+        requirePageSize(pageSize);
+        long total = store.count(caller, filter);
+        int shown = shownPage(page, total, pageSize);
+        return new QueuePage(
+                store.queue(caller, filter, pageSize, (long) (shown - 1) * pageSize), shown, pageSize, total);
+    }
+
+    /** How many records each tab of the caller's queue holds under {@code filter}'s period and reviewer. */
+    public Map<QueueFilter.Tab, Long> tabCounts(Caller caller, QueueFilter filter) {
+        Map<ReviewStatus, Long> byStatus = store.countByStatus(caller, filter);
+        Map<QueueFilter.Tab, Long> counts = new java.util.EnumMap<>(QueueFilter.Tab.class);
+        for (QueueFilter.Tab tab : QueueFilter.Tab.values()) {
+            counts.put(
+                    tab,
+                    tab.statuses(caller.role()).stream()
+                            .mapToLong(s -> byStatus.getOrDefault(s, 0L))
+                            .sum());
+        }
+        return counts;
+    }
+
+    private static void requirePageSize(int pageSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size " + pageSize + " must be at least 1");
         }
-        QueueQuery query = queueQuery(caller);
-        long total = jdbc.sql("SELECT COUNT(*) FROM review r" + query.where())
-                .params(query.params())
-                .query(Long.class)
-                .single();
+    }
+
+    private static int shownPage(int page, long total, int pageSize) {
         int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
-        int shown = Math.max(1, Math.min(page, pages));
-        Object[] params = java.util.Arrays.copyOf(query.params(), query.params().length + 2);
-        params[params.length - 2] = pageSize;
-        params[params.length - 1] = (long) (shown - 1) * pageSize;
-        List<ReviewView> reviews = jdbc.sql(REVIEW_SELECT + query.where() + query.order() + " LIMIT ? OFFSET ?")
-                .params(params)
-                .query(ReviewService::review)
-                .list();
-        return new QueuePage(reviews, shown, pageSize, total);
+        return Math.max(1, Math.min(page, pages));
+    }
+
+    /**
+     * One page of a list.
+     *
+     * @param page 1-based page number, within 1..{@link #pages()}
+     * @param total items in the whole list
+     */
+    public record Paged<T>(List<T> items, int page, int pageSize, long total) {
+        public Paged {
+            items = List.copyOf(items);
+        }
+
+        public int pages() {
+            return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        }
+
+        public long first() {
+            return items.isEmpty() ? 0 : (long) (page - 1) * pageSize + 1;
+        }
+
+        public long last() {
+            return first() == 0 ? 0 : first() + items.size() - 1;
+        }
     }
 
     /** The review, if the caller may see it; throws {@link AccessDeniedException} otherwise. */
     public ReviewView view(Caller caller, long reviewId) {
         ReviewView review =
                 find(reviewId).orElseThrow(() -> new java.util.NoSuchElementException("no review " + reviewId));
-        requireView(caller, review);
+        ReviewWorkflow.requireView(caller, review);
         return review;
     }
 
     public Optional<ReviewView> find(long reviewId) {
-        return jdbc.sql(REVIEW_SELECT + " WHERE r.id = ?")
-                .param(reviewId)
-                .query(ReviewService::review)
-                .optional();
+        return store.find(reviewId);
     }
 
     public List<EventView> events(Caller caller, long reviewId) {
@@ -441,23 +438,12 @@ public class ReviewService {
     }
 
     List<EventView> events(long reviewId) {
-        return jdbc.sql("SELECT * FROM adverse_event WHERE review_id = ? ORDER BY id")
-                .param(reviewId)
-                .query(ReviewService::event)
-                .list();
+        return store.events(reviewId);
     }
 
     public List<SignatureView> signatures(Caller caller, long reviewId) {
         view(caller, reviewId);
-        return jdbc.sql("SELECT * FROM signature WHERE review_id = ? ORDER BY id")
-                .param(reviewId)
-                .query((rs, row) -> new SignatureView(
-                        rs.getLong("id"),
-                        rs.getString("signer"),
-                        rs.getString("signer_name"),
-                        Stays.instant(rs, "signed_at"),
-                        rs.getString("meaning")))
-                .list();
+        return store.signatures(reviewId);
     }
 
     public List<AuditTrail.Entry> auditTrail(Caller caller, long reviewId) {
@@ -477,11 +463,8 @@ public class ReviewService {
     @Transactional
     public void addTime(Caller caller, long reviewId, long seconds) {
         ReviewView review = view(caller, reviewId);
-        requireEdit(caller, review);
-        long add = Math.max(0, Math.min(seconds, MAX_SECONDS_PER_REPORT));
-        jdbc.sql("UPDATE review SET seconds_spent = seconds_spent + ? WHERE id = ?")
-                .params(add, reviewId)
-                .update();
+        ReviewWorkflow.requireEdit(caller, review);
+        store.addSeconds(reviewId, ReviewWorkflow.timerSeconds(seconds));
     }
 
     /** Adds a trigger the engine missed to the record's stay. */
@@ -489,13 +472,12 @@ public class ReviewService {
     public long addTrigger(
             Caller caller, long reviewId, long version, String code, String name, String evidence, String reason) {
         ReviewView review = view(caller, reviewId);
-        requireEdit(caller, review);
-        requireReasonAfterSubmission(review, reason);
+        ReviewWorkflow.requireEdit(caller, review);
+        ReviewWorkflow.requireReasonAfterSubmission(review.status(), reason);
         if (evidence == null || evidence.isBlank()) {
             throw new IllegalArgumentException("say where the trigger is seen (evidence must not be empty)");
         }
-        ReviewStatus next = nextStatusOnChange(review.status());
-        bump(review, version, next, caller, reason);
+        bump(review, version, ReviewWorkflow.nextOnChange(review.status()), caller, reason);
         long findingId = stays.addReviewerFinding(
                 review.stayId(), code, name, evidence.strip(), Instant.now(), caller.username());
         audit.append(caller.username(), "finding", findingId, reviewId, "trigger", null, code, reason);
@@ -507,29 +489,22 @@ public class ReviewService {
     @Transactional
     public long addEvent(Caller caller, long reviewId, long version, EventInput input, String reason) {
         ReviewView review = view(caller, reviewId);
-        requireEdit(caller, review);
-        requireReasonAfterSubmission(review, reason);
-        bump(review, version, nextStatusOnChange(review.status()), caller, reason);
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO adverse_event (review_id, trigger_code, outcome_class, description, harm_category,"
-                        + " present_on_admission, preventability, status, created_by, created_at, version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'recorded', ?, ?, 0)")
-                .params(
-                        reviewId,
-                        input.trigger(),
-                        input.outcomeClass().name(),
-                        input.description(),
-                        input.harmCategory(),
-                        input.presentOnAdmission(),
-                        input.preventability(),
-                        caller.username(),
-                        Stays.utc(Instant.now()))
-                .update(key, "id");
-        long eventId = key.getKey().longValue();
-        for (Map.Entry<String, Object> field : fields(input).entrySet()) {
+        ReviewWorkflow.requireEdit(caller, review);
+        ReviewWorkflow.requireReasonAfterSubmission(review.status(), reason);
+        bump(review, version, ReviewWorkflow.nextOnChange(review.status()), caller, reason);
+        long eventId = store.insertEvent(reviewId, input, caller.username());
+        for (Map.Entry<String, Object> field : ReviewWorkflow.fields(input).entrySet()) {
             audit.append(caller.username(), "event", eventId, reviewId, field.getKey(), null, field.getValue(), reason);
         }
-        audit.append(caller.username(), "event", eventId, reviewId, "status", null, "recorded", reason);
+        audit.append(
+                caller.username(),
+                "event",
+                eventId,
+                reviewId,
+                "status",
+                null,
+                ReviewWorkflow.EventStatus.RECORDED.label(),
+                reason);
         return eventId;
     }
 
@@ -548,39 +523,20 @@ public class ReviewService {
             boolean withdraw,
             String reason) {
         ReviewView review = view(caller, reviewId);
-        requireEdit(caller, review);
-        requireReasonAfterSubmission(review, reason);
+        ReviewWorkflow.requireEdit(caller, review);
+        ReviewWorkflow.requireReasonAfterSubmission(review.status(), reason);
         EventView before = events(reviewId).stream()
                 .filter(e -> e.id() == eventId)
                 .findFirst()
                 .orElseThrow(() -> new java.util.NoSuchElementException("no event " + eventId + " in this review"));
-        bump(review, reviewVersion, nextStatusOnChange(review.status()), caller, reason);
-        String status = withdraw ? "withdrawn" : "recorded";
-        int changed = jdbc.sql("UPDATE adverse_event SET trigger_code = ?, outcome_class = ?, description = ?,"
-                        + " harm_category = ?, present_on_admission = ?, preventability = ?, status = ?,"
-                        + " version = version + 1 WHERE id = ? AND version = ?")
-                .params(
-                        input.trigger(),
-                        input.outcomeClass().name(),
-                        input.description(),
-                        input.harmCategory(),
-                        input.presentOnAdmission(),
-                        input.preventability(),
-                        status,
-                        eventId,
-                        eventVersion)
-                .update();
-        if (changed == 0) {
+        bump(review, reviewVersion, ReviewWorkflow.nextOnChange(review.status()), caller, reason);
+        ReviewWorkflow.EventStatus status =
+                withdraw ? ReviewWorkflow.EventStatus.WITHDRAWN : ReviewWorkflow.EventStatus.RECORDED;
+        if (!store.updateEvent(eventId, eventVersion, input, status)) {
             throw new StaleEditException("event", eventId, eventVersion);
         }
-        Map<String, Object> old = fields(new EventInput(
-                before.trigger(),
-                before.outcomeClass(),
-                before.description(),
-                before.harmCategory(),
-                before.presentOnAdmission(),
-                before.preventability()));
-        for (Map.Entry<String, Object> field : fields(input).entrySet()) {
+        Map<String, Object> old = ReviewWorkflow.fields(SignOff.input(before));
+        for (Map.Entry<String, Object> field : ReviewWorkflow.fields(input).entrySet()) {
             audit.appendIfChanged(
                     caller.username(),
                     "event",
@@ -591,7 +547,8 @@ public class ReviewService {
                     field.getValue(),
                     reason);
         }
-        audit.appendIfChanged(caller.username(), "event", eventId, reviewId, "status", before.status(), status, reason);
+        audit.appendIfChanged(
+                caller.username(), "event", eventId, reviewId, "status", before.status(), status.label(), reason);
     }
 
     /** Hands the primary review over for authentication. */
@@ -601,22 +558,16 @@ public class ReviewService {
     }
 
     /**
-     * Hands the primary review over for authentication, first adding the {@code seconds} the timer counted since its
-     * last report, so that the minutes recorded with the submission include them.
+     * Hands the primary review (or a returned one) over for authentication, first adding the {@code seconds} the
+     * timer counted since its last report, so that the minutes recorded with the submission include them.
      */
     @Transactional
     public void submit(Caller caller, long reviewId, long version, long seconds) {
         ReviewView review = view(caller, reviewId);
-        requireEdit(caller, review);
-        if (review.status().submitted()) {
-            throw new IllegalStateException(
-                    "review " + reviewId + " is already " + review.status().label());
-        }
+        ReviewWorkflow.requireEdit(caller, review);
+        ReviewWorkflow.requireSubmittable(review);
         bump(review, version, ReviewStatus.SUBMITTED, caller, null);
-        long add = Math.max(0, Math.min(seconds, MAX_SECONDS_PER_REPORT));
-        jdbc.sql("UPDATE review SET seconds_spent = seconds_spent + ? WHERE id = ?")
-                .params(add, reviewId)
-                .update();
+        store.addSeconds(reviewId, ReviewWorkflow.timerSeconds(seconds));
         review = find(reviewId).orElseThrow();
         audit.append(
                 caller.username(),
@@ -632,82 +583,125 @@ public class ReviewService {
     // ---------------------------------------------------------------- authentication
 
     /**
-     * The physician's electronic signature: confirms or rejects each event that is not withdrawn ({@code
-     * decisions}: event id to {@code confirmed} or {@code rejected}) and signs with the meaning "authenticated: harm
-     * F" (the confirmed harm categories), or "authenticated: no adverse event".
+     * The physician's electronic signature with plain decisions ({@code decisions}: event id to {@code confirmed} or
+     * {@code rejected}); a rejection needs a reason, so this form suits confirmations. See {@link #sign(Caller, long,
+     * long, List)}.
      */
     @Transactional
     public SignatureView sign(Caller caller, long reviewId, long version, Map<Long, String> decisions) {
-        require(caller, Role.PHYSICIAN);
+        List<SignOff.EventDecision> list = new ArrayList<>();
+        decisions.forEach((id, text) -> list.add(new SignOff.EventDecision(
+                id, text == null ? null : SignOff.Decision.parse(text), null, null, null, null)));
+        return sign(caller, reviewId, version, list);
+    }
+
+    /**
+     * The physician's electronic signature: confirms each event that is not withdrawn, as recorded or with a changed
+     * outcome class, harm category or preventability, or rejects it ({@link SignOff#plan}: a change or a rejection
+     * needs a reason), and signs with the meaning "authenticated: harm F" (the confirmed harm categories, as changed),
+     * or "authenticated: no adverse event". Each changed field and each status is audited with the reason.
+     */
+    @Transactional
+    public SignatureView sign(Caller caller, long reviewId, long version, List<SignOff.EventDecision> decisions) {
+        ReviewWorkflow.require(caller, Role.PHYSICIAN);
         ReviewView review = view(caller, reviewId);
-        if (!review.status().awaitingSignature()) {
-            throw new IllegalStateException("review " + reviewId + " is "
-                    + review.status().label() + "; only a submitted or changed record can be signed");
-        }
+        ReviewWorkflow.requireSignable(caller, review);
         List<EventView> open = events(reviewId).stream()
-                .filter(e -> !e.status().equals("withdrawn"))
+                .filter(e -> e.eventStatus() != ReviewWorkflow.EventStatus.WITHDRAWN)
                 .toList();
-        for (EventView event : open) {
-            String decision = decisions.get(event.id());
-            if (!"confirmed".equals(decision) && !"rejected".equals(decision)) {
-                throw new IllegalArgumentException(
-                        "event " + event.id() + " needs a decision: confirmed or rejected, not '" + decision + "'");
-            }
-        }
+        List<SignOff.EventOutcome> outcomes = SignOff.plan(open, decisions);
         bump(review, version, ReviewStatus.AUTHENTICATED, caller, null);
-        TreeSet<String> harms = new TreeSet<>();
-        List<String> others = new ArrayList<>();
-        for (EventView event : open) {
-            String decision = decisions.get(event.id());
-            int changed = jdbc.sql("UPDATE adverse_event SET status = ?, version = version + 1 WHERE id = ? AND"
-                            + " version = ?")
-                    .params(decision, event.id(), event.version())
-                    .update();
-            if (changed == 0) {
+        for (SignOff.EventOutcome outcome : outcomes) {
+            EventView event = outcome.before();
+            ReviewWorkflow.EventStatus status = outcome.decision() == SignOff.Decision.CONFIRM
+                    ? ReviewWorkflow.EventStatus.CONFIRMED
+                    : ReviewWorkflow.EventStatus.REJECTED;
+            if (!store.updateEvent(event.id(), event.version(), outcome.after(), status)) {
                 throw new StaleEditException("event", event.id(), event.version());
             }
-            audit.appendIfChanged(
-                    caller.username(), "event", event.id(), reviewId, "status", event.status(), decision, null);
-            if (decision.equals("confirmed")) {
-                if (!event.harmCategory().isEmpty()) {
-                    harms.add(event.harmCategory());
-                } else {
-                    others.add(event.outcomeClass().label().toLowerCase(java.util.Locale.ROOT));
-                }
+            for (SignOff.FieldChange change : outcome.changes()) {
+                audit.append(
+                        caller.username(),
+                        "event",
+                        event.id(),
+                        reviewId,
+                        change.field(),
+                        change.oldValue(),
+                        change.newValue(),
+                        outcome.reason());
             }
+            audit.appendIfChanged(
+                    caller.username(),
+                    "event",
+                    event.id(),
+                    reviewId,
+                    "status",
+                    event.status(),
+                    status.label(),
+                    outcome.reason());
         }
-        List<String> parts = new ArrayList<>();
-        if (!harms.isEmpty()) {
-            parts.add("harm " + String.join(", ", harms));
-        }
-        parts.addAll(others);
-        String meaning = "authenticated: " + (parts.isEmpty() ? "no adverse event" : String.join("; ", parts));
+        String meaning = SignOff.meaning(outcomes);
         Instant now = Instant.now();
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO signature (review_id, signer, signer_name, signed_at, meaning) VALUES (?, ?, ?, ?, ?)")
-                .params(reviewId, caller.username(), caller.displayName(), Stays.utc(now), meaning)
-                .update(key, "id");
-        long signatureId = key.getKey().longValue();
+        long signatureId = store.insertSignature(reviewId, caller, now, meaning);
         audit.append(caller.username(), "signature", signatureId, reviewId, "meaning", null, meaning, null);
         return new SignatureView(signatureId, caller.username(), caller.displayName(), now, meaning);
     }
 
-    // ---------------------------------------------------------------- checks
-
-    private static ReviewStatus nextStatusOnChange(ReviewStatus status) {
-        return switch (status) {
-            case ASSIGNED, IN_PROGRESS -> ReviewStatus.IN_PROGRESS;
-            case SUBMITTED -> ReviewStatus.SUBMITTED;
-            case AUTHENTICATED, CHANGED_SINCE_SIGNATURE -> ReviewStatus.CHANGED_SINCE_SIGNATURE;
-        };
+    /**
+     * The physician returns a submitted record to its reviewer with a comment (required): the record goes back to the
+     * reviewer's queue as "returned to reviewer" with the comment; the status change is audited with the comment as
+     * its reason. The reviewer changes it and submits it again.
+     */
+    @Transactional
+    public void returnToReviewer(Caller caller, long reviewId, long version, String comment) {
+        ReviewWorkflow.require(caller, Role.PHYSICIAN);
+        ReviewView review = view(caller, reviewId);
+        String text = ReviewWorkflow.requireReturnable(caller, review, comment);
+        bump(review, version, ReviewStatus.RETURNED, caller, text);
+        store.markReturned(reviewId, text, caller.displayName());
     }
+
+    // ---------------------------------------------------------------- assignment
+
+    /**
+     * The safety lead assigns (or reassigns) sampled records to an enabled reviewer; each change is audited with the
+     * reason. Only records still with a reviewer (assigned, in progress, returned) move: a submitted or signed review
+     * keeps the reviewer who submitted it. The two reviews of a double review keep two different reviewers. If any
+     * record cannot move, none does.
+     *
+     * @return how many records changed reviewer
+     */
+    @Transactional
+    public int assign(Caller caller, List<Long> reviewIds, String reviewer, String reason) {
+        ReviewWorkflow.require(caller, Role.SAFETY_LEAD);
+        if (reviewIds.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one record to assign");
+        }
+        String to = reviewer == null ? "" : reviewer.strip();
+        if (!users.usernamesWithRole(Role.REVIEWER).contains(to)) {
+            throw new IllegalArgumentException("'" + to + "' is not an enabled reviewer account");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        int moved = 0;
+        for (long id : new java.util.LinkedHashSet<>(reviewIds)) {
+            ReviewView review = find(id).orElseThrow(() -> new java.util.NoSuchElementException("no review " + id));
+            if (to.equals(review.reviewer())) {
+                continue;
+            }
+            ReviewWorkflow.requireReassignable(
+                    review, to, store.pairedReviewer(review).orElse(null));
+            store.updateReviewer(id, to);
+            audit.append(caller.username(), "review", id, id, "reviewer", review.reviewer(), to, why);
+            moved++;
+        }
+        return moved;
+    }
+
+    // ---------------------------------------------------------------- checks
 
     /** Checks the version the caller saw and moves the record on; audits a status change. */
     private void bump(ReviewView review, long expectedVersion, ReviewStatus next, Caller caller, String reason) {
-        int changed = jdbc.sql("UPDATE review SET status = ?, version = version + 1 WHERE id = ? AND version = ?")
-                .params(next.name(), review.id(), expectedVersion)
-                .update();
-        if (changed == 0) {
+        if (!store.updateStatus(review.id(), expectedVersion, next)) {
             throw new StaleEditException("review", review.id(), expectedVersion);
         }
         audit.appendIfChanged(
@@ -721,46 +715,8 @@ public class ReviewService {
                 reason);
     }
 
-    private static void requireReasonAfterSubmission(ReviewView review, String reason) {
-        if (review.status().submitted() && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("this record was already submitted: give a reason for the change");
-        }
-    }
-
     private static void require(Caller caller, Role role) {
-        if (!caller.is(role)) {
-            throw new AccessDeniedException("needs role " + role.label());
-        }
-    }
-
-    private static void requireView(Caller caller, ReviewView review) {
-        boolean allowed = switch (caller.role()) {
-            case REVIEWER -> caller.username().equals(review.reviewer());
-            // a physician sees a first review only after the consensus of a double review; a second review never
-            case PHYSICIAN -> review.status().submitted() && !review.isSecondReview() && !review.awaitingConsensus();
-            case SAFETY_LEAD -> true;
-            case ADMIN -> false;
-        };
-        if (!allowed) {
-            throw new AccessDeniedException("record not open to this account");
-        }
-    }
-
-    private static void requireEdit(Caller caller, ReviewView review) {
-        if (!caller.is(Role.REVIEWER) || !caller.username().equals(review.reviewer())) {
-            throw new AccessDeniedException("only the assigned reviewer changes a review");
-        }
-    }
-
-    private static Map<String, Object> fields(EventInput input) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("trigger", input.trigger());
-        fields.put("outcome class", input.outcomeClass().label());
-        fields.put("description", input.description());
-        fields.put("harm category", input.harmCategory().isEmpty() ? null : input.harmCategory());
-        fields.put("present on admission", input.presentOnAdmission() ? "yes" : "no");
-        fields.put("preventability", input.preventability());
-        return fields;
+        ReviewWorkflow.require(caller, role);
     }
 
     private static String describe(SampleManifest manifest) {
@@ -774,59 +730,11 @@ public class ReviewService {
                 + ", protocol " + manifest.protocolVersion();
     }
 
-    private static PeriodView period(ResultSet rs, int row) throws SQLException {
-        return new PeriodView(
-                rs.getLong("id"),
-                rs.getString("label"),
-                rs.getObject("start_date", LocalDate.class),
-                rs.getObject("end_exclusive", LocalDate.class),
-                rs.getLong("seed"),
-                rs.getInt("requested_size"),
-                rs.getInt("frame_size"),
-                rs.getInt("min_age_years"),
-                rs.getDouble("min_los_hours"),
-                rs.getString("stratify_by"),
-                rs.getString("protocol_version"),
-                rs.getString("created_by"),
-                Stays.instant(rs, "created_at"),
-                rs.getInt("sampled"),
-                rs.getInt("signed"),
-                rs.getString("draw_kind"),
-                Stays.instant(rs, "withdrawn_at"),
-                rs.getString("withdrawn_by"),
-                rs.getString("withdrawn_reason"));
-    }
-
     static ReviewView review(ResultSet rs, int row) throws SQLException {
-        return new ReviewView(
-                rs.getLong("id"),
-                rs.getLong("period_id"),
-                rs.getString("period_label"),
-                rs.getLong("stay_id"),
-                rs.getString("encounter_id"),
-                rs.getString("ward"),
-                rs.getInt("draw_order"),
-                rs.getString("reviewer"),
-                ReviewStatus.valueOf(rs.getString("status")),
-                rs.getLong("seconds_spent"),
-                rs.getLong("version"),
-                rs.getObject("second_of") == null ? null : rs.getLong("second_of"),
-                rs.getBoolean("awaiting_consensus"));
+        return ReviewRepository.review(rs, row);
     }
 
     static EventView event(ResultSet rs, int row) throws SQLException {
-        return new EventView(
-                rs.getLong("id"),
-                rs.getLong("review_id"),
-                rs.getString("trigger_code"),
-                OutcomeClass.valueOf(rs.getString("outcome_class")),
-                rs.getString("description"),
-                rs.getString("harm_category"),
-                rs.getBoolean("present_on_admission"),
-                rs.getString("preventability"),
-                rs.getString("status"),
-                rs.getString("created_by"),
-                Stays.instant(rs, "created_at"),
-                rs.getLong("version"));
+        return ReviewRepository.event(rs, row);
     }
 }

@@ -6,7 +6,9 @@ public enum ReviewStatus {
     IN_PROGRESS("in progress"),
     SUBMITTED("submitted, awaiting signature"),
     AUTHENTICATED("authenticated"),
-    CHANGED_SINCE_SIGNATURE("changed since signature");
+    CHANGED_SINCE_SIGNATURE("changed since signature"),
+    /** The physician sent it back to the reviewer with a comment; the reviewer changes it and submits it again. */
+    RETURNED("returned to reviewer");
 
     private final String label;
 
@@ -18,13 +20,26 @@ public enum ReviewStatus {
         return label;
     }
 
-    /** Whether the review has been submitted at least once, so that changes need a reason. */
+    /**
+     * Whether the review is with the physician or signed, so that changes need a reason. A returned record is back with
+     * its reviewer: not submitted until it is submitted again.
+     */
     public boolean submitted() {
         return this == SUBMITTED || this == AUTHENTICATED || this == CHANGED_SINCE_SIGNATURE;
     }
 
-    /** Whether a physician can sign it now. */
+    /** Whether a physician can sign it (or return it) now. */
     public boolean awaitingSignature() {
         return this == SUBMITTED || this == CHANGED_SINCE_SIGNATURE;
+    }
+
+    /** Whether the next step is the reviewer's: assigned, in progress or returned. */
+    public boolean withReviewer() {
+        return this == ASSIGNED || this == IN_PROGRESS || this == RETURNED;
+    }
+
+    /** Whether a physician may open it: once submitted, and after returning it. */
+    public boolean openToPhysician() {
+        return submitted() || this == RETURNED;
     }
 }

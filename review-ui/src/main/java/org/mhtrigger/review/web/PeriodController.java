@@ -10,6 +10,7 @@ import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.engine.sampling.SamplingCriteria;
 import org.mhtrigger.review.store.AgreementPairs;
 import org.mhtrigger.review.store.Caller;
+import org.mhtrigger.review.store.QueueFilter;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.SampleExistsException;
 import org.springframework.stereotype.Controller;
@@ -32,17 +33,32 @@ public class PeriodController {
         this.agreement = agreement;
     }
 
+    /** Periods on one page of the Periods page: two years of monthly samples. */
+    static final int PERIOD_PAGE_SIZE = 24;
+
+    /** Sampled records on one page of the Periods page. */
+    static final int RECORD_PAGE_SIZE = 50;
+
     @GetMapping("/periods")
-    public String periods(Model model) {
-        return page(model, null, null);
+    public String periods(
+            @RequestParam(name = "ppage", defaultValue = "1") int periodPage,
+            @RequestParam(name = "rpage", defaultValue = "1") int recordPage,
+            Model model) {
+        return page(model, null, null, periodPage, recordPage);
     }
 
-    /** The Periods page; {@code problem} (with the period it concerns) is shown above the forms, nothing is lost. */
-    private String page(Model model, String problem, String problemPeriod) {
+    /**
+     * The Periods page, its periods and sampled records a page at a time; {@code problem} (with the period it
+     * concerns) is shown above the forms, nothing is lost.
+     */
+    private String page(Model model, String problem, String problemPeriod, int periodPage, int recordPage) {
         Caller caller = callers.get();
         model.addAttribute("title", "Review periods and samples");
-        List<ReviewService.PeriodView> periods = reviews.periods(caller);
+        ReviewService.Paged<ReviewService.PeriodView> periodsPage =
+                reviews.periods(caller, periodPage, PERIOD_PAGE_SIZE);
+        List<ReviewService.PeriodView> periods = periodsPage.items();
         model.addAttribute("periods", periods);
+        model.addAttribute("periodsPage", periodsPage);
         Map<Long, String> kappa = new HashMap<>();
         for (ReviewService.PeriodView period : periods) {
             kappa.put(
@@ -60,7 +76,10 @@ public class PeriodController {
                             .orElse("no submitted pair yet"));
         }
         model.addAttribute("kappa", kappa);
-        model.addAttribute("reviews", reviews.queue(caller));
+        ReviewService.QueuePage records =
+                reviews.queue(caller, QueueFilter.defaults(caller.role()), recordPage, RECORD_PAGE_SIZE);
+        model.addAttribute("reviews", records.reviews());
+        model.addAttribute("records", records);
         model.addAttribute("problem", problem);
         model.addAttribute("problemPeriod", problemPeriod);
         return "periods";
@@ -90,7 +109,7 @@ public class PeriodController {
                     seed == null ? seeds.nextLong() : seed);
         } catch (SampleExistsException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
-            return page(model, e.getMessage(), e.period());
+            return page(model, e.getMessage(), e.period(), 1, 1);
         }
         return "redirect:/periods";
     }
@@ -125,7 +144,7 @@ public class PeriodController {
             reviews.withdrawSample(callers.get(), ReviewPeriod.parse(period.strip()), reason);
         } catch (IllegalArgumentException | IllegalStateException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(model, e.getMessage(), period.strip());
+            return page(model, e.getMessage(), period.strip(), 1, 1);
         }
         return "redirect:/periods";
     }

@@ -1,7 +1,6 @@
 package org.mhtrigger.review.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.mhtrigger.review.record.TriggerForm;
 import org.mhtrigger.review.store.Caller;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.ReviewService.ReviewView;
-import org.mhtrigger.review.store.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,14 +22,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Queues, the record view and every change a reviewer or physician makes to a review. */
+/** The record view and every change a reviewer makes to a review (queues: QueueController; sign-off: SignOffController). */
 @Controller
 public class ReviewController {
     /** A form that needs correcting is shown again with this status (Unprocessable Content). */
     static final int UNPROCESSABLE = 422;
-
-    /** Records on one page of a queue: a couple of months' samples. */
-    static final int QUEUE_PAGE_SIZE = 50;
 
     private final ReviewService reviews;
     private final CurrentCaller callers;
@@ -43,16 +38,6 @@ public class ReviewController {
         this.callers = callers;
         this.triggers = triggers;
         this.page = page;
-    }
-
-    @GetMapping("/queue")
-    public String queue(@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
-        Caller caller = callers.get();
-        ReviewService.QueuePage queue = reviews.queue(caller, page, QUEUE_PAGE_SIZE);
-        model.addAttribute("reviews", queue.reviews());
-        model.addAttribute("queue", queue);
-        model.addAttribute("title", caller.is(Role.PHYSICIAN) ? "Records to authenticate" : "Review queue");
-        return "queue";
     }
 
     @GetMapping("/reviews/{id}")
@@ -184,18 +169,6 @@ public class ReviewController {
             @PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "0") long seconds) {
         reviews.submit(callers.get(), id, version, seconds);
         return "redirect:/reviews/" + id + "?saved=submitted";
-    }
-
-    @PostMapping("/reviews/{id}/sign")
-    public String sign(@PathVariable long id, @RequestParam long version, @RequestParam Map<String, String> form) {
-        Map<Long, String> decisions = new HashMap<>();
-        form.forEach((key, value) -> {
-            if (key.startsWith("decision-")) {
-                decisions.put(Long.parseLong(key.substring("decision-".length())), value);
-            }
-        });
-        reviews.sign(callers.get(), id, version, decisions);
-        return "redirect:/reviews/" + id;
     }
 
     @GetMapping("/reviews/{id}/audit")
