@@ -51,8 +51,15 @@ final class StayBuild extends StayResources {
 
     final NoteWriter writer = new NoteWriter(this);
 
-    StayBuild(long seed, long idOffset, PatientPlan patient, StayPlan stay) {
+    /** Which trap rows may be placed: none, those marked on, or all. */
+    private final TrapPlanter.Selection traps;
+
+    private final long seed;
+
+    StayBuild(long seed, long idOffset, TrapPlanter.Selection traps, PatientPlan patient, StayPlan stay) {
         super(seed, idOffset, patient, stay);
+        this.seed = seed;
+        this.traps = traps;
     }
 
     StayOutput run() {
@@ -79,6 +86,7 @@ final class StayBuild extends StayResources {
             placeNegative(pair);
         }
         writer.fillRoutineText();
+        TrapPlanter.place(this, plantings, traps, Seeds.stream(seed, stay.index(), Seeds.TRAP));
         List<Mention> mentions = new ArrayList<>();
         writer.renderNotes(mentions);
         Planters.QUALITY.carePlanAndRiskGold(this);

@@ -19,14 +19,27 @@ public final class StayGenerator {
 
     private final long seed;
     private final long idOffset;
+    private final TrapPlanter.Selection traps;
 
+    /** A generator that places the trap rows marked on. */
     public StayGenerator(long seed, long idOffset) {
+        this(seed, idOffset, true, false);
+    }
+
+    /**
+     * @param traps whether to place trap sentences at all
+     * @param trapsTheEngineMisreads whether to place also the trap rows marked off (today's known misreads)
+     */
+    public StayGenerator(long seed, long idOffset, boolean traps, boolean trapsTheEngineMisreads) {
         this.seed = seed;
         this.idOffset = idOffset;
+        this.traps = !traps
+                ? TrapPlanter.Selection.NONE
+                : trapsTheEngineMisreads ? TrapPlanter.Selection.ALL : TrapPlanter.Selection.ON;
     }
 
     public StayOutput generate(PatientPlan patient, StayPlan stay) {
-        return new StayBuild(seed, idOffset, patient, stay).run();
+        return new StayBuild(seed, idOffset, traps, patient, stay).run();
     }
 
     private static List<String> negativeRotation() {
