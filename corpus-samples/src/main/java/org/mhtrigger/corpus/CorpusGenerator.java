@@ -52,6 +52,20 @@ public final class CorpusGenerator {
     }
 
     /**
+     * Which trap sentences to write into notes: sentences that look like a trigger but describe no event of the stay
+     * (negation after the term, risk form lines, another word sense, an event dated before admission, a conditional
+     * plan, an entry made in error, an event of a previous admission). Traps are gold-negative.
+     */
+    public enum Traps {
+        /** No traps: the corpus as it was before traps were added. */
+        NONE,
+        /** The traps the text engine reads right today (rows marked {@code on} in traps.tsv): the regression corpus. */
+        DEFAULT,
+        /** Also the traps the text engine misreads today (rows marked {@code off}): for measuring work on them. */
+        ALL
+    }
+
+    /**
      * What to generate. Immutable.
      *
      * @param stays number of psychiatric inpatient stays (records), at least 1
@@ -59,8 +73,10 @@ public final class CorpusGenerator {
      * @param format bundle or NDJSON
      * @param firstId offset added to every identifier number (stay 0 becomes {@code e-(firstId+1)}), so that corpora
      *     can be combined without clashes; content does not depend on it
+     * @param traps which trap sentences to write; traps draw from their own random stream, so the rest of each stay
+     *     is the same whatever this is
      */
-    public record Settings(int stays, long seed, Format format, long firstId) {
+    public record Settings(int stays, long seed, Format format, long firstId, Traps traps) {
         public Settings {
             if (stays < 1) {
                 throw new IllegalArgumentException("stays " + stays + " must be at least 1");
@@ -71,11 +87,24 @@ public final class CorpusGenerator {
             if (firstId < 0) {
                 throw new IllegalArgumentException("firstId " + firstId + " must not be negative");
             }
+            if (traps == null) {
+                throw new IllegalArgumentException("traps must not be null");
+            }
         }
 
-        /** {@code stays} stays from {@code seed} as Bundles, identifiers from {@code e-000001}. */
+        /** With the default traps. */
+        public Settings(int stays, long seed, Format format, long firstId) {
+            this(stays, seed, format, firstId, Traps.DEFAULT);
+        }
+
+        /** {@code stays} stays from {@code seed} as Bundles, identifiers from {@code e-000001}, default traps. */
         public static Settings of(int stays, long seed, Format format) {
-            return new Settings(stays, seed, format, 0);
+            return new Settings(stays, seed, format, 0, Traps.DEFAULT);
+        }
+
+        /** These settings with other traps. */
+        public Settings withTraps(Traps traps) {
+            return new Settings(stays, seed, format, firstId, traps);
         }
     }
 
@@ -105,7 +134,8 @@ public final class CorpusGenerator {
     public GenerationSummary generate(Path outDir, Progress progress) throws IOException {
         Files.createDirectories(outDir);
         PatientPlanner planner = new PatientPlanner(settings.seed());
-        StayGenerator stays = new StayGenerator(settings.seed(), settings.firstId());
+        StayGenerator stays = new StayGenerator(
+                settings.seed(), settings.firstId(), settings.traps() != Traps.NONE, settings.traps() == Traps.ALL);
         Counts counts = new Counts();
         try (Gold gold = new Gold(outDir, counts);
                 Sink sink = settings.format() == Format.BUNDLE

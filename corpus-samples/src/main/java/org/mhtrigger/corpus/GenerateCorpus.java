@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * A dependency-free entry point for the generator, for builds and measurements that run without the
  * {@code mhtrigger} launcher: {@code java -cp ... org.mhtrigger.corpus.GenerateCorpus --stays N --seed S --out DIR
- * [--format bundle|ndjson] [--first-id K]}. The supported command is {@code ./mhtrigger corpus generate}.
+ * [--format bundle|ndjson] [--first-id K] [--traps none|default|all]}. The supported command is {@code ./mhtrigger corpus generate}.
  */
 public final class GenerateCorpus {
     private GenerateCorpus() {}
@@ -18,6 +18,7 @@ public final class GenerateCorpus {
         long firstId = 0;
         Path out = null;
         CorpusGenerator.Format format = CorpusGenerator.Format.BUNDLE;
+        CorpusGenerator.Traps traps = CorpusGenerator.Traps.DEFAULT;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -26,6 +27,7 @@ public final class GenerateCorpus {
                 case "--first-id" -> firstId = Long.parseLong(value);
                 case "--out" -> out = Path.of(value);
                 case "--format" -> format = CorpusGenerator.Format.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--traps" -> traps = traps(value);
                 default -> usage("unknown option " + args[i]);
             }
             i++;
@@ -34,7 +36,8 @@ public final class GenerateCorpus {
             usage("--out DIR is required");
         }
         long started = System.nanoTime();
-        GenerationSummary summary = new CorpusGenerator(new CorpusGenerator.Settings(stays, seed, format, firstId))
+        GenerationSummary summary = new CorpusGenerator(
+                        new CorpusGenerator.Settings(stays, seed, format, firstId, traps))
                 .generate(out, (written, total) -> {
                     if (written % 1000 < 4 || written == total) {
                         double seconds = (System.nanoTime() - started) / 1e9;
@@ -57,10 +60,20 @@ public final class GenerateCorpus {
                 seconds);
     }
 
+    private static CorpusGenerator.Traps traps(String value) {
+        for (CorpusGenerator.Traps traps : CorpusGenerator.Traps.values()) {
+            if (traps.name().equalsIgnoreCase(String.valueOf(value))) {
+                return traps;
+            }
+        }
+        usage("--traps must be none, default or all, not " + value);
+        return CorpusGenerator.Traps.DEFAULT;
+    }
+
     private static void usage(String problem) {
         System.err.println("GenerateCorpus: " + problem);
-        System.err.println(
-                "usage: GenerateCorpus --stays N --seed S --out DIR [--format bundle|ndjson] [--first-id K]");
+        System.err.println("usage: GenerateCorpus --stays N --seed S --out DIR [--format bundle|ndjson] [--first-id K]"
+                + " [--traps none|default|all]");
         System.exit(2);
     }
 }

@@ -29,7 +29,7 @@ public final class PatientResource {
                     "deceasedDateTime",
                     patient.deathDateOnly()
                             ? DateTimeFormatter.ISO_LOCAL_DATE.format(patient.deathTime())
-                            : StayGenerator.instant(patient.deathTime()));
+                            : Fhir.instant(patient.deathTime()));
         }
         return resource;
     }

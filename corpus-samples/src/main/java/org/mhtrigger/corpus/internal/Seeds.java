@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 public final class Seeds {
     static final long PATIENT = 0x5041_5449_454E_54L;
     static final long STAY = 0x5354_4159L;
+    /** Traps draw from their own stream, so that switching them on or off leaves the rest of a stay as it was. */
+    static final long TRAP = 0x5452_4150L;
 
     private Seeds() {}
 
