@@ -67,6 +67,17 @@ final class CorpusCommand implements Runnable {
                         + "(default: ${DEFAULT-VALUE}).")
         CorpusGenerator.Format format;
 
+        @Option(
+                names = "--traps",
+                paramLabel = "WHICH",
+                defaultValue = "default",
+                converter = TrapsConverter.class,
+                description =
+                        "Gold-negative trap sentences planted in routine notes (negated after the term, form lines,"
+                                + " word sense, dated before admission, conditional plans, entered in error, previous stays):"
+                                + " none, default (the rows marked on in traps.tsv) or all (default: ${DEFAULT-VALUE}).")
+        CorpusGenerator.Traps traps;
+
         @Spec
         CommandSpec spec;
 
@@ -79,7 +90,8 @@ final class CorpusCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             long started = System.nanoTime();
             long[] lastReport = {started};
-            GenerationSummary summary = new CorpusGenerator(CorpusGenerator.Settings.of(stays, seed, format))
+            GenerationSummary summary = new CorpusGenerator(
+                            CorpusGenerator.Settings.of(stays, seed, format).withTraps(traps))
                     .generate(out, (written, total) -> {
                         long now = System.nanoTime();
                         if (now - lastReport[0] > 1_000_000_000L || written == total) {
@@ -167,6 +179,17 @@ final class CorpusCommand implements Runnable {
                 return CorpusGenerator.Format.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("format '" + value + "' must be bundle or ndjson");
+            }
+        }
+    }
+
+    static final class TrapsConverter implements CommandLine.ITypeConverter<CorpusGenerator.Traps> {
+        @Override
+        public CorpusGenerator.Traps convert(String value) {
+            try {
+                return CorpusGenerator.Traps.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("traps '" + value + "' must be none, default or all");
             }
         }
     }
