@@ -155,9 +155,9 @@ public final class ImportJob {
                 busiest.map(YearMonth::toString).orElse(""));
     }
 
-    /** One line for the audit trail: what was imported, and the counts. */
-    synchronized String summary() {
-        return what + ": " + state.label() + "; " + files + " files, " + read + " records read, " + screened
+    /** One line for the audit trail: what was imported, how it ended, and the counts. */
+    synchronized String summary(State end) {
+        return what + ": " + end.label() + "; " + files + " files, " + read + " records read, " + screened
                 + " screened, " + imported + " new, " + alreadyPresent + " already present, " + rejected
                 + " rejected inputs";
     }

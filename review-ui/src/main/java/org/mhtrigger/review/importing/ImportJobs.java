@@ -128,11 +128,13 @@ public class ImportJobs {
             List<Path> all = new ArrayList<>(inputs);
             for (Map.Entry<Path, String> archive : archives.entrySet()) {
                 Path zip = archive.getKey();
+                job.message("unpacking " + archive.getValue());
                 // unpacked beside the archive into "name.zip!", so that lines about its files read name.zip!/entry
                 all.addAll(ZipArchives.unpack(
                         zip, archive.getValue(), zip.resolveSibling(archive.getValue() + "!"), job::rejected));
                 Files.delete(zip);
             }
+            job.message("");
             job.files(all.size());
             return all;
         }));
@@ -199,6 +201,7 @@ public class ImportJobs {
 
     private void run(ImportJob job, Path folder, Inputs inputs) {
         long started = System.nanoTime();
+        ImportJob.State end = ImportJob.State.DONE;
         try {
             List<Path> paths = inputs.get();
             job.state(ImportJob.State.SCREENING);
@@ -227,15 +230,19 @@ public class ImportJobs {
                     job.warning();
                 }
             });
-            job.state(ImportJob.State.DONE);
         } catch (Exception | LinkageError e) { // whatever happens, the job ends as failed, not as running forever
             // the page shows the message (URLs and counts, never resource content); the log only the kind
             LOG.warn("import job {} failed: {}", job.id(), e.getClass().getSimpleName());
             job.message("failed: " + e.getMessage());
-            job.state(ImportJob.State.FAILED);
+            end = ImportJob.State.FAILED;
         } finally {
             delete(folder);
-            audit.append(job.startedBy(), "import", job.id(), null, "import", null, job.summary(), null);
+            // the audit row comes before the page shows the job as finished, so whoever sees it done finds the row
+            try {
+                audit.append(job.startedBy(), "import", job.id(), null, "import", null, job.summary(end), null);
+            } finally {
+                job.state(end);
+            }
             LOG.info(
                     "import job {} finished in {} s",
                     job.id(),

@@ -92,15 +92,22 @@ public final class AccountSessionFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean mayPassWithOneTimePassword(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(CHANGE_PASSWORD)
-                || path.equals("/logout")
-                || path.startsWith("/css/")
+    /** Style sheets, scripts and icons: public, so not worth a database read per file. */
+    private static boolean isStatic(HttpServletRequest request) {
+        String path = path(request);
+        return path.startsWith("/css/")
                 || path.startsWith("/js/")
                 || path.startsWith("/webjars/")
-                || path.equals("/favicon.ico")
-                || path.equals("/error");
+                || path.equals("/favicon.ico");
+    }
+
+    private static boolean mayPassWithOneTimePassword(HttpServletRequest request) {
+        String path = path(request);
+        return path.equals(CHANGE_PASSWORD) || path.equals("/logout") || path.equals("/error");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static void end(HttpServletRequest request, HttpServletResponse response, HttpSession session, String why)
