@@ -158,7 +158,7 @@ class ImportTest {
                 .map(r -> r.group(1))
                 .toList();
         assertThat(rejections).anySatisfy(line -> assertThat(line).startsWith("broken.json"));
-        assertThat(rejections).contains("notes.txt: not a .json or .ndjson file; not read");
+        assertThat(rejections).contains("notes.txt: not a .json, .ndjson or .zip file; not read");
         assertThat(panel).doesNotContain("mhtrigger-import-");
         assertThat(audit.latest(50))
                 .anySatisfy(
@@ -187,6 +187,81 @@ class ImportTest {
                 lead, again.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""));
         assertThat(count(againPanel, "count-imported")).isZero();
         assertThat(againPanel).doesNotContain("action=\"/periods\"").doesNotContain("id=\"has-sample\"");
+    }
+
+    /** {@code count} copies of a small hand-written stay, each with ids of its own, as {@code s-NNN.json}. */
+    static Map<String, Path> distinctStays(Path folder, String prefix, int count) throws IOException {
+        String template = Files.readString(CORPUS.resolve("stays/e-1026.json"));
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (int i = 1; i <= count; i++) {
+            String id = prefix + String.format(java.util.Locale.ROOT, "%04d", i);
+            String name = "s-" + id + ".json";
+            files.put(
+                    name,
+                    Files.writeString(
+                            folder.resolve(name),
+                            template.replace("p-226", "p-" + id).replace("1026", id)));
+        }
+        return files;
+    }
+
+    @Test
+    void uploadOfMoreFilesThanTomcatsDefaultPartLimit_isImported(@TempDir Path temp) throws Exception {
+        // given: 60 files, more than the 50 parts Tomcat accepts unless told otherwise
+        Map<String, Path> files = distinctStays(temp, "m", 60);
+        WebClient lead = signedIn("lead");
+        lead.get("/import");
+
+        HttpResponse<String> upload = lead.postFiles("/import/upload", files);
+
+        assertThat(upload.statusCode()).isEqualTo(302);
+        String panel = finished(lead, location(upload));
+        assertThat(panel).contains("data-state=\"DONE\"");
+        assertThat(count(panel, "count-files")).isEqualTo(60);
+        assertThat(count(panel, "count-screened")).isEqualTo(60);
+        assertThat(stays.findByEncounter("e-m0060")).isPresent();
+    }
+
+    @Test
+    void uploadOfAZip_importsItsFiles_andNamesEachRefusedEntryAsZipnameBangEntry(@TempDir Path temp) throws Exception {
+        // given: a zip of three stays in a folder, a text file, an entry that climbs out and a zip bomb
+        Map<String, Path> stays3 = distinctStays(temp, "z", 3);
+        Path zip = temp.resolve("export.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Map.Entry<String, Path> stay : stays3.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry("bundles/" + stay.getKey()));
+                out.write(Files.readAllBytes(stay.getValue()));
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("bundles/README.txt"));
+            out.write("exported".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("../../escape.json"));
+            out.write("{}".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("bomb.ndjson"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 40; i++) {
+                out.write(zeros);
+            }
+        }
+        WebClient lead = signedIn("lead");
+        lead.get("/import");
+
+        HttpResponse<String> upload = lead.postFiles("/import/upload", Map.of("export.zip", zip));
+
+        assertThat(upload.statusCode()).isEqualTo(302);
+        String panel = finished(lead, location(upload));
+        assertThat(panel).contains("data-state=\"DONE\"");
+        assertThat(count(panel, "count-files")).isEqualTo(3);
+        assertThat(count(panel, "count-screened")).isEqualTo(3);
+        assertThat(stays.findByEncounter("e-z0003")).isPresent();
+        assertThat(panel)
+                .contains("export.zip!/bundles/README.txt: not a .json or .ndjson file; not read")
+                .contains("export.zip!/../../escape.json: its path leaves the archive&#39;s folder")
+                .contains("export.zip!/bomb.ndjson: expands to more than 100 times its compressed size");
+        assertThat(count(panel, "count-rejected")).isEqualTo(3);
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
     }
 
     @Test

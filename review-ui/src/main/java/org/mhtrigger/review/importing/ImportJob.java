@@ -44,6 +44,7 @@ public final class ImportJob {
             Instant startedAt,
             Instant finishedAt,
             State state,
+            int files,
             int read,
             int screened,
             int imported,
@@ -66,6 +67,7 @@ public final class ImportJob {
     private final Map<YearMonth, Integer> dischargeMonths = new TreeMap<>();
     private State state = State.QUEUED;
     private Instant finishedAt;
+    private int files;
     private int read;
     private int screened;
     private int imported;
@@ -97,6 +99,11 @@ public final class ImportJob {
 
     synchronized void message(String value) {
         message = value;
+    }
+
+    /** The number of files to read, zip entries included. */
+    synchronized void files(int count) {
+        files = count;
     }
 
     synchronized void read() {
@@ -136,6 +143,7 @@ public final class ImportJob {
                 startedAt,
                 finishedAt,
                 state,
+                files,
                 read,
                 screened,
                 imported,
@@ -147,9 +155,10 @@ public final class ImportJob {
                 busiest.map(YearMonth::toString).orElse(""));
     }
 
-    /** One line for the audit trail: what was imported, and the counts. */
-    synchronized String summary() {
-        return what + ": " + state.label() + "; " + read + " records read, " + screened + " screened, " + imported
-                + " new, " + alreadyPresent + " already present, " + rejected + " rejected inputs";
+    /** One line for the audit trail: what was imported, how it ended, and the counts. */
+    synchronized String summary(State end) {
+        return what + ": " + end.label() + "; " + files + " files, " + read + " records read, " + screened
+                + " screened, " + imported + " new, " + alreadyPresent + " already present, " + rejected
+                + " rejected inputs";
     }
 }

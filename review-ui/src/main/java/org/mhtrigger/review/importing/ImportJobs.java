@@ -83,7 +83,9 @@ public class ImportJobs {
 
     /**
      * Stores the uploaded files in a fresh temporary folder (streamed by the servlet container to disk, then moved) and
-     * queues their import. Files that are neither {@code .json} nor {@code .ndjson} are listed as rejected.
+     * queues their import. {@code .json} and {@code .ndjson} files are read; a {@code .zip} archive is unpacked on the
+     * import thread ({@link ZipArchives}), each entry named {@code archive.zip!/path}; other files are listed as
+     * rejected.
      */
     public ImportJob.View upload(Caller caller, List<MultipartFile> files) {
         require(caller);
@@ -91,32 +93,51 @@ public class ImportJobs {
                 ? List.of()
                 : files.stream().filter(f -> !f.isEmpty()).toList();
         if (given.isEmpty()) {
-            throw new IllegalArgumentException("choose at least one .json or .ndjson file to upload");
+            throw new IllegalArgumentException("choose at least one .json, .ndjson or .zip file to upload");
         }
         ImportJob job = newJob("upload of " + given.size() + (given.size() == 1 ? " file" : " files"), caller);
         Path folder = tempFolder();
         List<Path> inputs = new ArrayList<>();
+        Map<Path, String> archives = new LinkedHashMap<>();
         try {
             int index = 0;
             for (MultipartFile file : given) {
                 index++;
                 String name = safeName(file.getOriginalFilename(), index);
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (!lower.endsWith(".json") && !lower.endsWith(".ndjson")) {
-                    job.rejected(name + ": not a .json or .ndjson file; not read");
+                boolean archive = lower.endsWith(".zip");
+                if (!archive && !lower.endsWith(".json") && !lower.endsWith(".ndjson")) {
+                    job.rejected(name + ": not a .json, .ndjson or .zip file; not read");
                     continue;
                 }
-                Path target = Files.createDirectory(folder.resolve(String.format(Locale.ROOT, "%03d", index)))
+                Path target = Files.createDirectory(folder.resolve(String.format(Locale.ROOT, "%05d", index)))
                         .resolve(name);
                 file.transferTo(target);
-                inputs.add(target);
+                if (archive) {
+                    archives.put(target, name);
+                } else {
+                    inputs.add(target);
+                }
             }
         } catch (IOException e) {
             delete(folder);
             throw new UncheckedIOException("could not store the upload in " + folder, e);
         }
-        LOG.info("import job {}: {} files uploaded", job.id(), inputs.size());
-        worker.execute(() -> run(job, folder, () -> inputs));
+        LOG.info("import job {}: {} files and {} archives uploaded", job.id(), inputs.size(), archives.size());
+        worker.execute(() -> run(job, folder, () -> {
+            List<Path> all = new ArrayList<>(inputs);
+            for (Map.Entry<Path, String> archive : archives.entrySet()) {
+                Path zip = archive.getKey();
+                job.message("unpacking " + archive.getValue());
+                // unpacked beside the archive into "name.zip!", so that lines about its files read name.zip!/entry
+                all.addAll(ZipArchives.unpack(
+                        zip, archive.getValue(), zip.resolveSibling(archive.getValue() + "!"), job::rejected));
+                Files.delete(zip);
+            }
+            job.message("");
+            job.files(all.size());
+            return all;
+        }));
         return job.view();
     }
 
@@ -180,6 +201,7 @@ public class ImportJobs {
 
     private void run(ImportJob job, Path folder, Inputs inputs) {
         long started = System.nanoTime();
+        ImportJob.State end = ImportJob.State.DONE;
         try {
             List<Path> paths = inputs.get();
             job.state(ImportJob.State.SCREENING);
@@ -208,15 +230,19 @@ public class ImportJobs {
                     job.warning();
                 }
             });
-            job.state(ImportJob.State.DONE);
         } catch (Exception | LinkageError e) { // whatever happens, the job ends as failed, not as running forever
             // the page shows the message (URLs and counts, never resource content); the log only the kind
             LOG.warn("import job {} failed: {}", job.id(), e.getClass().getSimpleName());
             job.message("failed: " + e.getMessage());
-            job.state(ImportJob.State.FAILED);
+            end = ImportJob.State.FAILED;
         } finally {
             delete(folder);
-            audit.append(job.startedBy(), "import", job.id(), null, "import", null, job.summary(), null);
+            // the audit row comes before the page shows the job as finished, so whoever sees it done finds the row
+            try {
+                audit.append(job.startedBy(), "import", job.id(), null, "import", null, job.summary(end), null);
+            } finally {
+                job.state(end);
+            }
             LOG.info(
                     "import job {} finished in {} s",
                     job.id(),

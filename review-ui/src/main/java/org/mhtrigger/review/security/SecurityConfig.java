@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +27,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /** Form login, optional OIDC single sign-on ({@link SingleSignOnConfig}), roles per URL, CSRF, headers, throttling. */
@@ -75,6 +81,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
+            Users users,
             UserDetailsService userDetails,
             PasswordEncoder encoder,
             @Qualifier("loginThrottle") LoginThrottle throttle,
@@ -85,6 +92,10 @@ public class SecurityConfig {
             throws Exception {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetails);
         dao.setPasswordEncoder(encoder);
+        // a disabled account is told so only after its password matched: checked before, it would answer at once
+        // (no hashing) and tell anyone which accounts exist and are disabled
+        dao.setPreAuthenticationChecks(user -> {});
+        dao.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         // no parent manager: Spring would otherwise build one from the UserDetailsService and, after a wrong password,
         // check it a second time there, doubling the work of a failure and making a locked account (refused by the
         // throttle without falling through) answer faster than a wrong password
@@ -107,8 +118,10 @@ public class SecurityConfig {
                         .hasAnyRole(Role.REVIEWER.name(), Role.PHYSICIAN.name(), Role.SAFETY_LEAD.name())
                         .anyRequest()
                         .authenticated())
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(AccountSessionFilter.stampingSuccessHandler(users))
+                        .failureHandler(loginFailures())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -123,9 +136,20 @@ public class SecurityConfig {
                     .loginPage("/login")
                     .tokenEndpoint(token -> token.accessTokenResponseClient(singleSignOnTokens.getObject()))
                     .userInfoEndpoint(info -> info.oidcUserService(singleSignOnAccounts.getObject()))
-                    .defaultSuccessUrl("/", true)
+                    .successHandler(AccountSessionFilter.stampingSuccessHandler(users))
                     .failureUrl("/login?error=sso"));
         }
+        // both before the CSRF check, which reads the body: first the account's state, then who may send files
+        http.addFilterBefore(new AccountSessionFilter(users), CsrfFilter.class);
+        http.addFilterBefore(new UploadGuard(), CsrfFilter.class);
         return http.build();
+    }
+
+    /** A disabled account (right password) is told so; every other failure gets the one generic message. */
+    private static AuthenticationFailureHandler loginFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(DisabledException.class.getName(), "/login?error=disabled"));
+        return failures;
     }
 }
