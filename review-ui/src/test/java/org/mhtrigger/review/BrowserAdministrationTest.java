@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
+import org.mhtrigger.testkit.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-admin;DB_CLOSE_DELAY=-1")
 @Import(TestSettings.class)
+@BrowserTest
 class BrowserAdministrationTest {
     static Chromium chromium;
 
