@@ -297,7 +297,7 @@ class BrowserRecordPageTest {
             assertThat(flagged.textContent())
                     .contains("neutrophils")
                     .contains("LOW")
-                    .contains("crosses the MH-L02 threshold (< 1.5 10*9/L)");
+                    .contains("crosses the MH-L02 threshold (< 1.5 ×10⁹/L)");
             assertThat(page.locator(".item-lab", new Page.LocatorOptions().setHasText("sodium"))
                             .locator(".flag")
                             .count())
@@ -312,7 +312,7 @@ class BrowserRecordPageTest {
             assertThat(chart.locator("circle.point").count()).isEqualTo(2);
             assertThat(chart.locator("desc").textContent())
                     .contains("3 values")
-                    .contains("1 value crosses a threshold (MH-L02 threshold < 1.5 10*9/L)");
+                    .contains("1 value crosses a threshold (MH-L02 threshold < 1.5 ×10⁹/L)");
             assertThat(page.locator("#tg-MH-L02 .chart-values tbody tr").count())
                     .isEqualTo(3);
 

@@ -83,7 +83,7 @@ public final class LabLimits {
 
         /** {@code < 1.5 10*9/L}. */
         public String describe() {
-            return comparison.symbol() + " " + number(value) + " " + unit;
+            return comparison.symbol() + " " + number(value) + " " + Units.readable(unit);
         }
     }
 
@@ -182,7 +182,8 @@ public final class LabLimits {
                         ? "crosses the " + limit.name() + " (" + limit.describe() + ")"
                         : "in the " + limit.name() + " (" + limit.describe() + ")";
                 if (!limit.threshold() && limit.name().equals("upper limit of normal")) {
-                    text = "above the upper limit of normal (" + number(limit.value()) + " " + limit.unit() + ")";
+                    text = "above the upper limit of normal (" + number(limit.value()) + " "
+                            + Units.readable(limit.unit()) + ")";
                 }
                 return java.util.Optional.of(new Flag(limit, text));
             }

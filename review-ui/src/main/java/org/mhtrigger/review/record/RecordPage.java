@@ -383,6 +383,7 @@ public class RecordPage {
         model.addAttribute("review", review);
         model.addAttribute("stay", stay);
         model.addAttribute("times", times);
+        model.addAttribute("units", Units.DISPLAY);
         model.addAttribute("zone", times.zone().getId());
         model.addAttribute("kinds", filters);
         model.addAttribute("filtered", view.shown() != null);
@@ -442,7 +443,7 @@ public class RecordPage {
                 times.iso(entry.at()),
                 entry.endedAt() == null ? "" : times.format(entry.endedAt()),
                 entry.label(),
-                entry.summary(),
+                Units.readable(entry.summary()),
                 segments,
                 flag,
                 mentions,

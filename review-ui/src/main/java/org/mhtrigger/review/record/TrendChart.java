@@ -123,7 +123,7 @@ public record TrendChart(
                     ? (left + right) / 2
                     : left + (sample.at().getEpochSecond() - first) / span * (right - left);
             double y = bottom - (sample.value() - low) / (high - low) * (bottom - top);
-            String text = LabLimits.number(sample.value()) + " " + unit;
+            String text = LabLimits.number(sample.value()) + " " + Units.readable(unit);
             points.add(new Point(round(x), round(y), sample.flag() != null, times.format(sample.at()) + ": " + text));
             values.add(new Value(times.format(sample.at()), text, sample.flag() == null ? "" : sample.flag()));
             if (!polyline.isEmpty()) {
@@ -164,7 +164,7 @@ public record TrendChart(
                         .equals(xTicks.getFirst().text())) {
             xTicks.add(new Tick(right, times.dayMonth(samples.getLast().at())));
         }
-        String title = analyte + " (" + unit + ") during the stay";
+        String title = analyte + " (" + Units.readable(unit) + ") during the stay";
         StringBuilder description = new StringBuilder();
         description
                 .append(samples.size())
@@ -180,7 +180,7 @@ public record TrendChart(
                 .append(", last ")
                 .append(LabLimits.number(samples.getLast().value()))
                 .append(' ')
-                .append(unit)
+                .append(Units.readable(unit))
                 .append("; ")
                 .append(flagged)
                 .append(flagged == 1 ? " value crosses" : " values cross")

@@ -14,7 +14,7 @@ class LabLimitsTest {
 
         assertThat(flag.threshold()).isTrue();
         assertThat(flag.badge()).isEqualTo("LOW");
-        assertThat(flag.text()).isEqualTo("crosses the MH-L02 threshold (< 1.5 10*9/L)");
+        assertThat(flag.text()).isEqualTo("crosses the MH-L02 threshold (< 1.5 ×10⁹/L)");
     }
 
     @Test
@@ -22,7 +22,7 @@ class LabLimitsTest {
         LabLimits.Flag flag = limits.flag("neutrophils", 1.8, "10*9/L").orElseThrow();
 
         assertThat(flag.threshold()).isFalse();
-        assertThat(flag.text()).isEqualTo("in the clozapine amber band (< 2 10*9/L)");
+        assertThat(flag.text()).isEqualTo("in the clozapine amber band (< 2 ×10⁹/L)");
     }
 
     @Test

@@ -59,8 +59,8 @@ class TrendChartTest {
 
         assertThat(chart.description())
                 .isEqualTo("2 values from Mon 3 Mar 2025 08:00 to Fri 14 Mar 2025 08:00, lowest 1.3, highest 3.1,"
-                        + " last 1.3 10*9/L; 1 value crosses a threshold (MH-L02 threshold < 1.5 10*9/L).");
-        assertThat(chart.values()).extracting(TrendChart.Value::value).containsExactly("3.1 10*9/L", "1.3 10*9/L");
+                        + " last 1.3 ×10⁹/L; 1 value crosses a threshold (MH-L02 threshold < 1.5 ×10⁹/L).");
+        assertThat(chart.values()).extracting(TrendChart.Value::value).containsExactly("3.1 ×10⁹/L", "1.3 ×10⁹/L");
     }
 
     @Test
