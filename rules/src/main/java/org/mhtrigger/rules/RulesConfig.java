@@ -22,6 +22,7 @@ import org.mhtrigger.engine.text.ContextCue;
 import org.mhtrigger.engine.text.ContextRules;
 import org.mhtrigger.engine.text.CueCategory;
 import org.mhtrigger.engine.text.CueDirection;
+import org.mhtrigger.engine.text.DateOrder;
 import org.mhtrigger.engine.text.Lexicon;
 import org.mhtrigger.engine.text.LexiconEntry;
 import org.mhtrigger.engine.text.SectionRule;
@@ -95,7 +96,10 @@ public final class RulesConfig {
         this.classes = readClasses(files.get(CLASSES));
         requireStandardCodes();
         this.lexicon = readLexicon(files.get(LEXICON), catalogue);
-        this.context = new ContextRules(readCues(files.get(CUES), catalogue), readSections(files.get(SECTIONS)));
+        this.context = new ContextRules(
+                readCues(files.get(CUES), catalogue),
+                readSections(files.get(SECTIONS)),
+                switches.get("dates.month-first") ? DateOrder.MONTH_FIRST : DateOrder.DAY_FIRST);
     }
 
     /** The configuration shipped in this jar. */

@@ -3,6 +3,7 @@ package org.mhtrigger.engine.text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,9 +17,10 @@ import org.mhtrigger.engine.screen.Assertion;
  * Decides the assertion of one trigger mention from the cues in its sentence, in the manner of ConText (Harkema et
  * al., 2009): a cue's scope runs a number of words forward, backward or both, stops at a termination cue, and pseudo
  * cues hide look-alike words. Where cues disagree the strongest wins: policy, other experiencer, negated,
- * hypothetical, historical. With no cue, a date before admission in the same clause makes a mention historical: a
- * year before the admission year, or a day given relative to the note ("yesterday", "3 days ago", "last week") that
- * falls before the day of admission. Thread-safe.
+ * hypothetical, historical. With no historical cue, a date before admission in the same clause makes a mention
+ * historical: a year before the admission year, a calendar date or month ({@link WrittenDates}: "on 03/01", "in
+ * August", "last March") that ends before the day of admission, or a day given relative to the note ("yesterday", "3
+ * days ago", "last week") that falls before it. Days are those of the stay's own UTC offset. Thread-safe.
  */
 public final class ContextClassifier {
     private final Analyzer analyzer;
@@ -29,8 +31,11 @@ public final class ContextClassifier {
     /** Indexes into {@link #cues}, ascending, of the one-word cues ending in '*' (matched as a prefix). */
     private final int[] prefixCues;
 
+    private final DateOrder dateOrder;
+
     public ContextClassifier(ContextRules rules, Analyzer analyzer) {
         this.analyzer = analyzer;
+        this.dateOrder = rules.dateOrder();
         List<CompiledCue> compiled = new ArrayList<>();
         for (ContextCue cue : rules.cues()) {
             String phrase = cue.phrase().strip();
@@ -82,6 +87,21 @@ public final class ContextClassifier {
      */
     public MentionContext assess(
             String text, TextSpan sentence, TextSpan mention, String trigger, Instant written, Instant admitted) {
+        return assess(text, sentence, mention, trigger, written, admitted, ZoneOffset.UTC);
+    }
+
+    /**
+     * Every context attribute of the mention, as {@link #assess(String, TextSpan, TextSpan, String, Instant,
+     * Instant)}, with the days of the note and of admission taken at the stay's {@code offset}.
+     */
+    public MentionContext assess(
+            String text,
+            TextSpan sentence,
+            TextSpan mention,
+            String trigger,
+            Instant written,
+            Instant admitted,
+            ZoneOffset offset) {
         List<Token> tokens = Tokens.of(analyzer, text.substring(sentence.start(), sentence.end()), sentence.start());
         int first = -1;
         int last = -1;
@@ -132,13 +152,12 @@ public final class ContextClassifier {
             }
         }
         if (!historical) {
-            TextSpan date = datedBeforeAdmission(tokens, matches, first, last, written, admitted);
+            ContextReason date = datedBeforeAdmission(text, tokens, matches, first, last, written, admitted, offset);
             if (date != null) {
                 if (reasons == null) {
                     reasons = new ArrayList<>(1);
                 }
-                reasons.add(new ContextReason(
-                        CueCategory.HISTORICAL, "date", text.substring(date.start(), date.end()), date));
+                reasons.add(date);
             }
         }
         return reasons == null ? MentionContext.AFFIRMED : new MentionContext(reasons);
@@ -286,8 +305,15 @@ public final class ContextClassifier {
     }
 
     /** A date before admission in the mention's clause (between the nearest termination cues), or null. */
-    private static TextSpan datedBeforeAdmission(
-            List<Token> tokens, List<CueMatch> matches, int first, int last, Instant written, Instant admitted) {
+    private ContextReason datedBeforeAdmission(
+            String text,
+            List<Token> tokens,
+            List<CueMatch> matches,
+            int first,
+            int last,
+            Instant written,
+            Instant admitted,
+            ZoneOffset offset) {
         int from = 0;
         int to = tokens.size();
         for (CueMatch m : matches) {
@@ -300,16 +326,45 @@ public final class ContextClassifier {
                 to = Math.min(to, m.start);
             }
         }
-        LocalDate admissionDay = LocalDate.ofInstant(admitted, ZoneOffset.UTC);
-        LocalDate noteDay = LocalDate.ofInstant(written, ZoneOffset.UTC);
+        LocalDate admissionDay = LocalDate.ofInstant(admitted, offset);
+        LocalDate noteDay = LocalDate.ofInstant(written, offset);
+        String admission = " before admission " + admissionDay;
         for (int i = from; i < to; i++) {
             String term = tokens.get(i).term();
+            WrittenDates.Found date = WrittenDates.at(text, tokens, i, from, to, noteDay, dateOrder);
+            if (date != null) {
+                if (date.last().isBefore(admissionDay)) {
+                    TextSpan span = new TextSpan(
+                            tokens.get(date.startToken()).start(),
+                            tokens.get(date.endToken() - 1).end());
+                    String read = date.first().equals(date.last())
+                            ? date.first().toString()
+                            : DateTimeFormatter.ofPattern("yyyy-MM").format(date.first());
+                    return new ContextReason(
+                            CueCategory.HISTORICAL,
+                            "date",
+                            text.substring(span.start(), span.end()),
+                            span,
+                            "(" + read + ")" + admission);
+                }
+                i = date.endToken() - 1;
+                continue;
+            }
             if (isYear(term) && Integer.parseInt(term) < admissionDay.getYear()) {
-                return new TextSpan(tokens.get(i).start(), tokens.get(i).end());
+                TextSpan span =
+                        new TextSpan(tokens.get(i).start(), tokens.get(i).end());
+                return new ContextReason(CueCategory.HISTORICAL, "date", term, span, admission);
             }
             int daysBack = daysBefore(tokens, i, to);
             if (daysBack > 0 && noteDay.minusDays(daysBack).isBefore(admissionDay)) {
-                return new TextSpan(tokens.get(i).start(), tokens.get(i).end());
+                TextSpan span =
+                        new TextSpan(tokens.get(i).start(), tokens.get(i).end());
+                return new ContextReason(
+                        CueCategory.HISTORICAL,
+                        "date",
+                        text.substring(span.start(), span.end()),
+                        span,
+                        "(" + noteDay.minusDays(daysBack) + ")" + admission);
             }
         }
         return null;

@@ -1,6 +1,7 @@
 package org.mhtrigger.engine.text;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,13 +62,21 @@ public final class LuceneTextMatcher implements TextMatcher {
     public List<TextHit> match(StayRecord record) {
         List<TextHit> hits = new ArrayList<>();
         for (Note note : record.notes()) {
-            hits.addAll(match(note, record.stay().admitted()));
+            hits.addAll(match(note, record.stay().admitted(), record.stay().offset()));
         }
         return hits;
     }
 
-    /** Every mention in one note of a stay that began at {@code admitted}, in offset order. */
+    /** Every mention in one note of a stay that began at {@code admitted}, days read in UTC, in offset order. */
     public List<TextHit> match(Note note, Instant admitted) {
+        return match(note, admitted, ZoneOffset.UTC);
+    }
+
+    /**
+     * Every mention in one note of a stay that began at {@code admitted}, in offset order; dates written in the note
+     * are compared with the day of admission at the stay's {@code offset}.
+     */
+    public List<TextHit> match(Note note, Instant admitted, ZoneOffset offset) {
         String text = note.text();
         if (text.isBlank()) {
             return List.of();
@@ -109,7 +118,7 @@ public final class LuceneTextMatcher implements TextMatcher {
                     continue; // a pattern stretched across a sentence boundary: not one statement
                 }
                 MentionContext context =
-                        classifier.assess(text, sentence, mention, trigger.trigger(), note.time(), admitted);
+                        classifier.assess(text, sentence, mention, trigger.trigger(), note.time(), admitted, offset);
                 Assertion assertion = context.assertion();
                 String reason = assertion == Assertion.AFFIRMED
                         ? ""
