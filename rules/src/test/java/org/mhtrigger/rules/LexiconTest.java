@@ -152,6 +152,21 @@ class LexiconTest {
     }
 
     @Test
+    void anEditedWordSenseFile_replacesTheShippedExclusions() throws IOException {
+        Files.writeString(
+                tmp.resolve("word-senses.csv"),
+                "trigger,pattern,window,example\nMH-C01,fell over laughing,0,she fell over laughing\n");
+
+        RulesConfig edited = RulesConfig.load(tmp);
+
+        assertThat(edited.lexicon().stream().filter(LexiconEntry::exclude))
+                .singleElement()
+                .satisfies(e -> assertThat(e.pattern()).isEqualTo("fell over laughing"));
+        assertThat(new DroolsTriggerEvaluator(edited).rulesetVersion())
+                .isNotEqualTo(new DroolsTriggerEvaluator(CONFIG).rulesetVersion());
+    }
+
+    @Test
     void anEditedLexicon_changesTheRulesetVersion() throws IOException {
         Files.writeString(
                 tmp.resolve("lexicon.csv"),
@@ -159,7 +174,11 @@ class LexiconTest {
 
         RulesConfig edited = RulesConfig.load(tmp);
 
-        assertThat(edited.lexicon()).hasSize(1);
+        // the one include entry of the edited lexicon, then the shipped word senses
+        assertThat(edited.lexicon().stream().filter(e -> !e.exclude())).hasSize(1);
+        assertThat(edited.lexicon().stream().filter(LexiconEntry::exclude))
+                .hasSameSizeAs(
+                        CONFIG.lexicon().stream().filter(LexiconEntry::exclude).toList());
         assertThat(new DroolsTriggerEvaluator(edited).rulesetVersion())
                 .isNotEqualTo(new DroolsTriggerEvaluator(CONFIG).rulesetVersion());
     }

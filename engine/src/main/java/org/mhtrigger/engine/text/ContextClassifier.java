@@ -46,7 +46,9 @@ public final class ContextClassifier {
             }
             compiled.add(new CompiledCue(cue, terms.toArray(String[]::new), prefix));
         }
-        compiled.sort(Comparator.comparingInt((CompiledCue c) -> -c.terms.length));
+        // cues of the same words next to each other, so that a match finds its twins right after it
+        compiled.sort(Comparator.comparingInt((CompiledCue c) -> -c.terms.length)
+                .thenComparing(c -> String.join(" ", c.terms) + (c.lastIsPrefix ? "*" : "")));
         this.cues = List.copyOf(compiled);
         Map<String, List<Integer>> byFirst = new HashMap<>();
         List<Integer> prefixed = new ArrayList<>();
@@ -127,6 +129,26 @@ public final class ContextClassifier {
             }
             CueDirection direction = match.cue.direction();
             int window = match.cue.window();
+            if (direction == CueDirection.VALUE || direction == CueDirection.SENTENCE) {
+                boolean applies = direction == CueDirection.SENTENCE
+                        ? wholeClause(text, tokens, matches, match, first, last)
+                        : formValue(text, tokens, match.start, last, window);
+                if (applies) {
+                    if (reasons == null) {
+                        reasons = new ArrayList<>(2);
+                    }
+                    TextSpan span = new TextSpan(
+                            tokens.get(match.start).start(),
+                            tokens.get(match.end - 1).end());
+                    reasons.add(new ContextReason(
+                            match.cue.category(),
+                            direction == CueDirection.VALUE ? "form line" : "cue",
+                            text.substring(span.start(), span.end()),
+                            span));
+                    historical |= assertion == Assertion.HISTORICAL;
+                }
+                continue;
+            }
             // a coordinated list the mention stands in counts as one word ("denies fever, cough or rash")
             boolean forward = direction != CueDirection.BACKWARD
                     && match.end <= first
@@ -161,6 +183,39 @@ public final class ContextClassifier {
             }
         }
         return reasons == null ? MentionContext.AFFIRMED : new MentionContext(reasons);
+    }
+
+    /**
+     * Whether the cue at token {@code value} is the value of a form line whose label holds the mention ending at token
+     * {@code last}: a colon right before the cue, and from the mention to it at most {@code window} words with no other
+     * colon, semicolon or full stop between.
+     */
+    private static boolean formValue(String text, List<Token> tokens, int value, int last, int window) {
+        if (value < last || value == 0 || value - last > window || !gapHas(text, tokens, value - 1, ':')) {
+            return false;
+        }
+        for (int k = last - 1; k < value - 1; k++) {
+            if (gapHas(text, tokens, k, ':') || gapHas(text, tokens, k, ';') || gapHas(text, tokens, k, '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A sentence-wide cue reaches the mention: no semicolon and no termination cue between, colons allowed. */
+    private static boolean wholeClause(
+            String text, List<Token> tokens, List<CueMatch> matches, CueMatch cue, int first, int last) {
+        int from = cue.end <= first ? cue.end : last;
+        int to = cue.end <= first ? first : cue.start;
+        if (cue.end > first && cue.start < last) {
+            return false;
+        }
+        for (int k = from - 1; k < to; k++) {
+            if (k >= 0 && k + 1 < tokens.size() && gapHas(text, tokens, k, ';')) {
+                return false;
+            }
+        }
+        return !terminated(matches, from, to);
     }
 
     /** Most words a list item may have ("weight gain of more than three pounds a day"); a longer run is a clause. */
@@ -444,6 +499,10 @@ public final class ContextClassifier {
                 i++;
             } else {
                 found.add(new CueMatch(i, i + hit.terms.length, hit.cue));
+                // the same words may be cues of more than one kind ("no" before a word, and as a form line's value)
+                for (int twin = best + 1; twin < cues.size() && cues.get(twin).sameWords(hit); twin++) {
+                    found.add(new CueMatch(i, i + hit.terms.length, cues.get(twin).cue));
+                }
                 i += hit.terms.length;
             }
         }
@@ -460,6 +519,10 @@ public final class ContextClassifier {
     }
 
     private record CompiledCue(ContextCue cue, String[] terms, boolean lastIsPrefix) {
+        boolean sameWords(CompiledCue other) {
+            return lastIsPrefix == other.lastIsPrefix && java.util.Arrays.equals(terms, other.terms);
+        }
+
         boolean matches(List<Token> tokens, int at) {
             for (int k = 0; k < terms.length; k++) {
                 String term = tokens.get(at + k).term();
