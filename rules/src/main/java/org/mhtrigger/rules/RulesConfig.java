@@ -56,7 +56,8 @@ public final class RulesConfig {
 
     private static final List<String> LEXICON_HEADER = List.of("trigger", "pattern", "window", "kind", "example");
     private static final List<String> WORD_SENSE_HEADER = List.of("trigger", "pattern", "window", "example");
-    private static final List<String> CUE_HEADER = List.of("cue", "category", "direction", "window", "applies_to");
+    private static final List<String> CUE_HEADER =
+            List.of("cue", "category", "direction", "window", "applies_to", "example");
     private static final List<String> SECTION_HEADER = List.of("header", "assertion");
     private static final List<String> THRESHOLD_HEADER = List.of("key", "value", "unit", "description");
     private static final List<String> CLASS_HEADER = List.of("ingredient", "class");
@@ -385,8 +386,13 @@ public final class RulesConfig {
                 appliesTo.add(code);
             }
             try {
-                cues.add(
-                        new ContextCue(row.get("cue"), category, direction, integer(row, "window", 0, 100), appliesTo));
+                cues.add(new ContextCue(
+                        row.get("cue"),
+                        category,
+                        direction,
+                        integer(row, "window", 0, 100),
+                        appliesTo,
+                        row.get("example")));
             } catch (IllegalArgumentException e) {
                 throw row.problem(e.getMessage());
             }

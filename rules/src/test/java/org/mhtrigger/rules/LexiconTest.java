@@ -143,7 +143,8 @@ class LexiconTest {
     @Test
     void aCueWithAnUnknownCategory_isRejectedNamingFileAndLine() throws IOException {
         Files.writeString(
-                tmp.resolve("context-cues.csv"), "cue,category,direction,window,applies_to\ndenies,maybe,forward,5,\n");
+                tmp.resolve("context-cues.csv"),
+                "cue,category,direction,window,applies_to,example\ndenies,maybe,forward,5,,\n");
 
         assertThatThrownBy(() -> RulesConfig.load(tmp))
                 .isInstanceOf(ConfigurationException.class)
