@@ -10,12 +10,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.text.ClinicalAnalyzer;
-import org.mhtrigger.engine.text.ContextClassifier;
-import org.mhtrigger.engine.text.ContextCue;
-import org.mhtrigger.engine.text.ContextReason;
-import org.mhtrigger.engine.text.CueCategory;
-import org.mhtrigger.engine.text.CueDirection;
-import org.mhtrigger.engine.text.MentionContext;
+import org.mhtrigger.engine.text.context.ContextClassifier;
+import org.mhtrigger.engine.text.context.ContextCue;
+import org.mhtrigger.engine.text.context.ContextReason;
+import org.mhtrigger.engine.text.context.CueCategory;
+import org.mhtrigger.engine.text.context.CueDirection;
+import org.mhtrigger.engine.text.context.MentionContext;
 
 /** Every context cue in the shipped {@code context-cues.csv} decides the example written beside it. */
 class ContextCueExampleTest {

@@ -20,12 +20,12 @@ import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.engine.text.LexiconEntry;
-import org.mhtrigger.engine.text.LuceneTextMatcher;
+import org.mhtrigger.engine.text.NoteTermMatcher;
 
 /** Every lexicon entry is checked against the example sentence written beside it. */
 class LexiconTest {
     private static final RulesConfig CONFIG = RulesConfig.defaults();
-    private static final LuceneTextMatcher MATCHER = LuceneTextMatcher.create(CONFIG.lexicon(), CONFIG.context());
+    private static final NoteTermMatcher MATCHER = NoteTermMatcher.create(CONFIG.lexicon(), CONFIG.context());
 
     @TempDir
     Path tmp;

@@ -1,14 +1,15 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.mhtrigger.engine.text.Token;
 
 /**
  * Finds the calendar dates written in a clause ("on 12/02/2024", "ED attendance 03/01", "on 1 March", "overdose in
- * August", "last March", "in 2019") and resolves them to days. A date written without a year is the latest such day
+ * August", "last March", "01/2025", "in 2019") and resolves them to days. A date written without a year is the latest such day
  * on or before the day the note was written: notes tell of what has happened, so "03/01" in a note of March 2025 is
  * 3 January 2025 and "3/8" is last August. A month without a day covers the whole month. Numeric day and month are
  * read in the configured {@link DateOrder}, unless only the other order gives a real date ("25/03" is 25 March in
@@ -155,6 +156,14 @@ final class WrittenDates {
                 return resolve(i, i + 3, Integer.parseInt(a), Integer.parseInt(b), Integer.parseInt(c));
             }
             return resolveNumeric(i, i + 3, a, b, c, noteDay, order);
+        }
+        if (separator == '/' && a.length() <= 2 && isYear(b)) { // a month and year: "01/2025"
+            int month = Integer.parseInt(a);
+            if (month < 1 || month > 12) {
+                return null;
+            }
+            YearMonth whole = YearMonth.of(Integer.parseInt(b), month);
+            return new Found(i, i + 2, whole.atDay(1), whole.atEndOfMonth());
         }
         if (separator != '/' || a.length() > 2 || b.length() > 2) {
             return null;

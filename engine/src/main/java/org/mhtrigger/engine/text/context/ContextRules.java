@@ -1,7 +1,8 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import java.util.List;
 import java.util.Objects;
+import org.mhtrigger.engine.text.section.SectionRule;
 
 /**
  * The context cues and section rules in force, and how numeric dates in notes are read. Immutable, thread-safe.

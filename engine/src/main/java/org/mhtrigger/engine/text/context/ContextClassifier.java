@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +12,8 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
+import org.mhtrigger.engine.text.Token;
+import org.mhtrigger.engine.text.Tokens;
 
 /**
  * Decides the assertion of one trigger mention from the cues in its sentence, in the manner of ConText (Harkema et

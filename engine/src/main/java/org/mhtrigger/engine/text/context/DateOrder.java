@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 /**
  * How a numeric date without a month name is read: "03/01" is 3 January day-first (UK, Singapore, Australia, most of

@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
+import org.mhtrigger.engine.text.ClinicalAnalyzer;
 
 class ContextClassifierTest {
     private static final Instant ADMITTED = Instant.parse("2026-03-01T00:00:00Z");
@@ -160,6 +161,14 @@ class ContextClassifierTest {
                 .isEqualTo("historical by date 'last March' (2025-03) before admission 2026-03-01");
         assertThat(assess("Overdose in March, found by staff.", "Overdose").assertion())
                 .isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void aMonthAndYear_coverTheWholeMonth() {
+        assertThat(assess("Inpatient stay (01/2026) included a fall.", "fall")
+                        .decidedBy()
+                        .describe())
+                .isEqualTo("historical by date '01/2026' (2026-01) before admission 2026-03-01");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 /** Which side of a cue its scope lies on. Immutable, thread-safe. */
 public enum CueDirection {
