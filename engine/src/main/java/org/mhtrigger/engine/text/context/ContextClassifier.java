@@ -154,6 +154,7 @@ public final class ContextClassifier {
             // a coordinated list the mention stands in counts as one word ("denies fever, cough or rash")
             boolean forward = direction != CueDirection.BACKWARD
                     && match.end <= first
+                    && !(infinitive(match.cue) && commaBetween(text, tokens, match.end - 1, first))
                     && (first - match.end <= window || listStart(text, tokens, match.end, first) - match.end <= window)
                     && !terminated(matches, match.end, first)
                     && !clauseBoundary(text, tokens, match.end - 1, first, true);
@@ -170,6 +171,9 @@ public final class ContextClassifier {
                 TextSpan span = new TextSpan(
                         tokens.get(match.start).start(),
                         tokens.get(match.end - 1).end());
+                if (span.start() == span.end() && span.start() < text.length()) {
+                    span = new TextSpan(span.start(), span.start() + 1); // "?OD": the word "query" is the mark
+                }
                 reasons.add(
                         new ContextReason(match.cue.category(), "cue", text.substring(span.start(), span.end()), span));
                 historical |= assertion == Assertion.HISTORICAL;
@@ -218,6 +222,24 @@ public final class ContextClassifier {
             }
         }
         return !terminated(matches, from, to);
+    }
+
+    /**
+     * A cue ending in "to" ("wanted to", "plans to") governs one verb phrase: "stated she wanted to die, transferred to
+     * ED" tells of a transfer that happened.
+     */
+    private static boolean infinitive(ContextCue cue) {
+        String phrase = cue.phrase().strip();
+        return phrase.endsWith(" to");
+    }
+
+    private static boolean commaBetween(String text, List<Token> tokens, int left, int right) {
+        for (int k = left; k < right; k++) {
+            if (gapHas(text, tokens, k, ',')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Most words a list item may have ("weight gain of more than three pounds a day"); a longer run is a clause. */
@@ -407,7 +429,7 @@ public final class ContextClassifier {
                 i = date.endToken() - 1;
                 continue;
             }
-            if (isYear(term) && Integer.parseInt(term) < admissionDay.getYear()) {
+            if (isYear(term) && writtenAsYear(text, tokens, i) && Integer.parseInt(term) < admissionDay.getYear()) {
                 TextSpan span =
                         new TextSpan(tokens.get(i).start(), tokens.get(i).end());
                 return new ContextReason(CueCategory.HISTORICAL, "date", term, span, admission);
@@ -425,6 +447,52 @@ public final class ContextClassifier {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a four-digit number that could be a year is written as one: after "in", "since", "during" and the like,
+     * or in brackets ("x2 (2017, 2020)"). Notes write clock times the same way ("called 1920", "at 2015", "given
+     * 2020"), so a bare number is a time.
+     */
+    private static boolean writtenAsYear(String text, List<Token> tokens, int i) {
+        int start = tokens.get(i).start();
+        int from = i > 0 ? tokens.get(i - 1).end() : Math.max(0, start - 2);
+        for (int c = from; c < start; c++) {
+            if (text.charAt(c) == '(') {
+                return true;
+            }
+        }
+        if (i + 1 < tokens.size()) {
+            switch (tokens.get(i + 1).term()) {
+                case "admission", "admissions", "stay", "hospitalization", "hospitalisation", "episode" -> {
+                    return true; // "during her 2023 admission"
+                }
+                default -> {}
+            }
+        }
+        if (i == 0) {
+            return false;
+        }
+        return switch (tokens.get(i - 1).term()) {
+            case "in",
+                    "since",
+                    "during",
+                    "year",
+                    "circa",
+                    "until",
+                    "till",
+                    "before",
+                    "of",
+                    "early",
+                    "mid",
+                    "late",
+                    "summer",
+                    "winter",
+                    "spring",
+                    "autumn",
+                    "fall" -> true;
+            default -> WrittenDates.isYear(tokens.get(i - 1).term()) && gapHas(text, tokens, i - 1, ',');
+        };
     }
 
     private static boolean isYear(String term) {
