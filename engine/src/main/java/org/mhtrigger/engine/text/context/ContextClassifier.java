@@ -383,7 +383,9 @@ public final class ContextClassifier {
         return false;
     }
 
-    /** A date before admission in the mention's clause (between the nearest termination cues), or null. */
+    /**
+     * A date before admission in the mention's clause (between the nearest termination cues and semicolons), or null.
+     */
     private ContextReason datedBeforeAdmission(
             String text,
             List<Token> tokens,
@@ -403,6 +405,19 @@ public final class ContextClassifier {
                 from = Math.max(from, m.end);
             } else if (m.start >= last) {
                 to = Math.min(to, m.start);
+            }
+        }
+        // a semicolon ends the clause too: "stopped in 2022 due to weight gain; clozapine held today"
+        for (int k = first - 1; k >= from && k >= 0; k--) {
+            if (gapHas(text, tokens, k, ';')) {
+                from = k + 1;
+                break;
+            }
+        }
+        for (int k = last - 1; k + 1 < to; k++) {
+            if (gapHas(text, tokens, k, ';')) {
+                to = k + 1;
+                break;
             }
         }
         LocalDate admissionDay = LocalDate.ofInstant(admitted, offset);
@@ -451,7 +466,8 @@ public final class ContextClassifier {
 
     /**
      * Whether a four-digit number that could be a year is written as one: after "in", "since", "during" and the like,
-     * or in brackets ("x2 (2017, 2020)"). Notes write clock times the same way ("called 1920", "at 2015", "given
+     * in brackets ("x2 (2017, 2020)"), before "admission" ("her 2023 admission") or a few words after "last" ("last
+     * seizure 2021"). Notes write clock times the same way ("called 1920", "at 2015", "given
      * 2020"), so a bare number is a time.
      */
     private static boolean writtenAsYear(String text, List<Token> tokens, int i) {
@@ -472,6 +488,12 @@ public final class ContextClassifier {
         }
         if (i == 0) {
             return false;
+        }
+        for (int k = Math.max(0, i - 3); k < i - 1; k++) {
+            String term = tokens.get(k).term();
+            if (term.equals("last") || term.equals("previous") || term.equals("prior")) {
+                return true; // "last seizure 2021"
+            }
         }
         return switch (tokens.get(i - 1).term()) {
             case "in",
