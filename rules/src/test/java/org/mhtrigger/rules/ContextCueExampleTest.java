@@ -67,6 +67,9 @@ class ContextCueExampleTest {
     private static boolean same(ContextReason reason, ContextCue cue) {
         String evidence = words(reason.evidence());
         String phrase = cue.phrase().strip();
+        if (reason.evidence().equals("?")) {
+            return phrase.equals("query"); // the analyser reads "?seizure" as "query seizure"
+        }
         return phrase.endsWith("*")
                 ? evidence.startsWith(words(phrase.substring(0, phrase.length() - 1)))
                 : evidence.equals(words(phrase));
