@@ -16,9 +16,9 @@ import org.mhtrigger.engine.evaluation.ContextKitScore;
 import org.mhtrigger.engine.evaluation.ContextLabels;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.text.ClinicalAnalyzer;
-import org.mhtrigger.engine.text.ContextClassifier;
-import org.mhtrigger.engine.text.CueCategory;
-import org.mhtrigger.engine.text.MentionContext;
+import org.mhtrigger.engine.text.context.ContextClassifier;
+import org.mhtrigger.engine.text.context.CueCategory;
+import org.mhtrigger.engine.text.context.MentionContext;
 import org.mhtrigger.rules.RulesConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
 final class EvaluateContextCommand implements Callable<Integer> {
     /**
      * Kit sentences come without an admission or note date, so dates in them cannot be resolved against an
-     * admission: the admission is put before any date they write, and the note a month after it.
+     * admission: the admission is put before any date they write (a date without a year is read as the latest such
+     * day before the note, so within a year of it), and the note a century after it.
      */
-    static final Instant KIT_ADMITTED = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant KIT_ADMITTED = Instant.parse("1800-01-01T00:00:00Z");
 
     static final Instant KIT_WRITTEN = Instant.parse("1900-02-01T00:00:00Z");
 

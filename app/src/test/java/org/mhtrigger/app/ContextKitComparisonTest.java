@@ -19,7 +19,7 @@ import org.mhtrigger.engine.evaluation.ContextKit;
 import org.mhtrigger.engine.evaluation.ContextKitScore;
 import org.mhtrigger.engine.evaluation.ContextLabels;
 import org.mhtrigger.engine.text.ClinicalAnalyzer;
-import org.mhtrigger.engine.text.ContextClassifier;
+import org.mhtrigger.engine.text.context.ContextClassifier;
 import org.mhtrigger.rules.RulesConfig;
 import org.mhtrigger.testkit.ExternalDataTest;
 import org.mhtrigger.testkit.TestGroup;

@@ -18,7 +18,7 @@ import org.mhtrigger.engine.screen.Screener;
 import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.engine.screen.TriggerDefinition;
 import org.mhtrigger.engine.screen.TriggerEvaluator;
-import org.mhtrigger.engine.text.LuceneTextMatcher;
+import org.mhtrigger.engine.text.NoteTermMatcher;
 import org.mhtrigger.rules.internal.DailyAntipsychoticTotal;
 import org.mhtrigger.rules.internal.FindingSink;
 import org.mhtrigger.rules.internal.Limits;
@@ -128,7 +128,7 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
      */
     public static Screener screener(RulesConfig config) {
         return new Screener(
-                LuceneTextMatcher.create(config.lexicon(), config.context()), new DroolsTriggerEvaluator(config));
+                NoteTermMatcher.create(config.lexicon(), config.context()), new DroolsTriggerEvaluator(config));
     }
 
     @Override

@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
 import org.mhtrigger.engine.ConfigurationException;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.text.ClinicalAnalyzer;
-import org.mhtrigger.engine.text.ContextCue;
-import org.mhtrigger.engine.text.ContextRules;
-import org.mhtrigger.engine.text.CueCategory;
-import org.mhtrigger.engine.text.CueDirection;
 import org.mhtrigger.engine.text.Lexicon;
 import org.mhtrigger.engine.text.LexiconEntry;
-import org.mhtrigger.engine.text.SectionRule;
+import org.mhtrigger.engine.text.context.ContextCue;
+import org.mhtrigger.engine.text.context.ContextRules;
+import org.mhtrigger.engine.text.context.CueCategory;
+import org.mhtrigger.engine.text.context.CueDirection;
+import org.mhtrigger.engine.text.context.DateOrder;
+import org.mhtrigger.engine.text.section.SectionRule;
 import org.mhtrigger.rules.internal.CsvTable;
 import org.mhtrigger.rules.internal.Resources;
 
@@ -34,7 +35,7 @@ import org.mhtrigger.rules.internal.Resources;
  * thread-safe.
  *
  * <p>{@link #defaults()} reads the files shipped in this jar ({@code org/mhtrigger/rules/catalogue.csv},
- * {@code thresholds.csv}, {@code ingredient-classes.csv}, {@code lexicon.csv}, {@code context-cues.csv},
+ * {@code thresholds.csv}, {@code ingredient-classes.csv}, {@code lexicon.csv}, {@code word-senses.csv}, {@code context-cues.csv},
  * {@code sections.csv}). {@link #load(Path)} reads a folder in which any of these files, when present, replaces the shipped one as a whole; files that are absent keep their defaults. A file
  * that cannot be used is a {@link ConfigurationException} naming the file, the line and the problem.
  *
@@ -46,13 +47,17 @@ public final class RulesConfig {
     static final String THRESHOLDS = "thresholds.csv";
     static final String CLASSES = "ingredient-classes.csv";
     static final String LEXICON = "lexicon.csv";
+    static final String WORD_SENSES = "word-senses.csv";
     static final String CUES = "context-cues.csv";
     static final String SECTIONS = "sections.csv";
     /** Every file a configuration folder may hold, in the order they are read. */
-    static final List<String> FILES = List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES, LEXICON, CUES, SECTIONS);
+    static final List<String> FILES =
+            List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES, LEXICON, WORD_SENSES, CUES, SECTIONS);
 
     private static final List<String> LEXICON_HEADER = List.of("trigger", "pattern", "window", "kind", "example");
-    private static final List<String> CUE_HEADER = List.of("cue", "category", "direction", "window", "applies_to");
+    private static final List<String> WORD_SENSE_HEADER = List.of("trigger", "pattern", "window", "example");
+    private static final List<String> CUE_HEADER =
+            List.of("cue", "category", "direction", "window", "applies_to", "example");
     private static final List<String> SECTION_HEADER = List.of("header", "assertion");
     private static final List<String> THRESHOLD_HEADER = List.of("key", "value", "unit", "description");
     private static final List<String> CLASS_HEADER = List.of("ingredient", "class");
@@ -94,8 +99,13 @@ public final class RulesConfig {
         this.maxDailyDoses = Map.copyOf(doses);
         this.classes = readClasses(files.get(CLASSES));
         requireStandardCodes();
-        this.lexicon = readLexicon(files.get(LEXICON), catalogue);
-        this.context = new ContextRules(readCues(files.get(CUES), catalogue), readSections(files.get(SECTIONS)));
+        List<LexiconEntry> entries = new ArrayList<>(readLexicon(files.get(LEXICON), catalogue));
+        entries.addAll(readWordSenses(files.get(WORD_SENSES), catalogue));
+        this.lexicon = List.copyOf(entries);
+        this.context = new ContextRules(
+                readCues(files.get(CUES), catalogue),
+                readSections(files.get(SECTIONS)),
+                switches.get("dates.month-first") ? DateOrder.MONTH_FIRST : DateOrder.DAY_FIRST);
     }
 
     /** The configuration shipped in this jar. */
@@ -139,7 +149,7 @@ public final class RulesConfig {
         }
     }
 
-    /** The lexicon entries of the text triggers ({@code lexicon.csv}), in file order. */
+    /** The lexicon entries of the text triggers ({@code lexicon.csv}, then the exclusions of {@code word-senses.csv}), in file order. */
     public List<LexiconEntry> lexicon() {
         return lexicon;
     }
@@ -316,6 +326,27 @@ public final class RulesConfig {
         return List.copyOf(entries);
     }
 
+    /** Word senses that are not the trigger ({@code word-senses.csv}): exclusion entries of the lexicon. */
+    private static List<LexiconEntry> readWordSenses(String text, TriggerCatalogue catalogue) {
+        ClinicalAnalyzer analyzer = new ClinicalAnalyzer();
+        List<LexiconEntry> entries = new ArrayList<>();
+        for (CsvTable.Row row :
+                CsvTable.parse(WORD_SENSES, text, WORD_SENSE_HEADER).rows()) {
+            String trigger = row.get("trigger");
+            requireTextTrigger(row, trigger, catalogue);
+            LexiconEntry entry;
+            try {
+                entry = new LexiconEntry(
+                        trigger, row.get("pattern"), integer(row, "window", 0, 50), true, row.get("example"));
+                new Lexicon(List.of(new LexiconEntry(trigger, entry.pattern(), entry.window(), false, "")), analyzer);
+            } catch (IllegalArgumentException | ConfigurationException e) {
+                throw row.problem(e.getMessage());
+            }
+            entries.add(entry);
+        }
+        return List.copyOf(entries);
+    }
+
     private static List<ContextCue> readCues(String text, TriggerCatalogue catalogue) {
         List<ContextCue> cues = new ArrayList<>();
         for (CsvTable.Row row : CsvTable.parse(CUES, text, CUE_HEADER).rows()) {
@@ -337,8 +368,11 @@ public final class RulesConfig {
                 case "forward" -> CueDirection.FORWARD;
                 case "backward" -> CueDirection.BACKWARD;
                 case "both" -> CueDirection.BOTH;
+                case "value" -> CueDirection.VALUE;
+                case "sentence" -> CueDirection.SENTENCE;
                 default ->
-                    throw row.problem("direction '" + row.get("direction") + "' must be forward, backward or both");
+                    throw row.problem("direction '" + row.get("direction")
+                            + "' must be forward, backward, both, value or sentence");
             };
             Set<String> appliesTo = new TreeSet<>();
             for (String code : row.get("applies_to").split("\\s+")) {
@@ -352,8 +386,13 @@ public final class RulesConfig {
                 appliesTo.add(code);
             }
             try {
-                cues.add(
-                        new ContextCue(row.get("cue"), category, direction, integer(row, "window", 0, 100), appliesTo));
+                cues.add(new ContextCue(
+                        row.get("cue"),
+                        category,
+                        direction,
+                        integer(row, "window", 0, 100),
+                        appliesTo,
+                        row.get("example")));
             } catch (IllegalArgumentException e) {
                 throw row.problem(e.getMessage());
             }

@@ -20,12 +20,12 @@ import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.engine.text.LexiconEntry;
-import org.mhtrigger.engine.text.LuceneTextMatcher;
+import org.mhtrigger.engine.text.NoteTermMatcher;
 
 /** Every lexicon entry is checked against the example sentence written beside it. */
 class LexiconTest {
     private static final RulesConfig CONFIG = RulesConfig.defaults();
-    private static final LuceneTextMatcher MATCHER = LuceneTextMatcher.create(CONFIG.lexicon(), CONFIG.context());
+    private static final NoteTermMatcher MATCHER = NoteTermMatcher.create(CONFIG.lexicon(), CONFIG.context());
 
     @TempDir
     Path tmp;
@@ -143,12 +143,28 @@ class LexiconTest {
     @Test
     void aCueWithAnUnknownCategory_isRejectedNamingFileAndLine() throws IOException {
         Files.writeString(
-                tmp.resolve("context-cues.csv"), "cue,category,direction,window,applies_to\ndenies,maybe,forward,5,\n");
+                tmp.resolve("context-cues.csv"),
+                "cue,category,direction,window,applies_to,example\ndenies,maybe,forward,5,,\n");
 
         assertThatThrownBy(() -> RulesConfig.load(tmp))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("context-cues.csv line 2")
                 .hasMessageContaining("maybe");
+    }
+
+    @Test
+    void anEditedWordSenseFile_replacesTheShippedExclusions() throws IOException {
+        Files.writeString(
+                tmp.resolve("word-senses.csv"),
+                "trigger,pattern,window,example\nMH-C01,fell over laughing,0,she fell over laughing\n");
+
+        RulesConfig edited = RulesConfig.load(tmp);
+
+        assertThat(edited.lexicon().stream().filter(LexiconEntry::exclude))
+                .singleElement()
+                .satisfies(e -> assertThat(e.pattern()).isEqualTo("fell over laughing"));
+        assertThat(new DroolsTriggerEvaluator(edited).rulesetVersion())
+                .isNotEqualTo(new DroolsTriggerEvaluator(CONFIG).rulesetVersion());
     }
 
     @Test
@@ -159,7 +175,11 @@ class LexiconTest {
 
         RulesConfig edited = RulesConfig.load(tmp);
 
-        assertThat(edited.lexicon()).hasSize(1);
+        // the one include entry of the edited lexicon, then the shipped word senses
+        assertThat(edited.lexicon().stream().filter(e -> !e.exclude())).hasSize(1);
+        assertThat(edited.lexicon().stream().filter(LexiconEntry::exclude))
+                .hasSameSizeAs(
+                        CONFIG.lexicon().stream().filter(LexiconEntry::exclude).toList());
         assertThat(new DroolsTriggerEvaluator(edited).rulesetVersion())
                 .isNotEqualTo(new DroolsTriggerEvaluator(CONFIG).rulesetVersion());
     }

@@ -15,7 +15,7 @@ import org.mhtrigger.engine.record.SourceRef;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.screen.TextHit;
-import org.mhtrigger.engine.text.LuceneTextMatcher;
+import org.mhtrigger.engine.text.NoteTermMatcher;
 import org.mhtrigger.rules.internal.CsvTable;
 
 /**
@@ -24,7 +24,7 @@ import org.mhtrigger.rules.internal.CsvTable;
  */
 class MentionSpanTest {
     private static final RulesConfig CONFIG = RulesConfig.defaults();
-    private static final LuceneTextMatcher MATCHER = LuceneTextMatcher.create(CONFIG.lexicon(), CONFIG.context());
+    private static final NoteTermMatcher MATCHER = NoteTermMatcher.create(CONFIG.lexicon(), CONFIG.context());
     private static final Instant ADMITTED = Instant.parse("2026-03-01T02:00:00Z");
 
     @TestFactory

@@ -10,15 +10,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /** Runs the analysis chain over a string. Stateless, thread-safe. */
-final class Tokens {
+public final class Tokens {
     private Tokens() {}
 
-    static List<Token> of(Analyzer analyzer, String text) {
+    public static List<Token> of(Analyzer analyzer, String text) {
         return of(analyzer, text, 0);
     }
 
     /** Tokens of {@code text}, with offsets shifted by {@code base}. */
-    static List<Token> of(Analyzer analyzer, String text, int base) {
+    public static List<Token> of(Analyzer analyzer, String text, int base) {
         List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -34,7 +34,7 @@ final class Tokens {
         return tokens;
     }
 
-    static List<String> terms(Analyzer analyzer, String text) {
+    public static List<String> terms(Analyzer analyzer, String text) {
         return of(analyzer, text).stream().map(Token::term).toList();
     }
 }

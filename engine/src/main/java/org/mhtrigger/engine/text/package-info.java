@@ -1,12 +1,13 @@
 /**
- * Finding trigger mentions in note text, with their clinical context.
+ * Finding trigger mentions in note text.
  *
- * <p>{@link org.mhtrigger.engine.text.LuceneTextMatcher} is the entry point: it splits a note into sentences
+ * <p>{@link org.mhtrigger.engine.text.NoteTermMatcher} is the entry point: it splits a note into sentences
  * ({@link org.mhtrigger.engine.text.SentenceSplitter}, OpenNLP inside line and list structure), matches each
- * trigger's {@link org.mhtrigger.engine.text.Lexicon} on the note's analysed tokens exactly as Lucene span queries over
- * the note in a one-document index would (without building the index) to get exact character offsets, and asks the {@link org.mhtrigger.engine.text.ContextClassifier} (a ConText-style algorithm
- * driven by {@link org.mhtrigger.engine.text.ContextRules}: cues, termination cues, sections, dates) whether each
- * mention is affirmed, negated, historical, hypothetical, about someone else, or a policy statement.
+ * trigger's {@link org.mhtrigger.engine.text.Lexicon} on the note's tokens from Lucene's analysis chain ({@link
+ * org.mhtrigger.engine.text.ClinicalAnalyzer}) to get exact character offsets. Nothing is indexed or searched: the
+ * term patterns ({@link org.mhtrigger.engine.text.SpanPattern}) match as Lucene span queries would in a one-document
+ * index, which a test checks against Lucene itself. Each mention's context comes from {@code text.context}, and the
+ * note section it stands in from {@code text.section}.
  *
  * <p>Lexicons and cues are data: the {@code rules} module loads them from CSV files that a clinical lead can edit.
  */

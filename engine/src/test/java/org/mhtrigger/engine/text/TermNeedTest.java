@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.engine.text.context.ContextRules;
 
 class TermNeedTest {
     private static final ClinicalAnalyzer ANALYZER = new ClinicalAnalyzer();
-    private static final LuceneTextMatcher MATCHER =
-            LuceneTextMatcher.create(List.of(), new ContextRules(List.of(), List.of()));
+    private static final NoteTermMatcher MATCHER =
+            NoteTermMatcher.create(List.of(), new ContextRules(List.of(), List.of()));
 
     private static final List<String> PATTERNS = List.of(
             "(tied|tying|ties) ... (ligature|ligture)",

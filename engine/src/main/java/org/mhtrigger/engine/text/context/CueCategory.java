@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import org.mhtrigger.engine.screen.Assertion;
 

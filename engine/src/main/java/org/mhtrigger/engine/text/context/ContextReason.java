@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import java.util.Objects;
 import org.mhtrigger.engine.record.TextSpan;
@@ -12,8 +12,10 @@ import org.mhtrigger.engine.screen.Assertion;
  * @param rule what gave it: {@code cue}, {@code date}, {@code section}
  * @param evidence the cue, date or section header as written in the note
  * @param span where the evidence stands in the note text; {@code null} when it has no place of its own
+ * @param detail how the rule read the evidence, after it in {@link #describe()} ("(2025-01-03) before admission
+ *     2025-03-05" for a date); empty when there is nothing to add
  */
-public record ContextReason(CueCategory category, String rule, String evidence, TextSpan span) {
+public record ContextReason(CueCategory category, String rule, String evidence, TextSpan span, String detail) {
     public ContextReason {
         Objects.requireNonNull(category, "category must not be null");
         if (category.assertion() == null) {
@@ -21,6 +23,12 @@ public record ContextReason(CueCategory category, String rule, String evidence, 
         }
         Objects.requireNonNull(rule, "rule must not be null");
         Objects.requireNonNull(evidence, "evidence must not be null");
+        detail = detail == null ? "" : detail.strip();
+    }
+
+    /** A reason with nothing to add to its evidence. */
+    public ContextReason(CueCategory category, String rule, String evidence, TextSpan span) {
+        this(category, rule, evidence, span, "");
     }
 
     /** The assertion the attribute stands for when a mention is screened. */
@@ -28,11 +36,15 @@ public record ContextReason(CueCategory category, String rule, String evidence, 
         return category.assertion();
     }
 
-    /** In a reviewer's words: {@code negated by 'not required'}, {@code historical by date '2019'}. */
+    /**
+     * In a reviewer's words: {@code negated by 'not required'}, {@code historical by date '03/01' (2025-01-03) before
+     * admission 2025-03-05}.
+     */
     public String describe() {
         String attribute =
                 category == CueCategory.UNCERTAIN ? "uncertain" : assertion().label();
         String by = rule.equals("cue") ? "" : rule + " ";
-        return attribute + " by " + by + "'" + evidence.replaceAll("\\s+", " ") + "'";
+        return attribute + " by " + by + "'" + evidence.replaceAll("\\s+", " ") + "'"
+                + (detail.isEmpty() ? "" : " " + detail);
     }
 }

@@ -13,8 +13,13 @@ import org.mhtrigger.engine.record.SourceRef;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.screen.TextHit;
+import org.mhtrigger.engine.text.context.ContextCue;
+import org.mhtrigger.engine.text.context.ContextRules;
+import org.mhtrigger.engine.text.context.CueCategory;
+import org.mhtrigger.engine.text.context.CueDirection;
+import org.mhtrigger.engine.text.section.SectionRule;
 
-class LuceneTextMatcherTest {
+class NoteTermMatcherTest {
     private static final List<LexiconEntry> LEXICON = List.of(
             new LexiconEntry("MH-B01", "(tied|tying|ties) ... (ligature|ligture)", 4, false, ""),
             new LexiconEntry("MH-B01", "self-harm*", 0, false, ""),
@@ -45,7 +50,7 @@ class LuceneTextMatcherTest {
                     new SectionRule("MSE", Assertion.AFFIRMED)));
 
     private static final Instant ADMITTED = Instant.parse("2026-03-01T02:00:00Z");
-    private static final LuceneTextMatcher MATCHER = LuceneTextMatcher.create(LEXICON, CONTEXT);
+    private static final NoteTermMatcher MATCHER = NoteTermMatcher.create(LEXICON, CONTEXT);
 
     private static List<TextHit> hits(String text) {
         return hits(text, Instant.parse("2026-03-04T10:00:00Z"));
@@ -268,15 +273,15 @@ class LuceneTextMatcherTest {
 
     @Test
     void malformedPattern_isAConfigurationErrorNamingTheEntry() {
-        assertThatThrownBy(() -> LuceneTextMatcher.create(
-                        List.of(new LexiconEntry("MH-C01", "fell ...", 3, false, "")), CONTEXT))
+        assertThatThrownBy(() ->
+                        NoteTermMatcher.create(List.of(new LexiconEntry("MH-C01", "fell ...", 3, false, "")), CONTEXT))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("MH-C01")
                 .hasMessageContaining("fell ...");
-        assertThatThrownBy(() -> LuceneTextMatcher.create(
-                        List.of(new LexiconEntry("MH-C01", "(fell| )", 3, false, "")), CONTEXT))
+        assertThatThrownBy(() ->
+                        NoteTermMatcher.create(List.of(new LexiconEntry("MH-C01", "(fell| )", 3, false, "")), CONTEXT))
                 .isInstanceOf(ConfigurationException.class);
-        assertThatThrownBy(() -> LuceneTextMatcher.create(
+        assertThatThrownBy(() -> NoteTermMatcher.create(
                         List.of(new LexiconEntry("MH-C01", "(fell|fall", 3, false, "")), CONTEXT))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("without ')'");

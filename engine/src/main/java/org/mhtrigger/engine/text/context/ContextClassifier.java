@@ -1,8 +1,9 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,14 +12,17 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
+import org.mhtrigger.engine.text.Token;
+import org.mhtrigger.engine.text.Tokens;
 
 /**
  * Decides the assertion of one trigger mention from the cues in its sentence, in the manner of ConText (Harkema et
  * al., 2009): a cue's scope runs a number of words forward, backward or both, stops at a termination cue, and pseudo
  * cues hide look-alike words. Where cues disagree the strongest wins: policy, other experiencer, negated,
- * hypothetical, historical. With no cue, a date before admission in the same clause makes a mention historical: a
- * year before the admission year, or a day given relative to the note ("yesterday", "3 days ago", "last week") that
- * falls before the day of admission. Thread-safe.
+ * hypothetical, historical. With no historical cue, a date before admission in the same clause makes a mention
+ * historical: a year before the admission year, a calendar date or month ({@link WrittenDates}: "on 03/01", "in
+ * August", "last March") that ends before the day of admission, or a day given relative to the note ("yesterday", "3
+ * days ago", "last week") that falls before it. Days are those of the stay's own UTC offset. Thread-safe.
  */
 public final class ContextClassifier {
     private final Analyzer analyzer;
@@ -29,8 +33,11 @@ public final class ContextClassifier {
     /** Indexes into {@link #cues}, ascending, of the one-word cues ending in '*' (matched as a prefix). */
     private final int[] prefixCues;
 
+    private final DateOrder dateOrder;
+
     public ContextClassifier(ContextRules rules, Analyzer analyzer) {
         this.analyzer = analyzer;
+        this.dateOrder = rules.dateOrder();
         List<CompiledCue> compiled = new ArrayList<>();
         for (ContextCue cue : rules.cues()) {
             String phrase = cue.phrase().strip();
@@ -41,7 +48,9 @@ public final class ContextClassifier {
             }
             compiled.add(new CompiledCue(cue, terms.toArray(String[]::new), prefix));
         }
-        compiled.sort(Comparator.comparingInt((CompiledCue c) -> -c.terms.length));
+        // cues of the same words next to each other, so that a match finds its twins right after it
+        compiled.sort(Comparator.comparingInt((CompiledCue c) -> -c.terms.length)
+                .thenComparing(c -> String.join(" ", c.terms) + (c.lastIsPrefix ? "*" : "")));
         this.cues = List.copyOf(compiled);
         Map<String, List<Integer>> byFirst = new HashMap<>();
         List<Integer> prefixed = new ArrayList<>();
@@ -82,6 +91,21 @@ public final class ContextClassifier {
      */
     public MentionContext assess(
             String text, TextSpan sentence, TextSpan mention, String trigger, Instant written, Instant admitted) {
+        return assess(text, sentence, mention, trigger, written, admitted, ZoneOffset.UTC);
+    }
+
+    /**
+     * Every context attribute of the mention, as {@link #assess(String, TextSpan, TextSpan, String, Instant,
+     * Instant)}, with the days of the note and of admission taken at the stay's {@code offset}.
+     */
+    public MentionContext assess(
+            String text,
+            TextSpan sentence,
+            TextSpan mention,
+            String trigger,
+            Instant written,
+            Instant admitted,
+            ZoneOffset offset) {
         List<Token> tokens = Tokens.of(analyzer, text.substring(sentence.start(), sentence.end()), sentence.start());
         int first = -1;
         int last = -1;
@@ -107,9 +131,30 @@ public final class ContextClassifier {
             }
             CueDirection direction = match.cue.direction();
             int window = match.cue.window();
+            if (direction == CueDirection.VALUE || direction == CueDirection.SENTENCE) {
+                boolean applies = direction == CueDirection.SENTENCE
+                        ? wholeClause(text, tokens, matches, match, first, last)
+                        : formValue(text, tokens, match.start, last, window);
+                if (applies) {
+                    if (reasons == null) {
+                        reasons = new ArrayList<>(2);
+                    }
+                    TextSpan span = new TextSpan(
+                            tokens.get(match.start).start(),
+                            tokens.get(match.end - 1).end());
+                    reasons.add(new ContextReason(
+                            match.cue.category(),
+                            direction == CueDirection.VALUE ? "form line" : "cue",
+                            text.substring(span.start(), span.end()),
+                            span));
+                    historical |= assertion == Assertion.HISTORICAL;
+                }
+                continue;
+            }
             // a coordinated list the mention stands in counts as one word ("denies fever, cough or rash")
             boolean forward = direction != CueDirection.BACKWARD
                     && match.end <= first
+                    && !(infinitive(match.cue) && commaBetween(text, tokens, match.end - 1, first))
                     && (first - match.end <= window || listStart(text, tokens, match.end, first) - match.end <= window)
                     && !terminated(matches, match.end, first)
                     && !clauseBoundary(text, tokens, match.end - 1, first, true);
@@ -126,22 +171,75 @@ public final class ContextClassifier {
                 TextSpan span = new TextSpan(
                         tokens.get(match.start).start(),
                         tokens.get(match.end - 1).end());
+                if (span.start() == span.end() && span.start() < text.length()) {
+                    span = new TextSpan(span.start(), span.start() + 1); // "?OD": the word "query" is the mark
+                }
                 reasons.add(
                         new ContextReason(match.cue.category(), "cue", text.substring(span.start(), span.end()), span));
                 historical |= assertion == Assertion.HISTORICAL;
             }
         }
         if (!historical) {
-            TextSpan date = datedBeforeAdmission(tokens, matches, first, last, written, admitted);
+            ContextReason date = datedBeforeAdmission(text, tokens, matches, first, last, written, admitted, offset);
             if (date != null) {
                 if (reasons == null) {
                     reasons = new ArrayList<>(1);
                 }
-                reasons.add(new ContextReason(
-                        CueCategory.HISTORICAL, "date", text.substring(date.start(), date.end()), date));
+                reasons.add(date);
             }
         }
         return reasons == null ? MentionContext.AFFIRMED : new MentionContext(reasons);
+    }
+
+    /**
+     * Whether the cue at token {@code value} is the value of a form line whose label holds the mention ending at token
+     * {@code last}: a colon right before the cue, and from the mention to it at most {@code window} words with no other
+     * colon, semicolon or full stop between.
+     */
+    private static boolean formValue(String text, List<Token> tokens, int value, int last, int window) {
+        if (value < last || value == 0 || value - last > window || !gapHas(text, tokens, value - 1, ':')) {
+            return false;
+        }
+        for (int k = last - 1; k < value - 1; k++) {
+            if (gapHas(text, tokens, k, ':') || gapHas(text, tokens, k, ';') || gapHas(text, tokens, k, '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A sentence-wide cue reaches the mention: no semicolon and no termination cue between, colons allowed. */
+    private static boolean wholeClause(
+            String text, List<Token> tokens, List<CueMatch> matches, CueMatch cue, int first, int last) {
+        int from = cue.end <= first ? cue.end : last;
+        int to = cue.end <= first ? first : cue.start;
+        if (cue.end > first && cue.start < last) {
+            return false;
+        }
+        for (int k = from - 1; k < to; k++) {
+            if (k >= 0 && k + 1 < tokens.size() && gapHas(text, tokens, k, ';')) {
+                return false;
+            }
+        }
+        return !terminated(matches, from, to);
+    }
+
+    /**
+     * A cue ending in "to" ("wanted to", "plans to") governs one verb phrase: "stated she wanted to die, transferred to
+     * ED" tells of a transfer that happened.
+     */
+    private static boolean infinitive(ContextCue cue) {
+        String phrase = cue.phrase().strip();
+        return phrase.endsWith(" to");
+    }
+
+    private static boolean commaBetween(String text, List<Token> tokens, int left, int right) {
+        for (int k = left; k < right; k++) {
+            if (gapHas(text, tokens, k, ',')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Most words a list item may have ("weight gain of more than three pounds a day"); a longer run is a clause. */
@@ -285,9 +383,18 @@ public final class ContextClassifier {
         return false;
     }
 
-    /** A date before admission in the mention's clause (between the nearest termination cues), or null. */
-    private static TextSpan datedBeforeAdmission(
-            List<Token> tokens, List<CueMatch> matches, int first, int last, Instant written, Instant admitted) {
+    /**
+     * A date before admission in the mention's clause (between the nearest termination cues and semicolons), or null.
+     */
+    private ContextReason datedBeforeAdmission(
+            String text,
+            List<Token> tokens,
+            List<CueMatch> matches,
+            int first,
+            int last,
+            Instant written,
+            Instant admitted,
+            ZoneOffset offset) {
         int from = 0;
         int to = tokens.size();
         for (CueMatch m : matches) {
@@ -300,19 +407,114 @@ public final class ContextClassifier {
                 to = Math.min(to, m.start);
             }
         }
-        LocalDate admissionDay = LocalDate.ofInstant(admitted, ZoneOffset.UTC);
-        LocalDate noteDay = LocalDate.ofInstant(written, ZoneOffset.UTC);
+        // a semicolon ends the clause too: "stopped in 2022 due to weight gain; clozapine held today"
+        for (int k = first - 1; k >= from && k >= 0; k--) {
+            if (gapHas(text, tokens, k, ';')) {
+                from = k + 1;
+                break;
+            }
+        }
+        for (int k = last - 1; k + 1 < to; k++) {
+            if (gapHas(text, tokens, k, ';')) {
+                to = k + 1;
+                break;
+            }
+        }
+        LocalDate admissionDay = LocalDate.ofInstant(admitted, offset);
+        LocalDate noteDay = LocalDate.ofInstant(written, offset);
+        String admission = " before admission " + admissionDay;
         for (int i = from; i < to; i++) {
             String term = tokens.get(i).term();
-            if (isYear(term) && Integer.parseInt(term) < admissionDay.getYear()) {
-                return new TextSpan(tokens.get(i).start(), tokens.get(i).end());
+            WrittenDates.Found date = WrittenDates.at(text, tokens, i, from, to, noteDay, dateOrder);
+            if (date != null) {
+                if (date.last().isBefore(admissionDay)) {
+                    TextSpan span = new TextSpan(
+                            tokens.get(date.startToken()).start(),
+                            tokens.get(date.endToken() - 1).end());
+                    String read = date.first().equals(date.last())
+                            ? date.first().toString()
+                            : DateTimeFormatter.ofPattern("yyyy-MM").format(date.first());
+                    return new ContextReason(
+                            CueCategory.HISTORICAL,
+                            "date",
+                            text.substring(span.start(), span.end()),
+                            span,
+                            "(" + read + ")" + admission);
+                }
+                i = date.endToken() - 1;
+                continue;
+            }
+            if (isYear(term) && writtenAsYear(text, tokens, i) && Integer.parseInt(term) < admissionDay.getYear()) {
+                TextSpan span =
+                        new TextSpan(tokens.get(i).start(), tokens.get(i).end());
+                return new ContextReason(CueCategory.HISTORICAL, "date", term, span, admission);
             }
             int daysBack = daysBefore(tokens, i, to);
             if (daysBack > 0 && noteDay.minusDays(daysBack).isBefore(admissionDay)) {
-                return new TextSpan(tokens.get(i).start(), tokens.get(i).end());
+                TextSpan span =
+                        new TextSpan(tokens.get(i).start(), tokens.get(i).end());
+                return new ContextReason(
+                        CueCategory.HISTORICAL,
+                        "date",
+                        text.substring(span.start(), span.end()),
+                        span,
+                        "(" + noteDay.minusDays(daysBack) + ")" + admission);
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a four-digit number that could be a year is written as one: after "in", "since", "during" and the like,
+     * in brackets ("x2 (2017, 2020)"), before "admission" ("her 2023 admission") or a few words after "last" ("last
+     * seizure 2021"). Notes write clock times the same way ("called 1920", "at 2015", "given
+     * 2020"), so a bare number is a time.
+     */
+    private static boolean writtenAsYear(String text, List<Token> tokens, int i) {
+        int start = tokens.get(i).start();
+        int from = i > 0 ? tokens.get(i - 1).end() : Math.max(0, start - 2);
+        for (int c = from; c < start; c++) {
+            if (text.charAt(c) == '(') {
+                return true;
+            }
+        }
+        if (i + 1 < tokens.size()) {
+            switch (tokens.get(i + 1).term()) {
+                case "admission", "admissions", "stay", "hospitalization", "hospitalisation", "episode" -> {
+                    return true; // "during her 2023 admission"
+                }
+                default -> {}
+            }
+        }
+        if (i == 0) {
+            return false;
+        }
+        for (int k = Math.max(0, i - 3); k < i - 1; k++) {
+            String term = tokens.get(k).term();
+            if (term.equals("last") || term.equals("previous") || term.equals("prior")) {
+                return true; // "last seizure 2021"
+            }
+        }
+        return switch (tokens.get(i - 1).term()) {
+            case "in",
+                    "since",
+                    "during",
+                    "year",
+                    "circa",
+                    "until",
+                    "till",
+                    "before",
+                    "of",
+                    "early",
+                    "mid",
+                    "late",
+                    "summer",
+                    "winter",
+                    "spring",
+                    "autumn",
+                    "fall" -> true;
+            default -> WrittenDates.isYear(tokens.get(i - 1).term()) && gapHas(text, tokens, i - 1, ',');
+        };
     }
 
     private static boolean isYear(String term) {
@@ -389,6 +591,10 @@ public final class ContextClassifier {
                 i++;
             } else {
                 found.add(new CueMatch(i, i + hit.terms.length, hit.cue));
+                // the same words may be cues of more than one kind ("no" before a word, and as a form line's value)
+                for (int twin = best + 1; twin < cues.size() && cues.get(twin).sameWords(hit); twin++) {
+                    found.add(new CueMatch(i, i + hit.terms.length, cues.get(twin).cue));
+                }
                 i += hit.terms.length;
             }
         }
@@ -405,6 +611,10 @@ public final class ContextClassifier {
     }
 
     private record CompiledCue(ContextCue cue, String[] terms, boolean lastIsPrefix) {
+        boolean sameWords(CompiledCue other) {
+            return lastIsPrefix == other.lastIsPrefix && java.util.Arrays.equals(terms, other.terms);
+        }
+
         boolean matches(List<Token> tokens, int at) {
             for (int k = 0; k < terms.length; k++) {
                 String term = tokens.get(at + k).term();

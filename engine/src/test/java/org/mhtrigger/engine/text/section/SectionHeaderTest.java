@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.section;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mhtrigger.engine.screen.Assertion;
 
 class SectionHeaderTest {
-    private static final Pattern HEADER = LuceneTextMatcher.headerPattern(List.of(
+    private static final Pattern HEADER = NoteSections.headerPattern(List.of(
             new SectionRule("Family history", Assertion.OTHER_EXPERIENCER),
             new SectionRule("Plan", Assertion.HYPOTHETICAL),
             new SectionRule("PMH", Assertion.HISTORICAL)));
@@ -56,7 +56,7 @@ class SectionHeaderTest {
                 text.append(PIECES.get(random.nextInt(PIECES.size())));
             }
             List<String> expected = described(HEADER.matcher(text).results().toList());
-            assertThat(described(LuceneTextMatcher.atLineStarts(HEADER, text.toString())))
+            assertThat(described(NoteSections.atLineStarts(HEADER, text.toString())))
                     .as("headers in '%s'", text)
                     .isEqualTo(expected);
             withHeaders += expected.isEmpty() ? 0 : 1;
@@ -68,7 +68,7 @@ class SectionHeaderTest {
     void aHeaderCountsAtTheStartOfALine_notInsideOne() {
         String text = "Plan: obs\r\n - PMH: asthma\rpt plan: none\u2028Family history: none";
 
-        assertThat(described(LuceneTextMatcher.atLineStarts(HEADER, text)))
+        assertThat(described(NoteSections.atLineStarts(HEADER, text)))
                 .containsExactly("0-5 Plan", "11-18 PMH", "40-55 Family history");
     }
 }

@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import java.util.Objects;
 import java.util.Set;
@@ -13,12 +13,23 @@ import java.util.Set;
  * @param window how many words its scope reaches
  * @param appliesTo the trigger codes it applies to; empty for all; codes written {@code !MH-B03} are the ones it does
  *     not apply to ("staff" names another experiencer of an assault, but not of a restraint)
+ * @param example a sentence in which the cue decides, the mention written in [brackets]; empty if none
  */
 public record ContextCue(
-        String phrase, CueCategory category, CueDirection direction, int window, Set<String> appliesTo) {
+        String phrase,
+        CueCategory category,
+        CueDirection direction,
+        int window,
+        Set<String> appliesTo,
+        String example) {
     /** A cue that applies to every trigger. */
     public ContextCue(String phrase, CueCategory category, CueDirection direction, int window) {
-        this(phrase, category, direction, window, Set.of());
+        this(phrase, category, direction, window, Set.of(), "");
+    }
+
+    /** A cue without an example. */
+    public ContextCue(String phrase, CueCategory category, CueDirection direction, int window, Set<String> appliesTo) {
+        this(phrase, category, direction, window, appliesTo, "");
     }
 
     public ContextCue {
@@ -32,6 +43,7 @@ public record ContextCue(
             throw new IllegalArgumentException("cue window " + window + " for '" + phrase + "' must be 0..100");
         }
         appliesTo = Set.copyOf(appliesTo);
+        example = example == null ? "" : example.strip();
         boolean excluding = appliesTo.stream().anyMatch(t -> t.startsWith("!"));
         boolean including = appliesTo.stream().anyMatch(t -> !t.startsWith("!"));
         if (excluding && including) {

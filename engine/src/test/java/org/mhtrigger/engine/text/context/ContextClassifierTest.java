@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.text;
+package org.mhtrigger.engine.text.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
+import org.mhtrigger.engine.text.ClinicalAnalyzer;
 
 class ContextClassifierTest {
     private static final Instant ADMITTED = Instant.parse("2026-03-01T00:00:00Z");
@@ -108,6 +109,85 @@ class ContextClassifierTest {
         MentionContext context = assess("Overdose in 2019 with paracetamol.", "Overdose");
 
         assertThat(context.assertion()).isEqualTo(Assertion.HISTORICAL);
-        assertThat(context.decidedBy().describe()).isEqualTo("historical by date '2019'");
+        assertThat(context.decidedBy().describe()).isEqualTo("historical by date '2019' before admission 2026-03-01");
+    }
+
+    @Test
+    void aDayAndMonthBeforeAdmission_isHistorical_readDayFirstByDefault() {
+        MentionContext context = assess("ED attendance 03/01 after an overdose.", "overdose");
+
+        assertThat(context.assertion()).isEqualTo(Assertion.HISTORICAL);
+        assertThat(context.decidedBy().describe())
+                .isEqualTo("historical by date '03/01' (2026-01-03) before admission 2026-03-01");
+        assertThat(context.decidedBy().span()).isEqualTo(new TextSpan(14, 19));
+    }
+
+    @Test
+    void aDayAndMonthAfterAdmission_leavesTheMentionAffirmed() {
+        assertThat(assess("Overdose on 04/03, found by staff.", "Overdose").assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+        assertThat(assess("Overdose on 4 March, found by staff.", "Overdose").assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void monthFirst_readsTheSameDigitsAsAnotherDay() {
+        ContextClassifier us = new ContextClassifier(
+                new ContextRules(List.of(), List.of(), DateOrder.MONTH_FIRST), new ClinicalAnalyzer());
+        String sentence = "Overdose on 03/04, found by staff.";
+        MentionContext context = us.assess(
+                sentence, new TextSpan(0, sentence.length()), new TextSpan(0, 8), "MH-B01", WRITTEN, ADMITTED);
+
+        // month first, 03/04 is 4 March (after admission); day first it is 3 April, a year ago (before)
+        assertThat(context.assertion()).isEqualTo(Assertion.AFFIRMED);
+        assertThat(assess(sentence, "Overdose").decidedBy().describe())
+                .isEqualTo("historical by date '03/04' (2025-04-03) before admission 2026-03-01");
+    }
+
+    @Test
+    void aDateOnlyOneOrderMakesReal_isReadThatWay() {
+        // 3/18 cannot be day 3 of month 18: it is 18 March whatever the setting, and 18 March 2025 is before admission
+        assertThat(assess("Overdose on 3/18 at home.", "Overdose").decidedBy().describe())
+                .isEqualTo("historical by date '3/18' (2025-03-18) before admission 2026-03-01");
+    }
+
+    @Test
+    void aMonthWithoutADay_isHistoricalOnlyWhenTheWholeMonthIsBeforeAdmission() {
+        assertThat(assess("Overdose in August, seen in ED.", "Overdose")
+                        .decidedBy()
+                        .describe())
+                .isEqualTo("historical by date 'August' (2025-08) before admission 2026-03-01");
+        assertThat(assess("Had a fall last March.", "fall").decidedBy().describe())
+                .isEqualTo("historical by date 'last March' (2025-03) before admission 2026-03-01");
+        assertThat(assess("Overdose in March, found by staff.", "Overdose").assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void aMonthAndYear_coverTheWholeMonth() {
+        assertThat(assess("Inpatient stay (01/2026) included a fall.", "fall")
+                        .decidedBy()
+                        .describe())
+                .isEqualTo("historical by date '01/2026' (2026-01) before admission 2026-03-01");
+    }
+
+    @Test
+    void aFullDateWithItsYear_isResolvedAsWritten() {
+        assertThat(assess("Overdose on 12/02/2026 at home.", "Overdose")
+                        .decidedBy()
+                        .describe())
+                .isEqualTo("historical by date '12/02/2026' (2026-02-12) before admission 2026-03-01");
+        assertThat(assess("Overdose on 2026-03-02 on the ward.", "Overdose").assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void numbersThatAreNotDates_leaveTheMentionAffirmed() {
+        // a blood pressure, a duration written as days of a week, a pain score, the verb "may"
+        assertThat(assess("Fall with BP 84/50 after.", "Fall").assertion()).isEqualTo(Assertion.AFFIRMED);
+        assertThat(assess("Fall, dizzy for 2/7.", "Fall").assertion()).isEqualTo(Assertion.AFFIRMED);
+        assertThat(assess("Fall, pain 7/10.", "Fall").assertion()).isEqualTo(Assertion.AFFIRMED);
+        assertThat(assess("Fall in the lounge, he may need a CT.", "Fall").assertion())
+                .isEqualTo(Assertion.AFFIRMED);
     }
 }
