@@ -47,17 +47,6 @@ class BenchCommandTest {
     }
 
     @Test
-    void anExistingExport_isMeasuredAsGiven() {
-        CommandRun run =
-                CommandRun.run("bench", "--input", "../corpus-samples/handwritten", "--runs", "1", "--threads", "2");
-
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(BenchMain.OK);
-        assertThat(run.out()).doesNotContain("generated stays");
-        assertThat(run.outLines()).anyMatch(l -> l.matches("run 1 +pipeline \\(screen\\)" + FIGURES));
-        assertThat(run.outLines().getLast()).matches("ratio pipeline / HAPI parse: \\d+\\.\\d\\d");
-    }
-
-    @Test
     void noRuns_isAUsageError() {
         CommandRun run = CommandRun.run("bench", "--runs", "0");
 
