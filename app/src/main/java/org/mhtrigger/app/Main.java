@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Screens mental-health inpatient records for triggers of possible harm, for trigger-tool review.",
+        footer = {
+            "",
+            "Benchmarks run from the bench module, not this jar: ./mhtrigger bench (screen against HAPI FHIR's parser"
+                    + " alone), bench-phases, bench-ui; ./mhtrigger bench --help for each."
+        },
         subcommands = {
             ScreenCommand.class,
             EvaluateCommand.class,
@@ -22,8 +27,6 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             SampleCommand.class,
-            BenchCommand.class,
-            BenchUiCommand.class,
             PullCommand.class,
             ReportCommand.class,
             AuditCommand.class,

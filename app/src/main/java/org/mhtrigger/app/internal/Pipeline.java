@@ -152,7 +152,7 @@ public final class Pipeline {
     }
 
     /** The UTF-8 size of a record's note text, counted without encoding it. */
-    static long noteBytes(StayRecord record) {
+    public static long noteBytes(StayRecord record) {
         long bytes = 0;
         for (Note note : record.notes()) {
             String text = note.text();

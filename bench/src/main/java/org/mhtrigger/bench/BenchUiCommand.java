@@ -1,4 +1,4 @@
-package org.mhtrigger.app;
+package org.mhtrigger.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
-import org.mhtrigger.app.internal.UiLoadData;
-import org.mhtrigger.app.internal.UiLoadDriver;
+import org.mhtrigger.bench.internal.UiLoadData;
+import org.mhtrigger.bench.internal.UiLoadDriver;
 import org.mhtrigger.review.ReviewServer;
 import org.mhtrigger.review.ReviewSettings;
 import org.mhtrigger.review.store.AuditKey;
@@ -142,13 +142,13 @@ final class BenchUiCommand implements Callable<Integer> {
         String problem = check();
         if (problem != null) {
             err.println("mhtrigger bench-ui: " + problem);
-            return Main.USAGE;
+            return BenchMain.USAGE;
         }
         String password;
         if (dbPasswordFile != null) {
             if (!Files.isReadable(dbPasswordFile)) {
                 err.println("mhtrigger bench-ui: --db-password-file " + dbPasswordFile + " is not a readable file");
-                return Main.USAGE;
+                return BenchMain.USAGE;
             }
             password = Files.readAllLines(dbPasswordFile, StandardCharsets.UTF_8).stream()
                     .findFirst()
@@ -163,7 +163,7 @@ final class BenchUiCommand implements Callable<Integer> {
                 connection.isValid(5);
             } catch (SQLException e) {
                 err.println("mhtrigger bench-ui: cannot connect to " + db + " as '" + dbUser + "': " + e.getMessage());
-                return Main.FAILURE;
+                return BenchMain.FAILURE;
             }
         }
         int seedThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -209,7 +209,7 @@ final class BenchUiCommand implements Callable<Integer> {
             for (String error : result.firstErrors()) {
                 err.println("mhtrigger bench-ui: error: " + error);
             }
-            return result.errors() == 0 ? Main.OK : Main.FAILURE;
+            return result.errors() == 0 ? BenchMain.OK : BenchMain.FAILURE;
         }
     }
 

@@ -1,16 +1,16 @@
-package org.mhtrigger.app;
+package org.mhtrigger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's output contract; its figures are measured by running it, never asserted here. */
-class BenchCommandTest {
+class BenchPhasesCommandTest {
     @Test
     void benchOnATinyCorpus_printsEveryPhaseAndTheRatioLine() {
-        CommandRun run = CommandRun.run("bench", "--stays", "12");
+        CommandRun run = CommandRun.run("bench-phases", "--stays", "12");
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(BenchMain.OK);
         assertThat(run.out())
                 .contains("corpus: 12 stays")
                 .contains("warm-up: 12 other stays, untimed")
@@ -33,17 +33,18 @@ class BenchCommandTest {
 
     @Test
     void zeroStays_isAUsageError() {
-        assertThat(CommandRun.run("bench", "--stays", "0").exitCode()).isEqualTo(Main.USAGE);
+        assertThat(CommandRun.run("bench-phases", "--stays", "0").exitCode()).isEqualTo(BenchMain.USAGE);
     }
 
     @Test
     void aNegativeWarmUp_isAUsageError_andZeroSkipsIt() {
-        assertThat(CommandRun.run("bench", "--stays", "3", "--warm-up", "-1").exitCode())
-                .isEqualTo(Main.USAGE);
+        assertThat(CommandRun.run("bench-phases", "--stays", "3", "--warm-up", "-1")
+                        .exitCode())
+                .isEqualTo(BenchMain.USAGE);
 
-        CommandRun run = CommandRun.run("bench", "--stays", "3", "--warm-up", "0");
+        CommandRun run = CommandRun.run("bench-phases", "--stays", "3", "--warm-up", "0");
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(BenchMain.OK);
         assertThat(run.out()).contains("warm-up: 0 other stays, untimed");
         assertThat(run.err()).doesNotContain("warming up");
     }

@@ -1,4 +1,4 @@
-package org.mhtrigger.app.internal;
+package org.mhtrigger.bench.internal;
 
 import java.io.IOException;
 import java.net.CookieManager;

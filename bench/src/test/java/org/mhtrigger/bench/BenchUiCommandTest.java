@@ -1,4 +1,4 @@
-package org.mhtrigger.app;
+package org.mhtrigger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class BenchUiCommandTest {
         assertSmallRun(run, "H2");
         // a second run with the same parameters finds the data and only measures again
         CommandRun again = CommandRun.run(small(db));
-        assertThat(again.exitCode()).as(again.err()).isEqualTo(Main.OK);
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(BenchMain.OK);
         assertThat(again.out()).contains("seeding: the database was already seeded with these parameters");
         assertThat(again.out()).contains("300 stays");
     }
@@ -34,12 +34,12 @@ class BenchUiCommandTest {
     @Test
     void aDatabaseSeededWithOtherParameters_isRefusedInOneLine() {
         String db = "jdbc:h2:mem:bench-ui-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        assertThat(CommandRun.run(small(db)).exitCode()).isEqualTo(Main.OK);
+        assertThat(CommandRun.run(small(db)).exitCode()).isEqualTo(BenchMain.OK);
 
         CommandRun other = CommandRun.run(
                 "bench-ui", "--db", db, "--stays", "301", "--months", "6", "--users", "1", "--rounds", "1");
 
-        assertThat(other.exitCode()).isEqualTo(Main.FAILURE);
+        assertThat(other.exitCode()).isEqualTo(BenchMain.FAILURE);
         assertThat(other.errLines())
                 .anyMatch(l -> l.startsWith("mhtrigger: the database was seeded by bench-ui with other parameters")
                         && l.contains("stays=300 months=6 sample=20 seed=1")
@@ -64,7 +64,7 @@ class BenchUiCommandTest {
     void noUsers_isAUsageError() {
         CommandRun run = CommandRun.run("bench-ui", "--db", "jdbc:h2:mem:unused", "--users", "0");
 
-        assertThat(run.exitCode()).isEqualTo(Main.USAGE);
+        assertThat(run.exitCode()).isEqualTo(BenchMain.USAGE);
         assertThat(run.errLines()).containsExactly("mhtrigger bench-ui: --users 0 must be between 1 and 1000");
     }
 
@@ -73,7 +73,7 @@ class BenchUiCommandTest {
         CommandRun run = CommandRun.run(
                 "bench-ui", "--db", "jdbc:postgresql://127.0.0.1:1/none", "--db-user", "nobody", "--rounds", "1");
 
-        assertThat(run.exitCode()).isEqualTo(Main.FAILURE);
+        assertThat(run.exitCode()).isEqualTo(BenchMain.FAILURE);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().getFirst())
                 .startsWith("mhtrigger bench-ui: cannot connect to jdbc:postgresql://127.0.0.1:1/none as 'nobody'");
@@ -100,7 +100,7 @@ class BenchUiCommandTest {
     }
 
     private static void assertSmallRun(CommandRun run, String product) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(BenchMain.OK);
         List<String> lines = run.outLines();
         assertThat(lines).anyMatch(l -> l.matches("seeding: \\d+\\.\\d s \\(stays: .*\\)"));
         assertThat(lines).anyMatch(l -> l.matches("machine: \\d+ cores, Java .*, max heap [\\d,]+ MB.*"));

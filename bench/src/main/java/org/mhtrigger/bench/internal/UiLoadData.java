@@ -1,4 +1,4 @@
-package org.mhtrigger.app.internal;
+package org.mhtrigger.bench.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.mhtrigger.app.internal.Folders;
 import org.mhtrigger.corpus.CorpusGenerator;
 import org.mhtrigger.engine.MhTriggerException;
 import org.mhtrigger.engine.sampling.ReviewPeriod;

@@ -1,4 +1,4 @@
-package org.mhtrigger.app.internal;
+package org.mhtrigger.bench.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +19,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.mhtrigger.app.internal.FindingFormat;
+import org.mhtrigger.app.internal.FindingWriter;
+import org.mhtrigger.app.internal.Pipeline;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;

@@ -1,4 +1,4 @@
-package org.mhtrigger.app;
+package org.mhtrigger.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mhtrigger.app.internal.Benchmark;
 import org.mhtrigger.app.internal.Folders;
+import org.mhtrigger.bench.internal.Benchmark;
 import org.mhtrigger.corpus.CorpusGenerator;
 import org.mhtrigger.corpus.GenerationSummary;
 import picocli.CommandLine.Command;
@@ -17,9 +17,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mhtrigger bench}: screening throughput and memory next to a Lucene indexing baseline, in one run. */
+/**
+ * {@code mhtrigger bench-phases}: inside one warm JVM, the pipeline's phases apart (reading, screening) next to a Lucene
+ * indexing baseline. Information for whoever tunes a phase; the headline figure is {@link BenchCommand}'s.
+ */
 @Command(
-        name = "bench",
+        name = "bench-phases",
         mixinStandardHelpOptions = true,
         description = {
             "Generates a synthetic corpus and measures, in one run: the full screening pipeline (stays/s, MB/s of "
@@ -32,7 +35,7 @@ import picocli.CommandLine.Spec;
                     + "sides of the ratio.",
             "Run it on an idle machine; the figures are for comparison within one run, not absolute."
         })
-final class BenchCommand implements Callable<Integer> {
+final class BenchPhasesCommand implements Callable<Integer> {
     @Option(
             names = "--stays",
             defaultValue = "20000",
@@ -121,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "pipeline on 2 threads / baseline on 1 (MB/s of note text): %.3f%n",
                     pipelineTwo.megabytesPerSecond() / baseline);
-            return Main.OK;
+            return BenchMain.OK;
         } finally {
             if (keep == null) {
                 Folders.deleteQuietly(dir);

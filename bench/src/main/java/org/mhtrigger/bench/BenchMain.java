@@ -1,0 +1,70 @@
+package org.mhtrigger.bench;
+
+import java.io.PrintWriter;
+import org.mhtrigger.app.Main;
+import org.mhtrigger.engine.MhTriggerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The benchmark commands of {@code ./mhtrigger}, run from this module's jar so that the product jar carries no load
+ * testing code. Exit codes as {@link Main}'s: 0 done, 2 usage, 1 failure.
+ */
+@Command(
+        name = "mhtrigger",
+        mixinStandardHelpOptions = true,
+        versionProvider = BenchMain.Version.class,
+        description = "Benchmarks of mhtrigger: screening speed, its phases, and the review UI under load.",
+        subcommands = {BenchCommand.class, BenchPhasesCommand.class, BenchUiCommand.class, CommandLine.HelpCommand.class
+        })
+public final class BenchMain implements Runnable {
+    /** Done. */
+    public static final int OK = Main.OK;
+    /** Unexpected failure, or a measured run failed. */
+    public static final int FAILURE = Main.FAILURE;
+    /** The command line was wrong. */
+    public static final int USAGE = Main.USAGE;
+
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.OFF);
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args));
+    }
+
+    /** The configured command line writing to {@code out} and {@code err}; tests drive it in-process. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new BenchMain());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof MhTriggerException) {
+                commandLine.getErr().println("mhtrigger: " + e.getMessage());
+            } else {
+                commandLine.getErr().println("mhtrigger: unexpected failure: " + e);
+                e.printStackTrace(commandLine.getErr());
+            }
+            return FAILURE;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = BenchMain.class.getPackage().getImplementationVersion();
+            return new String[] {"mhtrigger benchmarks " + (version == null ? "development build" : version)};
+        }
+    }
+}

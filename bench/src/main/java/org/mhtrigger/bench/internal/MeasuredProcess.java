@@ -1,0 +1,68 @@
+package org.mhtrigger.bench.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a command as a separate process and measures it from outside: wall time from just before the process is
+ * started to its exit (JVM start-up included), and its peak resident memory, read from the kernel's high-water mark
+ * {@code VmHWM} in {@code /proc/<pid>/status} every {@value #POLL_MILLIS} ms while it runs (Linux only; the mark only
+ * rises, so the last value read misses at most the process's last {@value #POLL_MILLIS} ms). Stateless, thread-safe.
+ */
+public final class MeasuredProcess {
+    static final int POLL_MILLIS = 10;
+    private static final Pattern HIGH_WATER_MARK = Pattern.compile("(?m)^VmHWM:\\s+(\\d+) kB");
+
+    private MeasuredProcess() {}
+
+    /**
+     * What one run did.
+     *
+     * @param peakRssBytes peak resident memory, or -1 where {@code /proc} cannot tell
+     */
+    public record Result(int exitCode, double seconds, long peakRssBytes, Path stdout, Path stderr) {
+        public String stdoutText() throws IOException {
+            return Files.readString(stdout);
+        }
+
+        public String stderrText() throws IOException {
+            return Files.readString(stderr);
+        }
+    }
+
+    /** Runs {@code command} with its output and errors written to {@code stdout} and {@code stderr}. */
+    public static Result run(List<String> command, Path stdout, Path stderr) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        long peak = -1;
+        while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, highWaterMark(status));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result(process.exitValue(), seconds, peak, stdout, stderr);
+    }
+
+    /** VmHWM in bytes, or -1 if the file is gone (the process ended) or has no such line. */
+    static long highWaterMark(Path status) {
+        try {
+            Matcher m = HIGH_WATER_MARK.matcher(Files.readString(status));
+            return m.find() ? Long.parseLong(m.group(1)) << 10 : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}
