@@ -14,7 +14,7 @@ import org.mhtrigger.rules.internal.Resources;
  * The trigger catalogue: every trigger code with its name, module and data sources, read from {@code catalogue.csv}.
  * Immutable, thread-safe.
  *
- * <p>{@link #standard()} is the catalogue shipped in this jar (the codes of {@code triggers.md}, version
+ * <p>{@link #standard()} is the catalogue shipped in this jar (the codes of {@code docs/spec/triggers.md}, version
  * {@value #VERSION}); {@link RulesConfig#load(java.nio.file.Path)} may replace it with an edited copy, for example to
  * translate the names.
  */

@@ -82,7 +82,7 @@ class MedicationRulesTest {
                 .lab(lab("rr-1", "respiratory-rate", 8, "/min", at(2)))
                 .lab(lab("gcs-1", "gcs", 9, "{score}", at(2))));
 
-        // triggers.md: "GCS 9" is oversedation
+        // docs/spec/triggers.md: "GCS 9" is oversedation
         assertThat(sources("MH-M04", findings)).containsExactlyInAnyOrder("bp-1", "rr-1", "gcs-1");
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.engine.screen.TriggerDefinition;
 
-/** TriggerCatalogue: every code of triggers.md, read from catalogue.csv. */
+/** TriggerCatalogue: every code of docs/spec/triggers.md, read from catalogue.csv. */
 class TriggerCatalogueTest {
 
     @Test

@@ -11,7 +11,7 @@ import org.mhtrigger.engine.screen.Screening;
 import org.mhtrigger.engine.screen.TextHit;
 
 /**
- * One JSON object per line, one line per finding (interfaces.md). With {@code explain}, suppressed mentions follow
+ * One JSON object per line, one line per finding (docs/spec/interfaces.md). With {@code explain}, suppressed mentions follow
  * as lines with a {@code "suppressed"} key naming the assertion and a {@code "reason"} key with the cue or rule that
  * decided it, in words ({@code "negated by 'not required'"}).
  */

@@ -46,7 +46,7 @@ public final class Lexicon {
         return List.copyOf(NEGATIVE.getOrDefault(trigger, Map.of()).keySet());
     }
 
-    /** Clarification near-misses: text that looks like the trigger but must not fire it (triggers.md). */
+    /** Clarification near-misses: text that looks like the trigger but must not fire it (docs/spec/triggers.md). */
     public static List<Template> nearMisses(String trigger) {
         return NEAR_MISS.getOrDefault(trigger, List.of());
     }

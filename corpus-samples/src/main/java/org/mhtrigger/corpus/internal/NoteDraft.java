@@ -157,7 +157,7 @@ final class NoteDraft {
             if (trigger != null) {
                 mentions.add(new Mention("", start, text.length(), trigger, assertion, inner));
                 if (trigger.equals("MH-B02")) {
-                    // a suicide attempt is also self-harm (triggers.md clarification)
+                    // a suicide attempt is also self-harm (docs/spec/triggers.md clarification)
                     mentions.add(new Mention("", start, text.length(), "MH-B01", assertion, inner));
                 }
             }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The trigger codes the corpus plants and the data sources each may fire from (triggers.md). MH-C07 is reviewer-only
+ * The trigger codes the corpus plants and the data sources each may fire from (docs/spec/triggers.md). MH-C07 is reviewer-only
  * and never planted. Stateless, thread-safe.
  */
 public final class Triggers {
@@ -38,7 +38,7 @@ public final class Triggers {
 
     private Triggers() {}
 
-    /** Every code the generator plants, sorted (all of triggers.md except MH-C07). */
+    /** Every code the generator plants, sorted (all of docs/spec/triggers.md except MH-C07). */
     public static List<String> codes() {
         return List.copyOf(SOURCES.keySet());
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Cohen's κ for two independent primary reviews of the same records (method.md §2): κ = (pₒ − pₑ) ÷ (1 − pₑ).
+ * Cohen's κ for two independent primary reviews of the same records (docs/spec/method.md §2): κ = (pₒ − pₑ) ÷ (1 − pₑ).
  * Stateless, thread-safe.
  */
 public final class CohensKappa {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shewhart u- and p-charts (method.md §4), with 3-sigma limits that vary with each point's denominator. Stateless,
+ * Shewhart u- and p-charts (docs/spec/method.md §4), with 3-sigma limits that vary with each point's denominator. Stateless,
  * thread-safe.
  */
 public final class ControlChart {
@@ -86,7 +86,7 @@ public final class ControlChart {
         return new double[] {mean * multiplier, Math.max(0.0, mean - 3 * sigma) * multiplier, upper * multiplier};
     }
 
-    /** The chart method.md prescribes for {@code measure}'s rates: p for the percentage, u for the others. */
+    /** The chart docs/spec/method.md prescribes for {@code measure}'s rates: p for the percentage, u for the others. */
     public static Chart of(Measure measure, List<Rate> rates) {
         List<Double> numerators = rates.stream().map(Rate::numerator).toList();
         List<Double> denominators = rates.stream().map(Rate::denominator).toList();

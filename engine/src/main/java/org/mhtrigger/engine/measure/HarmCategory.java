@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * NCC MERP harm categories as adapted for trigger tools (triggers.md). Only E–I count in harm rates; A–D are errors
+ * NCC MERP harm categories as adapted for trigger tools (docs/spec/triggers.md). Only E–I count in harm rates; A–D are errors
  * without harm. Thread-safe.
  */
 public enum HarmCategory {

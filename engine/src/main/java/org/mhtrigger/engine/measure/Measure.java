@@ -1,7 +1,7 @@
 package org.mhtrigger.engine.measure;
 
 /**
- * The measures of method.md §3, each a rate: numerator ÷ denominator × multiplier. Lower is better for all of
+ * The measures of docs/spec/method.md §3, each a rate: numerator ÷ denominator × multiplier. Lower is better for all of
  * them ({@link #improvement()}). Thread-safe.
  */
 public enum Measure {

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Computes one period's measures (method.md §3) from authenticated reviews of sampled stays and from all screened
+ * Computes one period's measures (docs/spec/method.md §3) from authenticated reviews of sampled stays and from all screened
  * stays. Stateless, thread-safe.
  *
  * <ul>

@@ -1,6 +1,6 @@
 package org.mhtrigger.engine.measure;
 
-/** What kind of event reviewers found (triggers.md, outcome classes). Thread-safe. */
+/** What kind of event reviewers found (docs/spec/triggers.md, outcome classes). Thread-safe. */
 public enum OutcomeClass {
     ADVERSE_EVENT("Adverse event"),
     ADVERSE_DRUG_EVENT("Adverse drug event"),

@@ -24,7 +24,7 @@ public record ReviewedStay(String stayId, String ward, double patientDays, Set<S
     }
 
     /**
-     * Length of stay in days as method.md §3 defines it: (discharge − admission) in hours ÷ 24, not rounded, with
+     * Length of stay in days as docs/spec/method.md §3 defines it: (discharge − admission) in hours ÷ 24, not rounded, with
      * the stay cut at {@code reviewWindowDays} from admission.
      *
      * @throws IllegalArgumentException if discharge is before admission or the window is not positive

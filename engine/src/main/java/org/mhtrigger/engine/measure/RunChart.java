@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Run-chart analysis with the Anhøj rules as the qicharts2 package applies them (method.md §4). Stateless,
+ * Run-chart analysis with the Anhøj rules as the qicharts2 package applies them (docs/spec/method.md §4). Stateless,
  * thread-safe.
  *
  * <p>Centre line: the median of the defined points ({@code NaN} points, periods without a denominator, are

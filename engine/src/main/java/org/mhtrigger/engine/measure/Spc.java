@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Statistical process control of one measure as NHS boards read it ("Making Data Count"): the run chart with its
- * median and Anhøj rules (method.md §4), and the u- or p-chart whose centre line and limits are recalculated from each
+ * median and Anhøj rules (docs/spec/method.md §4), and the u- or p-chart whose centre line and limits are recalculated from each
  * protocol change onwards. Every signal says whether it is an improvement or a concern, from the measure's {@link
  * Direction}; the series gets one variation verdict and, when the measure has a target, one assurance verdict.
  * Stateless, thread-safe.

@@ -1,5 +1,5 @@
 /**
- * Harm measures, agreement and run-chart statistics (method.md §3–4): what the review is for.
+ * Harm measures, agreement and run-chart statistics (docs/spec/method.md §3–4): what the review is for.
  *
  * <p>Start with {@link org.mhtrigger.engine.measure.Measures#compute}: it takes one review period's {@link
  * org.mhtrigger.engine.measure.PeriodInput} (the sampled stays, their authenticated events, and every screened

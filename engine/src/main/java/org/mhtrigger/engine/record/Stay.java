@@ -55,7 +55,7 @@ public record Stay(
         return LocalDate.ofInstant(time, offset);
     }
 
-    /** Length of stay in days: hours between admission and discharge divided by 24, not rounded (method.md §3). */
+    /** Length of stay in days: hours between admission and discharge divided by 24, not rounded (docs/spec/method.md §3). */
     public double lengthOfStayDays() {
         return Duration.between(admitted, discharged).toSeconds() / 86_400.0;
     }

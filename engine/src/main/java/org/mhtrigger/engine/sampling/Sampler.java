@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Draws reproducible review samples (method.md §1). Stateless, thread-safe.
+ * Draws reproducible review samples (docs/spec/method.md §1). Stateless, thread-safe.
  *
  * <p>The protocol, version {@value #PROTOCOL_VERSION}, so that an auditor can redraw a sample by hand or in another
  * language:

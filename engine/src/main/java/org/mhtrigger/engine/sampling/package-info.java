@@ -1,5 +1,5 @@
 /**
- * Reproducible review samples (method.md §1): which closed stays of a review period a team reads.
+ * Reproducible review samples (docs/spec/method.md §1): which closed stays of a review period a team reads.
  *
  * <p>Start with {@link org.mhtrigger.engine.sampling.Sampler#draw}: it takes {@link
  * org.mhtrigger.engine.sampling.SamplingUnit}s (one per stay, {@link

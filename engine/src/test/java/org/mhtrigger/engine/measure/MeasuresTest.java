@@ -14,7 +14,7 @@ import org.mhtrigger.engine.sampling.ReviewPeriod;
 class MeasuresTest {
     private static final ReviewPeriod MARCH = ReviewPeriod.month(YearMonth.of(2026, 3));
 
-    /** method.md §3: 20 stays, 640.0 days, 6 AEs E–I in 4 stays, plus 2 category-D findings. */
+    /** docs/spec/method.md §3: 20 stays, 640.0 days, 6 AEs E–I in 4 stays, plus 2 category-D findings. */
     static PeriodInput workedExample() {
         List<ReviewedStay> stays = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunChartTest {
-    // method.md §4: n useful points -> longest run >, crossings <
+    // docs/spec/method.md §4: n useful points -> longest run >, crossings <
     private static final int[][] TABLE = {
         {10, 6, 2},
         {12, 7, 3},

@@ -1,5 +1,5 @@
 /**
- * FHIR R4 out: harm measures as {@code MeasureReport} and authenticated events as {@code AdverseEvent} (method.md
+ * FHIR R4 out: harm measures as {@code MeasureReport} and authenticated events as {@code AdverseEvent} (docs/spec/method.md
  * §5).
  *
  * <p>Start with {@link org.mhtrigger.fhir.export.FhirMeasureExport}: it takes engine values ({@link

@@ -55,7 +55,7 @@ class FhirMeasureExportTest {
         validator = fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(support));
     }
 
-    /** The worked example of method.md §3 with 640.5 patient-days, so one count is not a whole number. */
+    /** The worked example of docs/spec/method.md §3 with 640.5 patient-days, so one count is not a whole number. */
     private static PeriodMeasures march() {
         List<ReviewedStay> stays = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -32,7 +32,7 @@ import org.springframework.ui.Model;
  */
 @Component
 public class RecordPage {
-    /** The default time box of a primary review (method.md §2). */
+    /** The default time box of a primary review (docs/spec/method.md §2). */
     public static final int BUDGET_SECONDS = 20 * 60;
 
     /** Administrations of the same medicine, dose, route and status shown as one expandable row from this many. */

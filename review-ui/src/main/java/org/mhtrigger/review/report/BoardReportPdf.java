@@ -38,7 +38,7 @@ import org.mhtrigger.review.store.MeasureQueries.PeriodData;
 import org.mhtrigger.rules.TriggerCatalogue;
 
 /**
- * The board and regulator report for a range of periods (method.md §5) as PDF: the measures table with each measure's
+ * The board and regulator report for a range of periods (docs/spec/method.md §5) as PDF: the measures table with each measure's
  * latest complete value and verdicts, an "about these figures" box (samples, completeness, what counts as harm, how to
  * read the signals), per measure its control chart (JFreeChart, drawn as vectors into PDFBox) with the "Making Data
  * Count" icons and the signals in words, then counts by harm category and outcome class, the top triggers with their
@@ -46,7 +46,7 @@ import org.mhtrigger.rules.TriggerCatalogue;
  * says what the dashboard, CSV and FHIR export say. Stateless, thread-safe.
  */
 public final class BoardReportPdf {
-    /** The sentence every report carries (method.md §4). */
+    /** The sentence every report carries (docs/spec/method.md §4). */
     public static final String NOT_A_LEAGUE_TABLE =
             "Harm rates are for improvement over time inside one organisation, not for league tables.";
 

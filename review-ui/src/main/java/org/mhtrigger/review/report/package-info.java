@@ -1,5 +1,5 @@
 /**
- * Reports of the harm measures for boards and regulators (method.md §5): CSV, JSON and the PDF board report.
+ * Reports of the harm measures for boards and regulators (docs/spec/method.md §5): CSV, JSON and the PDF board report.
  *
  * <p>Start with {@link org.mhtrigger.review.report.MeasureTables} (CSV and JSON) and {@link
  * org.mhtrigger.review.report.BoardReportPdf}; both take the periods {@link

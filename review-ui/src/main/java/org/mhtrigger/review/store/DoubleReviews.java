@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Optional two independent primary reviews with a consensus step (method.md §2). A safety lead draws, with a stored
+ * Optional two independent primary reviews with a consensus step (docs/spec/method.md §2). A safety lead draws, with a stored
  * seed, some of a period's sampled records for a second review by another reviewer. Each reviewer works on a review
  * of their own and sees only that one. When both are submitted, either reviewer or the safety lead records the
  * consensus (the two side by side): agreed events of the first review stay, the others are withdrawn, agreed events

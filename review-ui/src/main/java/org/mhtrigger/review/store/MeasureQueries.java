@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads what the measures need from the review store (method.md §3), read-only: authenticated reviews of sampled
+ * Reads what the measures need from the review store (docs/spec/method.md §3), read-only: authenticated reviews of sampled
  * stays and their confirmed events, and every screened stay with its restrictive-practice findings. Used by the
  * dashboard and by {@code mhtrigger report}, which builds one on a plain {@code DataSource}. Thread-safe.
  *
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class MeasureQueries {
-    /** Days from admission after which a stay no longer counts (triggers.md, review window). */
+    /** Days from admission after which a stay no longer counts (docs/spec/triggers.md, review window). */
     public static final int REVIEW_WINDOW_DAYS = 90;
 
     private final JdbcClient jdbc;

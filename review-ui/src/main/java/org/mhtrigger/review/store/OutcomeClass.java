@@ -1,6 +1,6 @@
 package org.mhtrigger.review.store;
 
-/** What kind of event a reviewer found (triggers.md, outcome classes). Thread-safe. */
+/** What kind of event a reviewer found (docs/spec/triggers.md, outcome classes). Thread-safe. */
 public enum OutcomeClass {
     ADVERSE_EVENT("Adverse event", "Physical harm from care; harm category E-I.", true),
     ADVERSE_DRUG_EVENT("Adverse drug event", "An adverse event caused by a medicine; harm category E-I.", true),

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The review workflow (method.md §2): periods and samples, queues, triggers a reviewer adds, adverse events,
+ * The review workflow (docs/spec/method.md §2): periods and samples, queues, triggers a reviewer adds, adverse events,
  * submission, the physician's sign-off and assignment. Every method checks the caller's role (and, for reviewers,
  * that the record is assigned to them) by the rules of {@link ReviewWorkflow}, every change checks the version the
  * caller saw and bumps it, and every change appends audit rows in the same transaction; the SQL is in {@link

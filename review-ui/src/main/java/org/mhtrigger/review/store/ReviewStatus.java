@@ -1,6 +1,6 @@
 package org.mhtrigger.review.store;
 
-/** Where a sampled record is in the two-stage review (method.md §2). Thread-safe. */
+/** Where a sampled record is in the two-stage review (docs/spec/method.md §2). Thread-safe. */
 public enum ReviewStatus {
     ASSIGNED("assigned"),
     IN_PROGRESS("in progress"),

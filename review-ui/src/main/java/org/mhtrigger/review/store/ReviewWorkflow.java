@@ -7,7 +7,7 @@ import org.mhtrigger.review.store.ReviewService.ReviewView;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The review workflow's rules (method.md §2) without a database: who may see and change a review, which status a
+ * The review workflow's rules (docs/spec/method.md §2) without a database: who may see and change a review, which status a
  * change, a submission, a signature or a return leads to, when a reason is needed, and what a reassignment must
  * respect. {@link ReviewService} applies them inside its transactions; {@link ReviewRepository} holds the SQL.
  * Stateless, thread-safe.

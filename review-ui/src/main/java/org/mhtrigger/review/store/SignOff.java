@@ -12,7 +12,7 @@ import org.mhtrigger.review.store.ReviewService.EventInput;
 import org.mhtrigger.review.store.ReviewService.EventView;
 
 /**
- * The physician's sign-off of one record (method.md §2, authentication), without a database: each open event is
+ * The physician's sign-off of one record (docs/spec/method.md §2, authentication), without a database: each open event is
  * confirmed as the reviewer recorded it, confirmed with a changed outcome class, harm category or preventability, or
  * rejected; a change or a rejection needs a reason. {@link #plan} checks the decisions and says, field by field, what
  * changes; {@link #meaning} words the signature. Stateless, thread-safe.

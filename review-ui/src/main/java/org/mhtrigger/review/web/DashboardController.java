@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The safety lead's dashboard (method.md §3–4): per measure a run chart with its median and Anhøj signals and the u- or
+ * The safety lead's dashboard (docs/spec/method.md §3–4): per measure a run chart with its median and Anhøj signals and the u- or
  * p-chart recalculated from each protocol change, every signal worded as improvement or concern, the variation and
  * assurance verdicts, each period's review completeness (unfinished periods are drawn apart and counted in no line or
  * signal), the events behind each point, and downloads of the same figures as CSV, FHIR and the PDF board report. The

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The physician's sign-off of a record (method.md §2): per event confirm as recorded, confirm with a changed outcome
+ * The physician's sign-off of a record (docs/spec/method.md §2): per event confirm as recorded, confirm with a changed outcome
  * class, harm category or preventability, or reject, each change or rejection with a reason; then the electronic
  * signature. Or return the record to its reviewer with a comment. The form is the {@code signoff} fragment.
  */
