@@ -3,6 +3,7 @@ package org.mhtrigger.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mhtrigger.corpus.BlindSetBuilder;
@@ -175,22 +176,27 @@ final class CorpusCommand implements Runnable {
     static final class FormatConverter implements CommandLine.ITypeConverter<CorpusGenerator.Format> {
         @Override
         public CorpusGenerator.Format convert(String value) {
-            try {
-                return CorpusGenerator.Format.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("format '" + value + "' must be bundle or ndjson");
-            }
+            return lowerCase(CorpusGenerator.Format.class, "format", value);
         }
     }
 
     static final class TrapsConverter implements CommandLine.ITypeConverter<CorpusGenerator.Traps> {
         @Override
         public CorpusGenerator.Traps convert(String value) {
-            try {
-                return CorpusGenerator.Traps.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("traps '" + value + "' must be none, default or all");
-            }
+            return lowerCase(CorpusGenerator.Traps.class, "traps", value);
+        }
+    }
+
+    /** The constant {@code value} names in lower case, or a one-line error listing them all. */
+    private static <E extends Enum<E>> E lowerCase(Class<E> type, String option, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .toList();
+            throw new CommandLine.TypeConversionException(option + " '" + value + "' must be "
+                    + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast());
         }
     }
 }

@@ -132,4 +132,71 @@ class RecordPageFormsTest {
                 .contains("Review submitted for authentication.")
                 .contains("href=\"/reviews/" + later.id() + "\">Next record in my queue: <span>" + later.encounterId());
     }
+
+    @Test
+    void aChangedCategoryWithoutReason_isTheRecordPageAgain_withThePhysiciansChoicesKept_andNothingSigned() {
+        ReviewService.ReviewView review = fixtures.freshReview();
+        long eventId = reviews.addEvent(
+                Fixtures.ANN,
+                review.id(),
+                review.version(),
+                new ReviewService.EventInput(
+                        "MH-B01",
+                        org.mhtrigger.review.store.OutcomeClass.ADVERSE_EVENT,
+                        "cut forearm",
+                        "E",
+                        false,
+                        "unknown"),
+                null);
+        reviews.submit(
+                Fixtures.ANN,
+                review.id(),
+                reviews.find(review.id()).orElseThrow().version());
+        long version = reviews.find(review.id()).orElseThrow().version();
+        WebClient doc = new WebClient(port);
+        doc.login("doc", Fixtures.PASSWORD);
+        doc.get("/queue");
+
+        HttpResponse<String> response = doc.post(
+                "/reviews/" + review.id() + "/sign",
+                Map.of(
+                        "version",
+                        String.valueOf(version),
+                        "decision-" + eventId,
+                        "confirmed",
+                        "outcome-" + eventId,
+                        "ADVERSE_EVENT",
+                        "harm-" + eventId,
+                        "G",
+                        "preventability-" + eventId,
+                        "yes",
+                        "reason-" + eventId,
+                        ""));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body())
+                .contains("Not signed: please correct this")
+                .contains("Record " + review.encounterId())
+                .contains("value=\"confirmed\" required checked=\"checked\"")
+                .contains("<option value=\"G\" selected=\"selected\">")
+                .contains("<option value=\"yes\" selected=\"selected\">yes</option>");
+        assertThat(reviews.signatures(Fixtures.DOC, review.id())).isEmpty();
+    }
+
+    @Test
+    void aReturnWithoutComment_isTheRecordPageAgain_withTheErrorBesideTheComment() {
+        ReviewService.ReviewView review = fixtures.freshReview();
+        reviews.submit(Fixtures.ANN, review.id(), review.version());
+        long version = reviews.find(review.id()).orElseThrow().version();
+        WebClient doc = new WebClient(port);
+        doc.login("doc", Fixtures.PASSWORD);
+        doc.get("/queue");
+
+        HttpResponse<String> response = doc.post(
+                "/reviews/" + review.id() + "/return", Map.of("version", String.valueOf(version), "comment", " "));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("id=\"return-comment-error\"").contains("aria-invalid=\"true\"");
+        assertThat(reviews.find(review.id()).orElseThrow().version()).isEqualTo(version);
+    }
 }
