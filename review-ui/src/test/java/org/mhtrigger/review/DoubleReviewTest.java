@@ -34,6 +34,22 @@ class DoubleReviewTest extends DoubleReviewContract {
     }
 
     @Test
+    void aRefusedDoubleReviewDraw_isThePeriodsPageAgain_withTheReason() {
+        ReviewView first = fixtures.freshReview();
+        WebClient lead = signedIn("lead");
+        lead.get("/periods");
+
+        java.net.http.HttpResponse<String> refused =
+                lead.post("/periods/" + first.periodId() + "/double-review", Map.of("size", "0", "seed", "3"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("id=\"problem\"")
+                .contains("double-review sample size 0 must be between 1 and 1000")
+                .contains("Review periods and samples");
+    }
+
+    @Test
     void safetyLeadDrawsFromThePeriodsPage_andTheReviewersRecordTheConsensusOnItsPage() {
         ReviewView first = fixtures.freshReview();
         WebClient lead = signedIn("lead");

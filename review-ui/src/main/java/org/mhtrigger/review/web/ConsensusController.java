@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Two independent primary reviews: the safety lead's draw of records for a second review, and the consensus page
- * (the two reviews side by side). {@link DoubleReviews} checks every role and the blinding.
+ * Two independent primary reviews: the consensus page (the two reviews side by side); the safety lead draws the
+ * records for a second review on the Periods page ({@link PeriodController}). {@link DoubleReviews} checks every role and the blinding.
  */
 @Controller
 public class ConsensusController {
@@ -22,15 +22,6 @@ public class ConsensusController {
     public ConsensusController(DoubleReviews doubles, CurrentCaller callers) {
         this.doubles = doubles;
         this.callers = callers;
-    }
-
-    @PostMapping("/periods/{periodId}/double-review")
-    public String draw(@PathVariable long periodId, @RequestParam int size, @RequestParam long seed) {
-        if (size < 1 || size > 1000) {
-            throw new IllegalArgumentException("double-review sample size " + size + " must be between 1 and 1000");
-        }
-        doubles.drawSecondReviews(callers.get(), periodId, size, seed);
-        return "redirect:/periods";
     }
 
     @GetMapping("/reviews/{id}/consensus")

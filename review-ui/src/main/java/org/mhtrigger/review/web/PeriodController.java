@@ -10,12 +10,14 @@ import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.engine.sampling.SamplingCriteria;
 import org.mhtrigger.review.store.AgreementPairs;
 import org.mhtrigger.review.store.Caller;
+import org.mhtrigger.review.store.DoubleReviews;
 import org.mhtrigger.review.store.QueueFilter;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.SampleExistsException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -25,12 +27,15 @@ public class PeriodController {
     private final ReviewService reviews;
     private final CurrentCaller callers;
     private final AgreementPairs agreement;
+    private final DoubleReviews doubles;
     private final SecureRandom seeds = new SecureRandom();
 
-    public PeriodController(ReviewService reviews, CurrentCaller callers, AgreementPairs agreement) {
+    public PeriodController(
+            ReviewService reviews, CurrentCaller callers, AgreementPairs agreement, DoubleReviews doubles) {
         this.reviews = reviews;
         this.callers = callers;
         this.agreement = agreement;
+        this.doubles = doubles;
     }
 
     /** Periods on one page of the Periods page: two years of monthly samples. */
@@ -145,6 +150,26 @@ public class PeriodController {
         } catch (IllegalArgumentException | IllegalStateException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(model, e.getMessage(), period.strip(), 1, 1);
+        }
+        return "redirect:/periods";
+    }
+
+    /** Draws records of a period for a second, independent review; a refusal is shown on the Periods page. */
+    @PostMapping("/periods/{periodId}/double-review")
+    public String drawDoubleReview(
+            @PathVariable long periodId,
+            @RequestParam int size,
+            @RequestParam long seed,
+            Model model,
+            HttpServletResponse response) {
+        try {
+            if (size < 1 || size > 1000) {
+                throw new IllegalArgumentException("double-review sample size " + size + " must be between 1 and 1000");
+            }
+            doubles.drawSecondReviews(callers.get(), periodId, size, seed);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(model, e.getMessage(), null, 1, 1);
         }
         return "redirect:/periods";
     }
