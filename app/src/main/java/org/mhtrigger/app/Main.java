@@ -53,14 +53,30 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.exit(execute(new Main(), args));
+    }
+
+    /**
+     * Runs {@code args} against the command {@code root} (this one, or another tool's built the same way) on the
+     * standard streams and returns the exit code.
+     */
+    public static int execute(Object root, String[] args) {
         LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.OFF);
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-                .execute(args));
+        return configured(root, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+                .execute(args);
     }
 
     /** The configured command line writing to {@code out} and {@code err}; tests drive it in-process. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return configured(new Main(), out, err);
+    }
+
+    /**
+     * {@code root}'s command line writing to {@code out} and {@code err}, with mhtrigger's failure policy: one line for
+     * our own errors, exit {@link #FAILURE}.
+     */
+    public static CommandLine configured(Object root, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

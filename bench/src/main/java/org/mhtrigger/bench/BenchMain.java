@@ -2,7 +2,6 @@ package org.mhtrigger.bench;
 
 import java.io.PrintWriter;
 import org.mhtrigger.app.Main;
-import org.mhtrigger.engine.MhTriggerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,33 +24,16 @@ public final class BenchMain implements Runnable {
     /** The command line was wrong. */
     public static final int USAGE = Main.USAGE;
 
-    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
-            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.OFF);
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-                .execute(args));
+        System.exit(Main.execute(new BenchMain(), args));
     }
 
     /** The configured command line writing to {@code out} and {@code err}; tests drive it in-process. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new BenchMain());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof MhTriggerException) {
-                commandLine.getErr().println("mhtrigger: " + e.getMessage());
-            } else {
-                commandLine.getErr().println("mhtrigger: unexpected failure: " + e);
-                e.printStackTrace(commandLine.getErr());
-            }
-            return FAILURE;
-        });
-        return cli;
+        return Main.configured(new BenchMain(), out, err);
     }
 
     @Override

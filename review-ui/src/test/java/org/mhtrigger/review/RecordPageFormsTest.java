@@ -82,18 +82,7 @@ class RecordPageFormsTest {
     @Test
     void aChangeAfterSubmissionWithoutReason_keepsTheChangedValues_andAsksForTheReason() {
         ReviewService.ReviewView review = fixtures.freshReview();
-        long eventId = reviews.addEvent(
-                Fixtures.ANN,
-                review.id(),
-                review.version(),
-                new ReviewService.EventInput(
-                        "MH-B01",
-                        org.mhtrigger.review.store.OutcomeClass.ADVERSE_EVENT,
-                        "cut forearm",
-                        "E",
-                        false,
-                        "unknown"),
-                null);
+        long eventId = cutForearm(review);
         long version = reviews.find(review.id()).orElseThrow().version();
         reviews.submit(Fixtures.ANN, review.id(), version);
         version = reviews.find(review.id()).orElseThrow().version();
@@ -136,18 +125,7 @@ class RecordPageFormsTest {
     @Test
     void aChangedCategoryWithoutReason_isTheRecordPageAgain_withThePhysiciansChoicesKept_andNothingSigned() {
         ReviewService.ReviewView review = fixtures.freshReview();
-        long eventId = reviews.addEvent(
-                Fixtures.ANN,
-                review.id(),
-                review.version(),
-                new ReviewService.EventInput(
-                        "MH-B01",
-                        org.mhtrigger.review.store.OutcomeClass.ADVERSE_EVENT,
-                        "cut forearm",
-                        "E",
-                        false,
-                        "unknown"),
-                null);
+        long eventId = cutForearm(review);
         reviews.submit(
                 Fixtures.ANN,
                 review.id(),
@@ -198,5 +176,21 @@ class RecordPageFormsTest {
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("id=\"return-comment-error\"").contains("aria-invalid=\"true\"");
         assertThat(reviews.find(review.id()).orElseThrow().version()).isEqualTo(version);
+    }
+
+    /** Ann's harm-E self-harm event on {@code review}; its id. */
+    private long cutForearm(ReviewService.ReviewView review) {
+        return reviews.addEvent(
+                Fixtures.ANN,
+                review.id(),
+                review.version(),
+                new ReviewService.EventInput(
+                        "MH-B01",
+                        org.mhtrigger.review.store.OutcomeClass.ADVERSE_EVENT,
+                        "cut forearm",
+                        "E",
+                        false,
+                        "unknown"),
+                null);
     }
 }
