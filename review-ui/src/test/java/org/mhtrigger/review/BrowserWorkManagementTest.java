@@ -85,14 +85,19 @@ class BrowserWorkManagementTest {
                 .click();
     }
 
-    private static void assertAccessibleAndFits(Page page, String name) {
+    static void assertAccessibleAndFits(Page page, String name) {
         String violations = Chromium.seriousViolations(page);
         assertThat(violations)
                 .as(name + " has serious or critical axe violations: " + violations)
                 .isEmpty();
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        Object widest = page.evaluate("() => [...document.body.querySelectorAll('*')]"
+                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                + ".slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                + " + (e.className && e.className.baseVal === undefined ? '.' + e.className : '')"
+                + " + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
         assertThat(((Number) overflow).intValue())
-                .as(name + " overflows the window by this many pixels")
+                .as(name + " overflows the window by this many pixels (elements reaching past it: " + widest + ")")
                 .isLessThanOrEqualTo(0);
     }
 
