@@ -159,9 +159,8 @@ public class RecordPage {
     public record TriggerEntry(Stays.FindingView finding, String target, String when, LabLimits.Flag flag) {}
 
     /**
-     * The findings of one trigger code that point at one clinical event (none more than {@link #EPISODE_GAP} from the
-     * next), shown as one group with their count (three MH-M05 findings for one stopped clozapine order are one group of
-     * three), with a trend chart for each laboratory analyte they point at.
+     * The findings of one trigger code, shown as one group with their count (three MH-M05 findings for one stopped
+     * clozapine order are one group of three), with a trend chart for each laboratory analyte they point at.
      */
     public record TriggerGroup(
             String code,
@@ -179,36 +178,6 @@ public class RecordPage {
         public int count() {
             return entries.size();
         }
-    }
-
-    /**
-     * Findings of one code further apart than this are separate clinical events, each its own group; closer ones (three
-     * MH-M05 findings for one stopped clozapine order, a run of low neutrophil counts) are one.
-     */
-    static final java.time.Duration EPISODE_GAP = java.time.Duration.ofHours(72);
-
-    /**
-     * {@code items} in time order, cut wherever two neighbours are more than {@link #EPISODE_GAP} apart; items without
-     * a time join the first episode.
-     */
-    static <T> List<List<T>> episodes(List<T> items, java.util.function.Function<T, Instant> at) {
-        List<T> sorted = new ArrayList<>(items);
-        sorted.sort(java.util.Comparator.comparing(
-                at, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-        List<List<T>> episodes = new ArrayList<>();
-        Instant previous = null;
-        for (T item : sorted) {
-            Instant when = at.apply(item);
-            if (episodes.isEmpty()
-                    || previous != null
-                            && when != null
-                            && java.time.Duration.between(previous, when).compareTo(EPISODE_GAP) > 0) {
-                episodes.add(new ArrayList<>());
-            }
-            episodes.getLast().add(item);
-            previous = when == null ? previous : when;
-        }
-        return episodes;
     }
 
     /** Fills {@code model} for the record page of review {@code reviewId} as {@code caller} sees it. */
@@ -368,14 +337,7 @@ public class RecordPage {
 
         List<TriggerGroup> groups = new ArrayList<>();
         int chartNumber = 0;
-        List<Map.Entry<String, List<TriggerEntry>>> events = new ArrayList<>();
         for (Map.Entry<String, List<TriggerEntry>> code : byCode.entrySet()) {
-            for (List<TriggerEntry> episode :
-                    episodes(code.getValue(), t -> t.finding().at())) {
-                events.add(Map.entry(code.getKey(), episode));
-            }
-        }
-        for (Map.Entry<String, List<TriggerEntry>> code : events) {
             List<TriggerEntry> members = code.getValue();
             List<TrendChart> charts = new ArrayList<>();
             Set<String> analytes = new LinkedHashSet<>();
