@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.review.store.Caller;
+import org.mhtrigger.review.store.DoubleReviews;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.testkit.BrowserTest;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Every page of the review UI at a phone's width (390 × 844), in Debian's Chromium, on demo data seeded as the demo
- * seeds it: axe-core finds nothing serious or critical, and nothing is wider than the screen.
+ * seeds it, with one record drawn for a second review: axe-core finds nothing serious or critical, and nothing is wider than the screen.
  */
 @SpringBootTest(
         classes = ReviewApplication.class,
@@ -40,6 +41,9 @@ class BrowserPhoneWidthTest {
 
     @Autowired
     ReviewService reviews;
+
+    @Autowired
+    DoubleReviews doubles;
 
     @BeforeAll
     static void startBrowser() {
@@ -61,7 +65,15 @@ class BrowserPhoneWidthTest {
         }
         Map<String, String> accounts = demo.seed(stays, 10, 3L).accounts();
         Caller lead = new Caller("safety-lead", "Sam Safety-Lead (demo)", Role.SAFETY_LEAD);
-        long record = reviews.queue(lead).getFirst().id();
+        ReviewService.ReviewView first = reviews.queue(lead).getFirst();
+        long record = first.id();
+        ReviewService.ReviewView second =
+                doubles.drawSecondReviews(lead, first.periodId(), 1, 5L).getFirst();
+        long paired = second.secondOf();
+        for (long id : new long[] {paired, second.id()}) {
+            ReviewService.ReviewView review = reviews.find(id).orElseThrow();
+            reviews.submit(new Caller(review.reviewer(), review.reviewer(), Role.REVIEWER), id, review.version());
+        }
 
         visit(
                 accounts,
@@ -73,7 +85,8 @@ class BrowserPhoneWidthTest {
                         "/import",
                         "/reviews/" + record,
                         "/reviews/" + record + "/audit",
-                        "/account"));
+                        "/account",
+                        "/reviews/" + paired + "/consensus"));
         visit(accounts, "reviewer", List.of("/queue", "/reviews/" + record));
         visit(accounts, "physician", List.of("/queue"));
         visit(accounts, "admin", List.of("/admin/users", "/account"));
@@ -88,8 +101,11 @@ class BrowserPhoneWidthTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                     .click();
             for (String path : paths) {
-                page.navigate("http://127.0.0.1:" + port + path);
+                com.microsoft.playwright.Response response = page.navigate("http://127.0.0.1:" + port + path);
                 page.waitForLoadState();
+                org.assertj.core.api.Assertions.assertThat(response.status())
+                        .as(path + " as " + user)
+                        .isEqualTo(200);
                 BrowserWorkManagementTest.assertAccessibleAndFits(page, path + " as " + user + " at 390 px");
             }
         }
