@@ -159,10 +159,13 @@ public class RecordPage {
     public record TriggerEntry(Stays.FindingView finding, String target, String when, LabLimits.Flag flag) {}
 
     /**
-     * The findings of one trigger code, shown as one group with their count (three MH-M05 findings for one stopped
-     * clozapine order are one group of three), with a trend chart for each laboratory analyte they point at.
+     * The findings of one trigger code that point at one clinical event ({@link TriggerEvents}: three MH-M05 findings
+     * for one stopped clozapine order are one event; two restraints four days apart are two), shown as one group with
+     * their count, with a trend chart for each laboratory analyte they point at. {@code anchor} is the group's id on
+     * the page: {@code tg-CODE} for a code's first event, {@code tg-CODE-2} for its second.
      */
     public record TriggerGroup(
+            String anchor,
             String code,
             String name,
             String window,
@@ -335,10 +338,22 @@ public class RecordPage {
             rows.add(row(entry, noteMarks, mentionsBySource.getOrDefault(entry.source(), List.of()), List.of()));
         }
 
-        List<TriggerGroup> groups = new ArrayList<>();
-        int chartNumber = 0;
+        List<Map.Entry<String, List<TriggerEntry>>> events = new ArrayList<>();
         for (Map.Entry<String, List<TriggerEntry>> code : byCode.entrySet()) {
+            List<TriggerEvents.Item<TriggerEntry>> items = new ArrayList<>();
+            for (TriggerEntry member : code.getValue()) {
+                items.add(eventItem(member, bySource, stay));
+            }
+            for (List<TriggerEntry> event : TriggerEvents.group(items)) {
+                events.add(Map.entry(code.getKey(), event));
+            }
+        }
+        List<TriggerGroup> groups = new ArrayList<>();
+        Map<String, Integer> eventsOfCode = new HashMap<>();
+        int chartNumber = 0;
+        for (Map.Entry<String, List<TriggerEntry>> code : events) {
             List<TriggerEntry> members = code.getValue();
+            int number = eventsOfCode.merge(code.getKey(), 1, Integer::sum);
             List<TrendChart> charts = new ArrayList<>();
             Set<String> analytes = new LinkedHashSet<>();
             for (TriggerEntry member : members) {
@@ -363,6 +378,7 @@ public class RecordPage {
                 byReviewer |= Stays.REVIEWER.equals(member.finding().origin());
             }
             groups.add(new TriggerGroup(
+                    "tg-" + code.getKey() + (number == 1 ? "" : "-" + number),
                     code.getKey(),
                     members.getFirst().finding().name(),
                     catalogue.window(code.getKey()),
@@ -424,6 +440,25 @@ public class RecordPage {
     /** Whether the review's record was submitted already, so that a change needs a reason. */
     public boolean needsReason(Caller caller, long reviewId) {
         return reviews.view(caller, reviewId).status().submitted();
+    }
+
+    /**
+     * A finding as {@link TriggerEvents} groups it: a medicine order names its medicine; a note written at or after
+     * discharge, or typed as a discharge summary, restates.
+     */
+    private static TriggerEvents.Item<TriggerEntry> eventItem(
+            TriggerEntry member, Map<String, RecordTimeline.Entry> bySource, Stays.StayView stay) {
+        Stays.FindingView finding = member.finding();
+        RecordTimeline.Entry entry = bySource.get(finding.sourceType() + "/" + finding.sourceId());
+        String medicine = entry != null && finding.sourceType().equals("MedicationRequest")
+                ? TriggerEvents.medicine(entry.label())
+                : null;
+        boolean summary = entry != null
+                && entry.kind().equals("note")
+                && (!entry.at().isBefore(stay.discharged())
+                        || entry.label().toLowerCase(java.util.Locale.ROOT).contains("discharge"));
+        String text = finding.evidence() == null ? "" : finding.evidence();
+        return new TriggerEvents.Item<>(member, finding.at(), medicine, text, summary);
     }
 
     private Row row(
