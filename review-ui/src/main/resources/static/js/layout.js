@@ -1,7 +1,8 @@
 // Layout at any width: every table in the main content scrolls sideways inside its own box (.table-scroll) instead
 // of widening the page. Templates may wrap their tables themselves; this wraps the others, also in content htmx
 // swaps in. A box that actually overflows becomes a focusable, named region so the keyboard can scroll it; one that
-// fits stays out of the tab order. No inline script anywhere: the CSP forbids it.
+// fits stays out of the tab order. A page sent back with a form's errors is made safe to reload (below). No inline
+// script anywhere: the CSP forbids it.
 (function () {
   "use strict";
 
@@ -36,6 +37,14 @@
         box.removeAttribute("role");
       }
     }
+  }
+
+  // A form sent back with its errors (HTTP 422) is a response to a POST: reloading it would send the form again.
+  // The page names its own address (meta page-url), and the history entry becomes a plain visit to it, so a reload
+  // shows the page afresh instead of resubmitting.
+  var pageUrl = document.querySelector('meta[name="page-url"]');
+  if (pageUrl && window.history && window.history.replaceState) {
+    window.history.replaceState(null, "", pageUrl.getAttribute("content"));
   }
 
   if (document.readyState === "loading") {

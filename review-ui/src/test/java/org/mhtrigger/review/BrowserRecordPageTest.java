@@ -316,8 +316,9 @@ class BrowserRecordPageTest {
             assertThat(page.locator("#tg-MH-L02 .chart-values tbody tr").count())
                     .isEqualTo(3);
 
-            // two findings of one clozapine stop are one group with its count
-            assertThat(page.locator("#tg-MH-M05 .count-badge").textContent()).isEqualTo("2 findings, one group");
+            // two findings of one clozapine stop (the order, and the note twelve days later) are one event with its
+            // count
+            assertThat(page.locator("#tg-MH-M05 .count-badge").textContent()).isEqualTo("2 findings, one event");
             assertThat(page.locator("#tg-MH-M05 a.trigger-link").count()).isEqualTo(2);
 
             // the mention context set aside, with its reason in words, beside the note and in the side panel
@@ -385,6 +386,25 @@ class BrowserRecordPageTest {
             assertNoViolations(page, "record page with a form error");
             shot(page, "21-record-form-error");
 
+            // reloading the page with the error visits the record page: the form is not sent a second time
+            assertThat(page.url()).isEqualTo(url("/reviews/" + review.id()));
+            List<String> navigations = new ArrayList<>();
+            java.util.function.Consumer<com.microsoft.playwright.Request> navigation = r -> {
+                if (r.isNavigationRequest()) {
+                    navigations.add(r.method() + " " + r.url());
+                }
+            };
+            page.onRequest(navigation);
+            page.reload();
+            page.offRequest(navigation);
+            assertThat(navigations).containsExactly("GET " + url("/reviews/" + review.id()));
+            assertThat(page.locator("#event-harmCategory-error").count()).isZero();
+            assertThat(reviews.events(Fixtures.ANN, review.id())).isEmpty();
+            page.selectOption("#event-trigger", "MH-C07");
+            page.check("#oc-ADVERSE_DRUG_EVENT");
+            page.fill("#event-description", description);
+            page.selectOption("#event-preventability", "no");
+
             page.check("#harm-F");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record event"))
                     .click();
@@ -438,7 +458,7 @@ class BrowserRecordPageTest {
 
     /**
      * The hand-written e-1004-n (clozapine, neutropenia, the order stopped) screened with the bundled rules as the
-     * demo screens it: its three MH-M05 findings are one group, the neutrophils are flagged and charted. Its page is
+     * demo screens it: its three MH-M05 findings (the order, the note, the discharge summary) are one event, the neutrophils are flagged and charted. Its page is
      * the screenshot in the README (target/screenshots/record-page.png).
      */
     @Test
@@ -461,7 +481,7 @@ class BrowserRecordPageTest {
             signIn(page, "ann");
             page.navigate(url("/reviews/" + review.id()));
 
-            assertThat(page.locator("#tg-MH-M05 .count-badge").textContent()).isEqualTo("3 findings, one group");
+            assertThat(page.locator("#tg-MH-M05 .count-badge").textContent()).isEqualTo("3 findings, one event");
             assertThat(page.locator("#tg-MH-L02 svg.trend-chart").count()).isEqualTo(2); // neutrophils and white cells
             assertThat(page.locator(".item-lab.flagged").count()).isGreaterThanOrEqualTo(2);
             assertThat(page.locator(".item-group").count()).isGreaterThanOrEqualTo(1);

@@ -114,6 +114,7 @@ public class PeriodController {
                     seed == null ? seeds.nextLong() : seed);
         } catch (SampleExistsException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("pageUrl", "/periods");
             return page(model, e.getMessage(), e.period(), 1, 1);
         }
         return "redirect:/periods";
@@ -149,6 +150,7 @@ public class PeriodController {
             reviews.withdrawSample(callers.get(), ReviewPeriod.parse(period.strip()), reason);
         } catch (IllegalArgumentException | IllegalStateException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("pageUrl", "/periods");
             return page(model, e.getMessage(), period.strip(), 1, 1);
         }
         return "redirect:/periods";
@@ -169,6 +171,7 @@ public class PeriodController {
             doubles.drawSecondReviews(callers.get(), periodId, size, seed);
         } catch (IllegalArgumentException | IllegalStateException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("pageUrl", "/periods");
             return page(model, e.getMessage(), null, 1, 1);
         }
         return "redirect:/periods";

@@ -184,10 +184,11 @@ public class ReviewController {
 
     /**
      * The record page again with the forms as typed and their errors beside the fields: HTTP 422, nothing typed is
-     * lost and nothing was saved.
+     * lost and nothing was saved. The page names its own address, so reloading it does not send the form again.
      */
     private String again(Model model, HttpServletResponse response, Caller caller, long id, RecordPage.Forms forms) {
         response.setStatus(UNPROCESSABLE);
+        model.addAttribute("pageUrl", "/reviews/" + id);
         page.fill(model, caller, id, new RecordPage.View(null, null), forms);
         return "record";
     }
