@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhtrigger.review.record.LocalTimes;
 import org.mhtrigger.review.store.AuditTrail;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
@@ -19,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Account administration over HTTP on a real server: disable and enable, role change, one-time password reset, the
@@ -45,6 +49,12 @@ class AccountAdministrationTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    LocalTimes times;
 
     private String newReviewer() {
         fixtures.accounts();
@@ -142,10 +152,48 @@ class AccountAdministrationTest {
         signedIn(name, chosen);
         assertThat(audit.latest(20))
                 .noneSatisfy(e -> assertThat(String.valueOf(e.newValue())).contains(oneTime))
-                .anySatisfy(e ->
-                        assertThat(e.actor() + " " + e.newValue()).isEqualTo("root (reset to a one-time password)"))
+                .anySatisfy(e -> assertThat(e.actor() + " " + e.newValue())
+                        .startsWith("root (reset to a one-time password, good until "))
                 .anySatisfy(
                         e -> assertThat(e.actor() + " " + e.newValue()).isEqualTo(name + " (changed by its owner)"));
+    }
+
+    @Test
+    void oneTimePassword_worksForThreeDays_thenIsRefusedWithItsReason_untilResetAgain() {
+        String name = newReviewer();
+        WebClient admin = admin();
+        Instant before = Instant.now();
+
+        String page = admin.get(location(admin.post("/admin/users/" + name + "/password", Map.of())))
+                .body();
+        Matcher shown = ONE_TIME.matcher(page);
+        assertThat(shown.find()).isTrue();
+        String oneTime = shown.group(1);
+        Instant expires = users.find(name).orElseThrow().oneTimeExpires();
+        assertThat(expires)
+                .isBetween(before.plus(Duration.ofHours(72)), Instant.now().plus(Duration.ofHours(72)));
+        assertThat(page).contains("id=\"one-time-expires\">" + times.format(expires) + "</strong>");
+        assertThat(admin.get("/admin/users").body())
+                .contains("one-time password, not yet changed, works until " + times.format(expires));
+
+        // three days later (the stored expiry moved into the past): refused, and the page says why
+        jdbc.sql("UPDATE app_user SET one_time_expires_at = ? WHERE username = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), name)
+                .update();
+        assertThat(location(new WebClient(port).login(name, oneTime))).isEqualTo("/login?error=expired");
+        assertThat(new WebClient(port).get("/login?error=expired").body())
+                .contains("This one-time password has expired. Ask an administrator to reset your password again.");
+        assertThat(location(new WebClient(port).login(name, "wrong-password-1234")))
+                .as("a wrong password learns nothing about the expiry")
+                .isEqualTo("/login?error");
+        assertThat(admin.get("/admin/users").body()).contains("one-time password expired: reset it again");
+
+        // a new reset gives a fresh password that works
+        Matcher again = ONE_TIME.matcher(admin.get(location(admin.post("/admin/users/" + name + "/password", Map.of())))
+                .body());
+        assertThat(again.find()).isTrue();
+        WebClient user = signedIn(name, again.group(1));
+        assertThat(location(user.get("/queue"))).isEqualTo("/account/password");
     }
 
     @Test

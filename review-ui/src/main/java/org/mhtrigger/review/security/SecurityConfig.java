@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
@@ -66,12 +67,14 @@ public class SecurityConfig {
 
     @Bean
     UserDetailsService userDetailsService(Users users) {
-        // accounts of the single sign-on provider never sign in with a password
+        // accounts of the single sign-on provider never sign in with a password; a one-time password past its time
+        // is refused (after the password matched, as a disabled account is) and the sign-in page says so
         return username -> users.credentials(username)
                 .filter(c -> !c.user().external())
                 .map(c -> User.withUsername(c.user().username())
                         .password(c.passwordHash())
                         .disabled(!c.user().enabled())
+                        .credentialsExpired(c.user().oneTimeExpired(users.now()))
                         .authorities(List.of(
                                 new SimpleGrantedAuthority(c.user().role().authority())))
                         .build())
@@ -149,7 +152,11 @@ public class SecurityConfig {
     private static AuthenticationFailureHandler loginFailures() {
         ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");
-        failures.setExceptionMappings(Map.of(DisabledException.class.getName(), "/login?error=disabled"));
+        failures.setExceptionMappings(Map.of(
+                DisabledException.class.getName(),
+                "/login?error=disabled",
+                CredentialsExpiredException.class.getName(),
+                "/login?error=expired"));
         return failures;
     }
 }

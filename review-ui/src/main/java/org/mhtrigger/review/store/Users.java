@@ -2,9 +2,15 @@ package org.mhtrigger.review.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
@@ -16,12 +22,34 @@ public class Users {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final Duration oneTimeValidity;
+    private final Clock clock;
 
+    /** With one-time passwords good for {@link #ONE_TIME_VALIDITY}. */
     public Users(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+        this(jdbc, encoder, audit, ONE_TIME_VALIDITY.toHours());
+    }
+
+    /** @param oneTimeHours how long a one-time password an administrator sets may be used to sign in */
+    @Autowired
+    public Users(
+            JdbcClient jdbc,
+            PasswordEncoder encoder,
+            AuditTrail audit,
+            @Value("${mhtrigger.accounts.one-time-password-hours:72}") long oneTimeHours) {
+        if (oneTimeHours < 1) {
+            throw new IllegalArgumentException(
+                    "mhtrigger.accounts.one-time-password-hours " + oneTimeHours + " must be at least 1");
+        }
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
+        this.oneTimeValidity = Duration.ofHours(oneTimeHours);
+        this.clock = Clock.systemUTC();
     }
+
+    /** How long a one-time password is good for unless configured otherwise: three days, a weekend's reach. */
+    public static final Duration ONE_TIME_VALIDITY = Duration.ofHours(72);
 
     /** User names of accounts that sign in through the OIDC provider start with this; local names cannot. */
     public static final String EXTERNAL_PREFIX = "sso:";
@@ -32,6 +60,7 @@ public class Users {
      * @param external whether it signs in through the OIDC provider (never with a password)
      * @param mustChangePassword whether it holds a one-time password its owner must replace before anything else
      * @param sessionStamp raised whenever the account's sessions must end; see {@link #sessionStamp(String)}
+     * @param oneTimeExpires when its one-time password stops working; null when it has none
      */
     public record User(
             long id,
@@ -41,7 +70,13 @@ public class Users {
             boolean enabled,
             boolean external,
             boolean mustChangePassword,
-            long sessionStamp) {}
+            long sessionStamp,
+            Instant oneTimeExpires) {
+        /** Whether it holds a one-time password that can no longer be used to sign in at {@code now}. */
+        public boolean oneTimeExpired(Instant now) {
+            return mustChangePassword && oneTimeExpires != null && !now.isBefore(oneTimeExpires);
+        }
+    }
 
     /** An account with its hash, for the login check only. */
     public record Credentials(User user, String passwordHash) {}
@@ -55,6 +90,11 @@ public class Users {
 
     public Optional<User> find(String username) {
         return credentials(username).map(Credentials::user);
+    }
+
+    /** The time by which one-time passwords are judged expired. */
+    public Instant now() {
+        return clock.instant();
     }
 
     public List<User> all() {
@@ -154,7 +194,8 @@ public class Users {
     public void setPassword(String username, String password, String actor) {
         User user = local(username);
         checkPassword(username, password);
-        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE, version = version + 1"
+        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE, one_time_expires_at = NULL,"
+                        + " version = version + 1"
                         + " WHERE id = ?")
                 .params(encoder.encode(password), user.id())
                 .update();
@@ -163,7 +204,8 @@ public class Users {
 
     /**
      * Gives a local account a new random one-time password, returned to be shown once and never stored in clear; its
-     * owner must choose a new password at the next sign-in, and the account's sessions end.
+     * owner must choose a new password at the next sign-in, within the configured validity (72 hours unless set), and
+     * the account's sessions end.
      *
      * @throws IllegalArgumentException for an unknown account or one that signs in through single sign-on
      */
@@ -171,11 +213,20 @@ public class Users {
     public String resetPassword(String username, String actor) {
         User user = local(username);
         String oneTime = oneTimePassword();
-        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = TRUE,"
+        Instant expires = clock.instant().plus(oneTimeValidity);
+        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = TRUE, one_time_expires_at = ?,"
                         + " session_stamp = session_stamp + 1, version = version + 1 WHERE id = ?")
-                .params(encoder.encode(oneTime), user.id())
+                .params(encoder.encode(oneTime), Timestamp.from(expires), user.id())
                 .update();
-        audit.append(actor, "user", user.id(), null, "password", null, "(reset to a one-time password)", null);
+        audit.append(
+                actor,
+                "user",
+                user.id(),
+                null,
+                "password",
+                null,
+                "(reset to a one-time password, good until " + expires + ")",
+                null);
         return oneTime;
     }
 
@@ -198,7 +249,7 @@ public class Users {
         if (newPassword.equals(currentPassword)) {
             throw new IllegalArgumentException("the new password must differ from the current one");
         }
-        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE,"
+        jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE, one_time_expires_at = NULL,"
                         + " session_stamp = session_stamp + 1, version = version + 1 WHERE id = ?")
                 .params(encoder.encode(newPassword), user.id())
                 .update();
@@ -304,6 +355,7 @@ public class Users {
     }
 
     private static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp expires = rs.getTimestamp("one_time_expires_at");
         return new User(
                 rs.getLong("id"),
                 rs.getString("username"),
@@ -312,6 +364,7 @@ public class Users {
                 rs.getBoolean("enabled"),
                 rs.getString("external_subject") != null,
                 rs.getBoolean("must_change_password"),
-                rs.getLong("session_stamp"));
+                rs.getLong("session_stamp"),
+                expires == null ? null : expires.toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package org.mhtrigger.review.web;
 
+import org.mhtrigger.review.record.LocalTimes;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
 import org.springframework.stereotype.Controller;
@@ -18,10 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class AdminController {
     private final Users users;
     private final CurrentCaller callers;
+    private final LocalTimes times;
 
-    public AdminController(Users users, CurrentCaller callers) {
+    public AdminController(Users users, CurrentCaller callers, LocalTimes times) {
         this.users = users;
         this.callers = callers;
+        this.times = times;
     }
 
     @GetMapping("/admin/users")
@@ -30,6 +33,8 @@ public class AdminController {
         model.addAttribute("users", users.all());
         model.addAttribute("roles", Role.values());
         model.addAttribute("self", callers.get().username());
+        model.addAttribute("now", users.now());
+        model.addAttribute("times", times);
         return "users";
     }
 
@@ -71,6 +76,8 @@ public class AdminController {
             // a flash attribute lives in the session for exactly one request: the page shows it once, then it is gone
             redirect.addFlashAttribute("oneTimeUser", username);
             redirect.addFlashAttribute("oneTimePassword", oneTime);
+            redirect.addFlashAttribute(
+                    "oneTimeExpires", users.find(username).orElseThrow().oneTimeExpires());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
