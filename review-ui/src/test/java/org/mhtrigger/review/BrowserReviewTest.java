@@ -246,7 +246,7 @@ class BrowserReviewTest {
             assertThat(page.getByText("Consensus recorded by").isVisible()).isTrue();
         }
         assertThat(reviews.events(Fixtures.DOC, first.id()))
-                .filteredOn(e -> !e.status().equals("withdrawn"))
+                .filteredOn(e -> !e.withdrawn())
                 .extracting(ReviewService.EventView::description)
                 .containsExactly("fall in the garden", "dystonia after haloperidol");
         assertThat(dialogs).isEmpty();

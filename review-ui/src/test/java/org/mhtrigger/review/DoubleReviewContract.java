@@ -151,7 +151,7 @@ abstract class DoubleReviewContract {
         doubles.recordConsensus(BOB, r.second().id(), version(r.first().id()), List.of(r.annF(), r.bobE()));
 
         List<ReviewService.EventView> sent = reviews.events(DOC, r.first().id()).stream()
-                .filter(e -> !e.status().equals("withdrawn"))
+                .filter(e -> !e.withdrawn())
                 .toList();
         assertThat(sent)
                 .extracting(ReviewService.EventView::description)

@@ -86,7 +86,7 @@ class DoubleReviewTest extends DoubleReviewContract {
 
         assertThat(bob.get("/reviews/" + first.id() + "/consensus").body()).contains("Consensus recorded by");
         assertThat(reviews.events(DOC, first.id()))
-                .filteredOn(e -> !e.status().equals("withdrawn"))
+                .filteredOn(e -> !e.withdrawn())
                 .extracting(ReviewService.EventView::description)
                 .containsExactly("fall with fracture");
         assertThat(lead.get("/periods").body()).contains("over 1 pair(s), observed agreement 0.00");

@@ -16,6 +16,7 @@ import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.ReviewService.EventInput;
 import org.mhtrigger.review.store.ReviewService.ReviewView;
 import org.mhtrigger.review.store.ReviewStatus;
+import org.mhtrigger.review.store.ReviewWorkflow;
 import org.mhtrigger.review.store.SignOff;
 import org.mhtrigger.review.store.SignOff.EventDecision;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ abstract class SignOffContract {
         ReviewService.EventView event = reviews.events(DOC, r[0]).getFirst();
         assertThat(event.harmCategory()).isEqualTo("G");
         assertThat(event.preventability()).isEqualTo("no");
-        assertThat(event.status()).isEqualTo("confirmed");
+        assertThat(event.status()).isEqualTo(ReviewWorkflow.EventStatus.CONFIRMED);
         assertThat(audit.forReview(r[0]))
                 .filteredOn(e -> e.actor().equals("doc") && e.entity().equals("event"))
                 .extracting(
@@ -110,7 +111,7 @@ abstract class SignOffContract {
                 DOC, r[0], version(r[0]), List.of(EventDecision.reject(r[1], "fracture was before admission")));
 
         assertThat(signature.meaning()).isEqualTo("authenticated: no adverse event");
-        assertThat(reviews.events(DOC, r[0]).getFirst().status()).isEqualTo("rejected");
+        assertThat(reviews.events(DOC, r[0]).getFirst().status()).isEqualTo(ReviewWorkflow.EventStatus.REJECTED);
         assertThat(audit.forReview(r[0])).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("doc");
             assertThat(e.field()).isEqualTo("status");

@@ -19,6 +19,7 @@ import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.ReviewService.EventInput;
 import org.mhtrigger.review.store.ReviewService.ReviewView;
 import org.mhtrigger.review.store.ReviewStatus;
+import org.mhtrigger.review.store.ReviewWorkflow;
 import org.mhtrigger.review.store.StaleEditException;
 import org.mhtrigger.review.store.Stays;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -297,7 +298,7 @@ abstract class WorkflowContract {
 
         assertThat(reload(review).status()).isEqualTo(ReviewStatus.CHANGED_SINCE_SIGNATURE);
         assertThat(reviews.events(Fixtures.ANN, review.id()).getFirst().status())
-                .isEqualTo("recorded");
+                .isEqualTo(ReviewWorkflow.EventStatus.RECORDED);
         reviews.sign(Fixtures.DOC, review.id(), reload(review).version(), Map.of(eventId, "confirmed"));
         assertThat(reload(review).status()).isEqualTo(ReviewStatus.AUTHENTICATED);
         assertThat(reviews.signatures(Fixtures.DOC, review.id()))

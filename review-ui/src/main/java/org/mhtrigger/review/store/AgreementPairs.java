@@ -60,8 +60,7 @@ public class AgreementPairs {
     }
 
     private String live(long reviewId) {
-        return DoubleReviews.highestHarm(reviews.events(reviewId).stream()
-                .filter(e -> !e.status().equals("withdrawn"))
-                .toList());
+        return DoubleReviews.highestHarm(
+                reviews.events(reviewId).stream().filter(e -> !e.withdrawn()).toList());
     }
 }

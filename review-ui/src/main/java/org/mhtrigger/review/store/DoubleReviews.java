@@ -194,7 +194,14 @@ public class DoubleReviews {
                     throw new StaleEditException("event", event.id(), event.version());
                 }
                 audit.append(
-                        caller.username(), "event", event.id(), firstId, "status", event.status(), "withdrawn", why);
+                        caller.username(),
+                        "event",
+                        event.id(),
+                        firstId,
+                        "status",
+                        event.status().label(),
+                        "withdrawn",
+                        why);
             }
         }
         for (ReviewService.EventView event : pair.secondEvents()) {
@@ -240,9 +247,7 @@ public class DoubleReviews {
     }
 
     private List<ReviewService.EventView> open(long reviewId) {
-        return reviews.events(reviewId).stream()
-                .filter(e -> !e.status().equals("withdrawn"))
-                .toList();
+        return reviews.events(reviewId).stream().filter(e -> !e.withdrawn()).toList();
     }
 
     /** The highest harm category (E lowest, I highest) among the events, or {@link #NO_HARM}. */

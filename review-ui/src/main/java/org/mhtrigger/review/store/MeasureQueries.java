@@ -212,7 +212,7 @@ public class MeasureQueries {
                 Instant admitted,
                 Instant discharged,
                 String reviewer,
-                String status) {}
+                ReviewStatus status) {}
         Map<Long, Map<String, Sampled>> sampledByPeriod = new HashMap<>();
         jdbc.sql("SELECT r.period_id, r.id AS review_id, r.reviewer, r.status, s.id AS stay_id, s.encounter_id,"
                         + " s.ward, s.admitted, s.discharged FROM review r JOIN stay s ON s.id = r.stay_id"
@@ -232,7 +232,7 @@ public class MeasureQueries {
                                             Stays.instant(rs, "admitted"),
                                             Stays.instant(rs, "discharged"),
                                             rs.getString("reviewer"),
-                                            rs.getString("status")));
+                                            ReviewStatus.valueOf(rs.getString("status"))));
                 });
         Map<Long, Integer> sampled = new HashMap<>();
         Map<Long, List<Sampled>> authenticated = new HashMap<>();
@@ -241,7 +241,7 @@ public class MeasureQueries {
         sampledByPeriod.forEach((period, stays) -> {
             sampled.put(period, stays.size());
             for (Sampled s : stays.values()) {
-                if (ReviewStatus.AUTHENTICATED.name().equals(s.status())) {
+                if (s.status() == ReviewStatus.AUTHENTICATED) {
                     authenticated
                             .computeIfAbsent(period, k -> new ArrayList<>())
                             .add(s);
@@ -252,7 +252,7 @@ public class MeasureQueries {
                                     s.reviewId(),
                                     s.encounterId(),
                                     s.reviewer(),
-                                    ReviewStatus.valueOf(s.status()).label()));
+                                    s.status().label()));
                 }
             }
         });

@@ -455,7 +455,7 @@ final class ReviewRepository {
                 rs.getString("harm_category"),
                 rs.getBoolean("present_on_admission"),
                 rs.getString("preventability"),
-                rs.getString("status"),
+                ReviewWorkflow.EventStatus.parse(rs.getString("status")),
                 rs.getString("created_by"),
                 Stays.instant(rs, "created_at"),
                 rs.getLong("version"));

@@ -115,7 +115,7 @@ public class ReviewService {
     /** The columns {@link #review} reads, from review r, review_period p and stay s. */
     static final String REVIEW_SELECT = ReviewRepository.REVIEW_SELECT;
 
-    /** One possible adverse event a reviewer recorded. Status: recorded, confirmed, rejected or withdrawn. */
+    /** One possible adverse event a reviewer recorded, and what became of it. */
     public record EventView(
             long id,
             long reviewId,
@@ -125,13 +125,13 @@ public class ReviewService {
             String harmCategory,
             boolean presentOnAdmission,
             String preventability,
-            String status,
+            ReviewWorkflow.EventStatus status,
             String createdBy,
             Instant createdAt,
             long version) {
-        /** The status, typed. */
-        public ReviewWorkflow.EventStatus eventStatus() {
-            return ReviewWorkflow.EventStatus.parse(status);
+        /** Whether a double review's consensus withdrew it: it no longer counts and is not signed. */
+        public boolean withdrawn() {
+            return status == ReviewWorkflow.EventStatus.WITHDRAWN;
         }
     }
 
@@ -548,7 +548,14 @@ public class ReviewService {
                     reason);
         }
         audit.appendIfChanged(
-                caller.username(), "event", eventId, reviewId, "status", before.status(), status.label(), reason);
+                caller.username(),
+                "event",
+                eventId,
+                reviewId,
+                "status",
+                before.status().label(),
+                status.label(),
+                reason);
     }
 
     /** Hands the primary review over for authentication. */
@@ -606,9 +613,8 @@ public class ReviewService {
         ReviewWorkflow.require(caller, Role.PHYSICIAN);
         ReviewView review = view(caller, reviewId);
         ReviewWorkflow.requireSignable(caller, review);
-        List<EventView> open = events(reviewId).stream()
-                .filter(e -> e.eventStatus() != ReviewWorkflow.EventStatus.WITHDRAWN)
-                .toList();
+        List<EventView> open =
+                events(reviewId).stream().filter(e -> !e.withdrawn()).toList();
         List<SignOff.EventOutcome> outcomes = SignOff.plan(open, decisions);
         bump(review, version, ReviewStatus.AUTHENTICATED, caller, null);
         for (SignOff.EventOutcome outcome : outcomes) {
@@ -636,7 +642,7 @@ public class ReviewService {
                     event.id(),
                     reviewId,
                     "status",
-                    event.status(),
+                    event.status().label(),
                     status.label(),
                     outcome.reason());
         }

@@ -14,7 +14,18 @@ import org.mhtrigger.review.store.SignOff.EventDecision;
 class SignOffTest {
     private static EventView event(long id, OutcomeClass outcome, String harm, String preventability) {
         return new EventView(
-                id, 1, "MH-C01", outcome, "fall", harm, false, preventability, "recorded", "ann", Instant.EPOCH, 0);
+                id,
+                1,
+                "MH-C01",
+                outcome,
+                "fall",
+                harm,
+                false,
+                preventability,
+                ReviewWorkflow.EventStatus.RECORDED,
+                "ann",
+                Instant.EPOCH,
+                0);
     }
 
     private static final EventView FALL_F = event(10, OutcomeClass.ADVERSE_EVENT, "F", "yes");
