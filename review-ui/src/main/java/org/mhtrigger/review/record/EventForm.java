@@ -40,6 +40,29 @@ public record EventForm(
         errors = new LinkedHashMap<>(errors);
     }
 
+    /**
+     * The form as posted: {@code eventId} null for a new event; {@code fields} the request's parameters (trigger,
+     * outcomeClass, description, harmCategory, presentOnAdmission, preventability, withdraw, reason; a checkbox is
+     * ticked when its value is "true" or "on"). Not yet validated.
+     */
+    public static EventForm posted(Long eventId, Map<String, String> fields) {
+        return new EventForm(
+                eventId,
+                fields.get("trigger"),
+                fields.get("outcomeClass"),
+                fields.get("description"),
+                fields.get("harmCategory"),
+                ticked(fields.get("presentOnAdmission")),
+                fields.get("preventability"),
+                eventId != null && ticked(fields.get("withdraw")),
+                fields.get("reason"),
+                Map.of());
+    }
+
+    private static boolean ticked(String value) {
+        return "true".equals(value) || "on".equals(value);
+    }
+
     /** An empty new-event form: the first outcome class chosen, nothing else. */
     public static EventForm blank() {
         return new EventForm(null, "", OutcomeClass.values()[0].name(), "", "", false, "unknown", false, "", Map.of());

@@ -90,28 +90,11 @@ public class ReviewController {
     public String addEvent(
             @PathVariable long id,
             @RequestParam long version,
-            @RequestParam(required = false) String trigger,
-            @RequestParam(required = false) String outcomeClass,
-            @RequestParam(required = false) String description,
-            @RequestParam(required = false) String harmCategory,
-            @RequestParam(defaultValue = "false") boolean presentOnAdmission,
-            @RequestParam(required = false) String preventability,
-            @RequestParam(required = false) String reason,
+            @RequestParam Map<String, String> fields,
             Model model,
             HttpServletResponse response) {
         Caller caller = callers.get();
-        EventForm form = new EventForm(
-                        null,
-                        trigger,
-                        outcomeClass,
-                        description,
-                        harmCategory,
-                        presentOnAdmission,
-                        preventability,
-                        false,
-                        reason,
-                        Map.of())
-                .validated(page.needsReason(caller, id), page.codes());
+        EventForm form = EventForm.posted(null, fields).validated(page.needsReason(caller, id), page.codes());
         if (form.valid()) {
             try {
                 long eventId = reviews.addEvent(caller, id, version, form.input(), form.reason());
@@ -129,32 +112,15 @@ public class ReviewController {
             @PathVariable long eventId,
             @RequestParam long version,
             @RequestParam long eventVersion,
-            @RequestParam(required = false) String trigger,
-            @RequestParam(required = false) String outcomeClass,
-            @RequestParam(required = false) String description,
-            @RequestParam(required = false) String harmCategory,
-            @RequestParam(defaultValue = "false") boolean presentOnAdmission,
-            @RequestParam(required = false) String preventability,
-            @RequestParam(defaultValue = "false") boolean withdraw,
-            @RequestParam(required = false) String reason,
+            @RequestParam Map<String, String> fields,
             Model model,
             HttpServletResponse response) {
         Caller caller = callers.get();
-        EventForm form = new EventForm(
-                        eventId,
-                        trigger,
-                        outcomeClass,
-                        description,
-                        harmCategory,
-                        presentOnAdmission,
-                        preventability,
-                        withdraw,
-                        reason,
-                        Map.of())
-                .validated(page.needsReason(caller, id), page.codes());
+        EventForm form = EventForm.posted(eventId, fields).validated(page.needsReason(caller, id), page.codes());
         if (form.valid()) {
             try {
-                reviews.changeEvent(caller, id, version, eventId, eventVersion, form.input(), withdraw, form.reason());
+                reviews.changeEvent(
+                        caller, id, version, eventId, eventVersion, form.input(), form.withdraw(), form.reason());
                 return "redirect:/reviews/" + id + "?saved=change#event-" + eventId;
             } catch (IllegalArgumentException | IllegalStateException e) {
                 form = form.withFormError(e.getMessage());

@@ -62,4 +62,30 @@ class EventFormTest {
 
         assertThat(checked.error("description")).contains("(it has 4001)");
     }
+
+    @Test
+    void posted_readsTheRequestsFields_andATickedBox_andNeverWithdrawsANewEvent() {
+        Map<String, String> fields = Map.of(
+                "version", "3",
+                "trigger", " MH-B01 ",
+                "outcomeClass", "ADVERSE_EVENT",
+                "description", "cut forearm",
+                "harmCategory", "E",
+                "presentOnAdmission", "true",
+                "withdraw", "on",
+                "reason", "second look");
+
+        EventForm change = EventForm.posted(42L, fields);
+        EventForm added = EventForm.posted(null, fields);
+
+        assertThat(change.eventId()).isEqualTo(42L);
+        assertThat(change.trigger()).isEqualTo("MH-B01");
+        assertThat(change.presentOnAdmission()).isTrue();
+        assertThat(change.withdraw()).isTrue();
+        assertThat(change.preventability()).as("absent: unknown").isEqualTo("unknown");
+        assertThat(change.reason()).isEqualTo("second look");
+        assertThat(added.withdraw()).isFalse();
+        assertThat(EventForm.posted(null, Map.of("presentOnAdmission", "false")).presentOnAdmission())
+                .isFalse();
+    }
 }
