@@ -50,6 +50,15 @@ final class Fhir {
                 .put("code", unit.equals("U") ? "[iU]" : unit);
     }
 
+    /** A UCUM quantity whose code is its unit as written. */
+    static Json ucum(BigDecimal value, String unit) {
+        return Json.object()
+                .put("value", value)
+                .put("unit", unit)
+                .put("system", UCUM)
+                .put("code", unit);
+    }
+
     static BigDecimal scale(double value, int places) {
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
     }

@@ -121,7 +121,7 @@ abstract class StayResources {
     Json icd(String code, String display) {
         String system =
                 random.nextDouble() < 0.8 ? "http://hl7.org/fhir/sid/icd-10" : "http://hl7.org/fhir/sid/icd-10-uk";
-        return Json.object().put("system", system).put("code", code).put("display", display);
+        return Fhir.coding(system, code, display);
     }
 
     String order(
@@ -209,34 +209,14 @@ abstract class StayResources {
         Json concept = Json.object();
         String generic = drug.generic();
         if (r < 0.3) {
-            concept.add(
-                    "coding",
-                    Json.object()
-                            .put("system", Fhir.ATC)
-                            .put("code", drug.atc())
-                            .put("display", generic));
+            concept.add("coding", Fhir.coding(Fhir.ATC, drug.atc(), generic));
             concept.put("text", generic + " " + strength);
         } else if (r < 0.55 && drug.rxnorm() != null) {
-            concept.add(
-                    "coding",
-                    Json.object()
-                            .put("system", Fhir.RXNORM)
-                            .put("code", drug.rxnorm())
-                            .put("display", generic));
-            concept.add(
-                    "coding",
-                    Json.object()
-                            .put("system", Fhir.ATC)
-                            .put("code", drug.atc())
-                            .put("display", generic));
+            concept.add("coding", Fhir.coding(Fhir.RXNORM, drug.rxnorm(), generic));
+            concept.add("coding", Fhir.coding(Fhir.ATC, drug.atc(), generic));
             concept.put("text", generic + " " + strength);
         } else if (r < 0.7 && drug.rxnorm() != null) {
-            concept.add(
-                    "coding",
-                    Json.object()
-                            .put("system", Fhir.RXNORM)
-                            .put("code", drug.rxnorm())
-                            .put("display", generic));
+            concept.add("coding", Fhir.coding(Fhir.RXNORM, drug.rxnorm(), generic));
         } else if (r < 0.85 && drug.brand() != null) {
             concept.put("text", drug.brand() + " " + strength);
         } else {
@@ -257,12 +237,7 @@ abstract class StayResources {
         };
         if (random.nextDouble() < 0.6) {
             return Json.object()
-                    .add(
-                            "coding",
-                            Json.object()
-                                    .put("system", Fhir.SNOMED)
-                                    .put("code", snomed[0])
-                                    .put("display", snomed[1]))
+                    .add("coding", Fhir.coding(Fhir.SNOMED, snomed[0], snomed[1]))
                     .put("text", route);
         }
         return Json.object().put("text", route);
@@ -370,24 +345,11 @@ abstract class StayResources {
                                         "http://terminology.hl7.org/CodeSystem/observation-category",
                                         vital ? "vital-signs" : analyte.equals("qtc") ? "procedure" : "laboratory",
                                         null)))
-                .put(
-                        "code",
-                        Fhir.concept(
-                                display,
-                                Json.object()
-                                        .put("system", Fhir.LOINC)
-                                        .put("code", code)
-                                        .put("display", display)))
+                .put("code", Fhir.concept(display, Fhir.coding(Fhir.LOINC, code, display)))
                 .put("subject", Fhir.reference(patientRef))
                 .put("encounter", Fhir.reference(encounterRef))
                 .put("effectiveDateTime", Fhir.instant(at))
-                .put(
-                        "valueQuantity",
-                        Json.object()
-                                .put("value", value)
-                                .put("unit", unit)
-                                .put("system", Fhir.UCUM)
-                                .put("code", unit));
+                .put("valueQuantity", Fhir.ucum(value, unit));
         resources.add(observation);
         return id;
     }
@@ -410,10 +372,7 @@ abstract class StayResources {
                         "code",
                         Fhir.concept(
                                 "Blood pressure",
-                                Json.object()
-                                        .put("system", Fhir.LOINC)
-                                        .put("code", "85354-9")
-                                        .put("display", "Blood pressure panel with all children optional")))
+                                Fhir.coding(Fhir.LOINC, "85354-9", "Blood pressure panel with all children optional")))
                 .put("subject", Fhir.reference(patientRef))
                 .put("encounter", Fhir.reference(encounterRef))
                 .put("effectiveDateTime", Fhir.instant(at))
@@ -423,39 +382,20 @@ abstract class StayResources {
                                 .put(
                                         "code",
                                         Fhir.concept(
-                                                null,
-                                                Json.object()
-                                                        .put("system", Fhir.LOINC)
-                                                        .put("code", "8480-6")
-                                                        .put("display", "Systolic blood pressure")))
-                                .put(
-                                        "valueQuantity",
-                                        Json.object()
-                                                .put("value", BigDecimal.valueOf(systolic))
-                                                .put("unit", "mm[Hg]")
-                                                .put("system", Fhir.UCUM)
-                                                .put("code", "mm[Hg]")))
+                                                null, Fhir.coding(Fhir.LOINC, "8480-6", "Systolic blood pressure")))
+                                .put("valueQuantity", Fhir.ucum(BigDecimal.valueOf(systolic), "mm[Hg]")))
                 .add(
                         "component",
                         Json.object()
                                 .put(
                                         "code",
                                         Fhir.concept(
-                                                null,
-                                                Json.object()
-                                                        .put("system", Fhir.LOINC)
-                                                        .put("code", "8462-4")
-                                                        .put("display", "Diastolic blood pressure")))
+                                                null, Fhir.coding(Fhir.LOINC, "8462-4", "Diastolic blood pressure")))
                                 .put(
                                         "valueQuantity",
-                                        Json.object()
-                                                .put(
-                                                        "value",
-                                                        BigDecimal.valueOf(
-                                                                Math.max(40, systolic - 40 - random.nextInt(15))))
-                                                .put("unit", "mm[Hg]")
-                                                .put("system", Fhir.UCUM)
-                                                .put("code", "mm[Hg]")));
+                                        Fhir.ucum(
+                                                BigDecimal.valueOf(Math.max(40, systolic - 40 - random.nextInt(15))),
+                                                "mm[Hg]")));
         resources.add(panel);
         if (respiratoryRate > 0) {
             lab("respiratory-rate", respiratoryRate, at);
@@ -540,9 +480,7 @@ abstract class StayResources {
         String id = nextId("pr");
         Json code = Json.object();
         if (snomed != null && random.nextDouble() < 0.7) {
-            code.add(
-                    "coding",
-                    Json.object().put("system", Fhir.SNOMED).put("code", snomed).put("display", display));
+            code.add("coding", Fhir.coding(Fhir.SNOMED, snomed, display));
         }
         code.put("text", text);
         resources.add(Json.object()
@@ -592,14 +530,7 @@ abstract class StayResources {
                 .put("id", id)
                 .put("status", "current")
                 .put("docStatus", "final")
-                .put(
-                        "type",
-                        Fhir.concept(
-                                type[2],
-                                Json.object()
-                                        .put("system", Fhir.LOINC)
-                                        .put("code", type[0])
-                                        .put("display", type[1])))
+                .put("type", Fhir.concept(type[2], Fhir.coding(Fhir.LOINC, type[0], type[1])))
                 .put("subject", Fhir.reference(patientRef))
                 .put("date", Fhir.instant(note.time))
                 .put(
