@@ -186,18 +186,7 @@
       data: {
         labels: labels(data),
         datasets: [
-          {
-            label: series.title,
-            data: values(series, "value"),
-            borderColor: POINT,
-            backgroundColor: fills(series, colours),
-            pointBorderColor: colours,
-            pointBorderWidth: 2,
-            borderWidth: 1.5,
-            pointRadius: 4,
-            pointHoverRadius: 6,
-            spanGaps: false
-          },
+          valuesDataset(series, colours),
           {
             label: "median",
             data: constant(series.median, n),
@@ -214,6 +203,22 @@
     });
   }
 
+  // the measure's own points, coloured by their signal, with a gap where a month has no value
+  function valuesDataset(series, colours) {
+    return {
+      label: series.title,
+      data: values(series, "value"),
+      borderColor: POINT,
+      backgroundColor: fills(series, colours),
+      pointBorderColor: colours,
+      pointBorderWidth: 2,
+      borderWidth: 1.5,
+      pointRadius: 4,
+      pointHoverRadius: 6,
+      spanGaps: false
+    };
+  }
+
   function labels(data) {
     return data.periods.map(function (p) { return p.period; });
   }
@@ -225,17 +230,7 @@
       data: {
         labels: labels(data),
         datasets: [
-          {
-            label: series.title,
-            data: values(series, "value"),
-            borderColor: POINT,
-            backgroundColor: fills(series, colours),
-            pointBorderColor: colours,
-            pointBorderWidth: 2,
-            borderWidth: 1.5,
-            pointRadius: 4,
-            pointHoverRadius: 6
-          },
+          valuesDataset(series, colours),
           {
             label: "centre line",
             data: values(series, "centre"),
