@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.mhtrigger.engine.record.TextSpan;
@@ -54,7 +55,7 @@ public final class ContextClassifier {
             if (terms.isEmpty()) {
                 throw new IllegalArgumentException("cue '" + cue.phrase() + "' has no word characters");
             }
-            compiled.add(new CompiledCue(cue, terms.toArray(String[]::new), prefix, header));
+            compiled.add(new CompiledCue(cue, terms.toArray(String[]::new), prefix, header, oneItem(cue)));
         }
         // cues of the same words next to each other, so that a match finds its twins right after it
         compiled.sort(Comparator.comparingInt((CompiledCue c) -> -c.terms.length)
@@ -205,7 +206,7 @@ public final class ContextClassifier {
                     ? match.end <= first && first - match.end <= window && !labelBetween(text, tokens, match.end, first)
                     : direction != CueDirection.BACKWARD
                             && match.end <= first
-                            && !(oneItem(match.cue) && commaBetween(text, tokens, match.end - 1, first))
+                            && !(match.oneItem && commaBetween(text, tokens, match.end - 1, first))
                             && (first - match.end <= window
                                     || listStart(text, tokens, match.end, first, itemWords(match.cue)) - match.end
                                             <= window)
@@ -285,11 +286,21 @@ public final class ContextClassifier {
      * A cue that governs one item, up to a comma: one ending in "to" ("wanted to", "plans to") governs one verb
      * phrase ("stated she wanted to die, transferred to ED" tells of a transfer that happened), and "status post"
      * names one procedure or event ("status post multiple back surgeries, broken iliac bolt": the bolt is a finding
-     * of now).
+     * of now). So does a negated modal ("would not", "could no longer"), which governs the bare infinitive after it:
+     * "she could no longer cope, took an overdose" tells of an overdose.
      */
     private static boolean oneItem(ContextCue cue) {
         String phrase = cue.phrase().strip();
-        return phrase.endsWith(" to") || phrase.equalsIgnoreCase("status post") || phrase.equalsIgnoreCase("s/p");
+        if (phrase.endsWith(" to") || phrase.equalsIgnoreCase("status post") || phrase.equalsIgnoreCase("s/p")) {
+            return true;
+        }
+        int space = phrase.indexOf(' ');
+        return cue.category() == CueCategory.NEGATED
+                && space > 0
+                && switch (phrase.substring(0, space).toLowerCase(Locale.ROOT)) {
+                    case "would", "could", "can", "should", "will", "may", "might", "must" -> true;
+                    default -> false;
+                };
     }
 
     private static boolean commaBetween(String text, List<Token> tokens, int left, int right) {
@@ -728,10 +739,10 @@ public final class ContextClassifier {
             if (hit == null) {
                 i++;
             } else {
-                found.add(new CueMatch(i, i + hit.terms.length, hit.cue, hit.header));
+                found.add(new CueMatch(i, hit));
                 // the same words may be cues of more than one kind ("no" before a word, and as a form line's value)
                 for (int twin = best + 1; twin < cues.size() && cues.get(twin).sameWords(hit); twin++) {
-                    found.add(new CueMatch(i, i + hit.terms.length, cues.get(twin).cue, cues.get(twin).header));
+                    found.add(new CueMatch(i, cues.get(twin)));
                 }
                 i += hit.terms.length;
             }
@@ -749,8 +760,11 @@ public final class ContextClassifier {
         return cue.matches(tokens, i) && (!cue.header || (end < tokens.size() && gapHas(text, tokens, end - 1, ':')));
     }
 
-    /** @param header the cue is a heading: it matches only right before a colon ("Allergies: ...") */
-    private record CompiledCue(ContextCue cue, String[] terms, boolean lastIsPrefix, boolean header) {
+    /**
+     * @param header the cue is a heading: it matches only right before a colon ("Allergies: ...")
+     * @param oneItem the cue's forward scope stops at a comma ({@link #oneItem(ContextCue)})
+     */
+    private record CompiledCue(ContextCue cue, String[] terms, boolean lastIsPrefix, boolean header, boolean oneItem) {
         boolean sameWords(CompiledCue other) {
             return lastIsPrefix == other.lastIsPrefix
                     && header == other.header
@@ -769,5 +783,9 @@ public final class ContextClassifier {
         }
     }
 
-    private record CueMatch(int start, int end, ContextCue cue, boolean header) {}
+    private record CueMatch(int start, int end, ContextCue cue, boolean header, boolean oneItem) {
+        CueMatch(int start, CompiledCue compiled) {
+            this(start, start + compiled.terms.length, compiled.cue, compiled.header, compiled.oneItem);
+        }
+    }
 }

@@ -27,7 +27,8 @@ class ContextClassifierTest {
                             new ContextCue("social history", CueCategory.HISTORICAL, CueDirection.FORWARD, 30),
                             new ContextCue("status post", CueCategory.HISTORICAL, CueDirection.FORWARD, 6),
                             new ContextCue("prior", CueCategory.HISTORICAL, CueDirection.FORWARD, 4),
-                            new ContextCue("brother", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 3)),
+                            new ContextCue("brother", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 3),
+                            new ContextCue("could no longer", CueCategory.NEGATED, CueDirection.FORWARD, 5)),
                     List.of()),
             new ClinicalAnalyzer());
 
@@ -263,5 +264,15 @@ class ContextClassifierTest {
         assertThat(assess("Brother slipped on the wet floor in the corridor and fell.", "fell")
                         .is(Assertion.OTHER_EXPERIENCER))
                 .isTrue();
+    }
+
+    @Test
+    void aNegatedModal_governsOneVerbPhrase_upToAComma() {
+        assertThat(assess("He could no longer take care of himself.", "take care")
+                        .assertion())
+                .isEqualTo(Assertion.NEGATED);
+        assertThat(assess("She could no longer cope, took an overdose.", "overdose")
+                        .assertion())
+                .isEqualTo(Assertion.AFFIRMED);
     }
 }
