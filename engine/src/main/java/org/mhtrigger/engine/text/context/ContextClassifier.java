@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.mhtrigger.engine.record.TextSpan;
@@ -18,8 +19,12 @@ import org.mhtrigger.engine.text.Tokens;
 /**
  * Decides the assertion of one trigger mention from the cues in its sentence, in the manner of ConText (Harkema et
  * al., 2009): a cue's scope runs a number of words forward, backward or both, stops at a termination cue, and pseudo
- * cues hide look-alike words. Where cues disagree the strongest wins: policy, other experiencer, negated,
- * hypothetical, historical. With no historical cue, a date before admission in the same clause makes a mention
+ * cues hide look-alike words. A cue written with a final colon ("allergies:") is a heading: it counts only right
+ * before a colon, and reaches every mention after it up to the next heading. A scope also ends at a semicolon, a
+ * numbered item ("2)"), a comma followed by a new subject (", the patient remained"), and a historical one at a
+ * negation ("history of deafness and denies any nausea"). A label whose value says it again ("Allergies: no known
+ * allergies") takes the context of the repeat. Where cues disagree the strongest wins: policy, other experiencer,
+ * negated, hypothetical, historical. With no historical cue, a date before admission in the same clause makes a mention
  * historical: a year before the admission year, a calendar date or month ({@link WrittenDates}: "on 03/01", "in
  * August", "last March") that ends before the day of admission, or a day given relative to the note ("yesterday", "3
  * days ago", "last week") that falls before it. Days are those of the stay's own UTC offset. Thread-safe.
@@ -41,16 +46,20 @@ public final class ContextClassifier {
         List<CompiledCue> compiled = new ArrayList<>();
         for (ContextCue cue : rules.cues()) {
             String phrase = cue.phrase().strip();
+            boolean header = phrase.endsWith(":") && phrase.length() > 1;
+            if (header) {
+                phrase = phrase.substring(0, phrase.length() - 1).strip();
+            }
             boolean prefix = phrase.endsWith("*");
             List<String> terms = Tokens.terms(analyzer, prefix ? phrase.substring(0, phrase.length() - 1) : phrase);
             if (terms.isEmpty()) {
                 throw new IllegalArgumentException("cue '" + cue.phrase() + "' has no word characters");
             }
-            compiled.add(new CompiledCue(cue, terms.toArray(String[]::new), prefix));
+            compiled.add(new CompiledCue(cue, terms.toArray(String[]::new), prefix, header, oneItem(cue)));
         }
         // cues of the same words next to each other, so that a match finds its twins right after it
         compiled.sort(Comparator.comparingInt((CompiledCue c) -> -c.terms.length)
-                .thenComparing(c -> String.join(" ", c.terms) + (c.lastIsPrefix ? "*" : "")));
+                .thenComparing(c -> String.join(" ", c.terms) + (c.lastIsPrefix ? "*" : "") + (c.header ? ":" : "")));
         this.cues = List.copyOf(compiled);
         Map<String, List<Integer>> byFirst = new HashMap<>();
         List<Integer> prefixed = new ArrayList<>();
@@ -121,7 +130,48 @@ public final class ContextClassifier {
         if (first < 0) {
             return MentionContext.AFFIRMED;
         }
-        List<CueMatch> matches = findCues(tokens, first, last);
+        MentionContext context = assess(text, tokens, first, last, trigger, written, admitted, offset);
+        if (context.reasons().isEmpty() && last < tokens.size() && gapHas(text, tokens, last - 1, ':')) {
+            // a label whose value says it again ("Allergies: he has no known allergies") has the value's context
+            int again = repeated(text, tokens, first, last);
+            if (again >= 0) {
+                return assess(text, tokens, again, again + last - first, trigger, written, admitted, offset);
+            }
+        }
+        return context;
+    }
+
+    /**
+     * Where the words of tokens {@code first} to {@code last} stand again after the colon that follows them, before
+     * the next colon; -1 if they do not.
+     */
+    private static int repeated(String text, List<Token> tokens, int first, int last) {
+        int length = last - first;
+        for (int at = last; at + length <= tokens.size(); at++) {
+            if (at > last && gapHas(text, tokens, at - 1, ':')) {
+                return -1;
+            }
+            boolean same = true;
+            for (int k = 0; k < length && same; k++) {
+                same = tokens.get(at + k).term().equals(tokens.get(first + k).term());
+            }
+            if (same) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private MentionContext assess(
+            String text,
+            List<Token> tokens,
+            int first,
+            int last,
+            String trigger,
+            Instant written,
+            Instant admitted,
+            ZoneOffset offset) {
+        List<CueMatch> matches = findCues(text, tokens, first, last);
         List<ContextReason> reasons = null;
         boolean historical = false;
         for (CueMatch match : matches) {
@@ -152,13 +202,21 @@ public final class ContextClassifier {
                 continue;
             }
             // a coordinated list the mention stands in counts as one word ("denies fever, cough or rash")
-            boolean forward = direction != CueDirection.BACKWARD
-                    && match.end <= first
-                    && !(infinitive(match.cue) && commaBetween(text, tokens, match.end - 1, first))
-                    && (first - match.end <= window || listStart(text, tokens, match.end, first) - match.end <= window)
-                    && !terminated(matches, match.end, first)
-                    && !clauseBoundary(text, tokens, match.end - 1, first, true);
-            boolean backward = direction != CueDirection.FORWARD
+            boolean forward = match.header
+                    ? match.end <= first && first - match.end <= window && !labelBetween(text, tokens, match.end, first)
+                    : direction != CueDirection.BACKWARD
+                            && match.end <= first
+                            && !(match.oneItem && commaBetween(text, tokens, match.end - 1, first))
+                            && (first - match.end <= window
+                                    || listStart(text, tokens, match.end, first, itemWords(match.cue)) - match.end
+                                            <= window)
+                            && !terminated(matches, match.end, first)
+                            && !clauseBoundary(text, tokens, match.end - 1, first, true)
+                            && !(assertion == Assertion.HISTORICAL
+                                    && !gapHas(text, tokens, match.end - 1, ':')
+                                    && negatedBetween(matches, match.end, first));
+            boolean backward = !match.header
+                    && direction != CueDirection.FORWARD
                     && match.start >= last
                     && (match.start - last <= window
                             || match.start - listEnd(text, tokens, last, match.start) <= window)
@@ -225,12 +283,24 @@ public final class ContextClassifier {
     }
 
     /**
-     * A cue ending in "to" ("wanted to", "plans to") governs one verb phrase: "stated she wanted to die, transferred to
-     * ED" tells of a transfer that happened.
+     * A cue that governs one item, up to a comma: one ending in "to" ("wanted to", "plans to") governs one verb
+     * phrase ("stated she wanted to die, transferred to ED" tells of a transfer that happened), and "status post"
+     * names one procedure or event ("status post multiple back surgeries, broken iliac bolt": the bolt is a finding
+     * of now). So does a negated modal ("would not", "could no longer"), which governs the bare infinitive after it:
+     * "she could no longer cope, took an overdose" tells of an overdose.
      */
-    private static boolean infinitive(ContextCue cue) {
+    private static boolean oneItem(ContextCue cue) {
         String phrase = cue.phrase().strip();
-        return phrase.endsWith(" to");
+        if (phrase.endsWith(" to") || phrase.equalsIgnoreCase("status post") || phrase.equalsIgnoreCase("s/p")) {
+            return true;
+        }
+        int space = phrase.indexOf(' ');
+        return cue.category() == CueCategory.NEGATED
+                && space > 0
+                && switch (phrase.substring(0, space).toLowerCase(Locale.ROOT)) {
+                    case "would", "could", "can", "should", "will", "may", "might", "must" -> true;
+                    default -> false;
+                };
     }
 
     private static boolean commaBetween(String text, List<Token> tokens, int left, int right) {
@@ -244,6 +314,18 @@ public final class ContextClassifier {
 
     /** Most words a list item may have ("weight gain of more than three pounds a day"); a longer run is a clause. */
     private static final int LIST_ITEM = 10;
+
+    private static final int SHORT_ITEM = 4;
+
+    /**
+     * Most words an item before the mention may have for {@code cue} to reach across the list: a cue whose window is
+     * at most {@link #SHORT_ITEM} words modifies a short phrase ("prior", "possible") and does not reach past a long item ("clips
+     * from prior wedge resection within the right upper lobe and atelectasis"). Another experiencer is the subject of
+     * every predicate coordinated after it, however long ("HCA slipped on the wet floor in the corridor and fell").
+     */
+    private static int itemWords(ContextCue cue) {
+        return cue.window() <= SHORT_ITEM && cue.category() != CueCategory.OTHER_EXPERIENCER ? SHORT_ITEM : LIST_ITEM;
+    }
 
     private static boolean conjunction(String term) {
         return term.equals("and") || term.equals("or") || term.equals("nor");
@@ -271,6 +353,12 @@ public final class ContextClassifier {
             if (gapHas(text, tokens, k, ';')) {
                 return true;
             }
+            if (k > left && enumerator(text, tokens, k)) {
+                return true; // "s/p biopsy 2) large hiatal hernia": a new item of a numbered list
+            }
+            if (cueLeft && newSubject(text, tokens, k)) {
+                return true;
+            }
             if (gapHas(text, tokens, k, ':')
                     && !clockTime(tokens, k)
                     && !introducesList(tokens.get(k).term())
@@ -279,6 +367,67 @@ public final class ContextClassifier {
             }
         }
         return false;
+    }
+
+    /**
+     * Another heading between a heading cue and the mention, tokens {@code from} to {@code to}: a colon that is not a
+     * clock time ("Allergies: penicillin; sulfa. Medications: ..." ends at "Medications:").
+     */
+    private static boolean labelBetween(String text, List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (gapHas(text, tokens, k, ':') && !clockTime(tokens, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A negation cue between a historical cue and the mention begins a statement about now: "gives a history of
+     * deafness and denies any recent nausea" does not put the nausea in the past. Not after a heading ("Social
+     * history: denies alcohol"), whose entries are all background.
+     */
+    private static boolean negatedBetween(List<CueMatch> matches, int from, int to) {
+        for (CueMatch m : matches) {
+            if (m.cue.category() == CueCategory.NEGATED
+                    && m.start >= from
+                    && m.end <= to
+                    && m.cue.direction() != CueDirection.VALUE
+                    && m.cue.direction() != CueDirection.SENTENCE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Token {@code m} numbers an item of a list: one or two digits and a bracket ("1) esophagitis 2) hernia"). */
+    private static boolean enumerator(String text, List<Token> tokens, int m) {
+        Token token = tokens.get(m);
+        String term = token.term();
+        return term.length() <= 2
+                && Character.isDigit(term.charAt(0))
+                && (term.length() == 1 || Character.isDigit(term.charAt(1)))
+                && token.end() < text.length()
+                && text.charAt(token.end()) == ')';
+    }
+
+    /**
+     * A comma and then a new subject ("no evidence of bleeding, the patient remained stable", ", she ..."): the clause
+     * after it has a cue's words in the one before it only when listed.
+     */
+    private static boolean newSubject(String text, List<Token> tokens, int k) {
+        if (!gapHas(text, tokens, k, ',')) {
+            return false;
+        }
+        String next = tokens.get(k + 1).term();
+        return switch (next) {
+            case "he", "she", "they", "we", "patient", "pt" -> true;
+            case "the" ->
+                k + 2 < tokens.size()
+                        && (tokens.get(k + 2).term().equals("patient")
+                                || tokens.get(k + 2).term().equals("pt"));
+            default -> false;
+        };
     }
 
     /** A colon after "the following:" or "including:" opens a list that belongs to the clause before it. */
@@ -300,9 +449,9 @@ public final class ContextClassifier {
 
     /**
      * The first token of the coordinated list ending in the item that starts at {@code first} ("fever, cough, or
-     * rash"), not before {@code bound}: items of at most {@link #LIST_ITEM} words joined by commas or and/or/nor.
+     * rash"), not before {@code bound}: items of at most {@code itemWords} words joined by commas or and/or/nor.
      */
-    private static int listStart(String text, List<Token> tokens, int bound, int first) {
+    private static int listStart(String text, List<Token> tokens, int bound, int first, int itemWords) {
         // the mention's own item may begin a few words before it, after a comma (", any unusual rashes"); after
         // "and" those words more often begin a clause of their own ("and later pt tied a ligature")
         int start = first;
@@ -329,7 +478,7 @@ public final class ContextClassifier {
             while (s > bound
                     && !gapHas(text, tokens, s - 1, ',')
                     && !conjunction(tokens.get(s - 1).term())
-                    && itemEnd - s < LIST_ITEM) {
+                    && itemEnd - s < itemWords) {
                 s--;
             }
             if (s > bound
@@ -561,7 +710,7 @@ public final class ContextClassifier {
     }
 
     /** Cue occurrences, longest first at each position, none overlapping each other or the mention. */
-    private List<CueMatch> findCues(List<Token> tokens, int mentionFirst, int mentionLast) {
+    private List<CueMatch> findCues(String text, List<Token> tokens, int mentionFirst, int mentionLast) {
         List<CueMatch> found = new ArrayList<>();
         int i = 0;
         int[] none = new int[0];
@@ -570,7 +719,7 @@ public final class ContextClassifier {
             CompiledCue hit = null;
             int best = Integer.MAX_VALUE;
             for (int index : byFirstTerm.getOrDefault(tokens.get(i).term(), none)) {
-                if (fits(cues.get(index), tokens, i, mentionFirst, mentionLast)) {
+                if (fits(cues.get(index), text, tokens, i, mentionFirst, mentionLast)) {
                     best = index;
                     break;
                 }
@@ -579,7 +728,7 @@ public final class ContextClassifier {
                 if (index >= best) {
                     break;
                 }
-                if (fits(cues.get(index), tokens, i, mentionFirst, mentionLast)) {
+                if (fits(cues.get(index), text, tokens, i, mentionFirst, mentionLast)) {
                     best = index;
                     break;
                 }
@@ -590,10 +739,10 @@ public final class ContextClassifier {
             if (hit == null) {
                 i++;
             } else {
-                found.add(new CueMatch(i, i + hit.terms.length, hit.cue));
+                found.add(new CueMatch(i, hit));
                 // the same words may be cues of more than one kind ("no" before a word, and as a form line's value)
                 for (int twin = best + 1; twin < cues.size() && cues.get(twin).sameWords(hit); twin++) {
-                    found.add(new CueMatch(i, i + hit.terms.length, cues.get(twin).cue));
+                    found.add(new CueMatch(i, cues.get(twin)));
                 }
                 i += hit.terms.length;
             }
@@ -602,17 +751,24 @@ public final class ContextClassifier {
     }
 
     /** The cue matches at token {@code i} without overlapping the mention. */
-    private static boolean fits(CompiledCue cue, List<Token> tokens, int i, int mentionFirst, int mentionLast) {
+    private static boolean fits(
+            CompiledCue cue, String text, List<Token> tokens, int i, int mentionFirst, int mentionLast) {
         int end = i + cue.terms.length;
         if (end > tokens.size() || (i < mentionLast && end > mentionFirst)) {
             return false;
         }
-        return cue.matches(tokens, i);
+        return cue.matches(tokens, i) && (!cue.header || (end < tokens.size() && gapHas(text, tokens, end - 1, ':')));
     }
 
-    private record CompiledCue(ContextCue cue, String[] terms, boolean lastIsPrefix) {
+    /**
+     * @param header the cue is a heading: it matches only right before a colon ("Allergies: ...")
+     * @param oneItem the cue's forward scope stops at a comma ({@link #oneItem(ContextCue)})
+     */
+    private record CompiledCue(ContextCue cue, String[] terms, boolean lastIsPrefix, boolean header, boolean oneItem) {
         boolean sameWords(CompiledCue other) {
-            return lastIsPrefix == other.lastIsPrefix && java.util.Arrays.equals(terms, other.terms);
+            return lastIsPrefix == other.lastIsPrefix
+                    && header == other.header
+                    && java.util.Arrays.equals(terms, other.terms);
         }
 
         boolean matches(List<Token> tokens, int at) {
@@ -627,5 +783,9 @@ public final class ContextClassifier {
         }
     }
 
-    private record CueMatch(int start, int end, ContextCue cue) {}
+    private record CueMatch(int start, int end, ContextCue cue, boolean header, boolean oneItem) {
+        CueMatch(int start, CompiledCue compiled) {
+            this(start, start + compiled.terms.length, compiled.cue, compiled.header, compiled.oneItem);
+        }
+    }
 }

@@ -22,7 +22,13 @@ class ContextClassifierTest {
                             new ContextCue("history of", CueCategory.HISTORICAL, CueDirection.FORWARD, 6),
                             new ContextCue("possible", CueCategory.UNCERTAIN, CueDirection.FORWARD, 3),
                             new ContextCue("if", CueCategory.HYPOTHETICAL, CueDirection.FORWARD, 6),
-                            new ContextCue("entered in error", CueCategory.NEGATED, CueDirection.BOTH, 20)),
+                            new ContextCue("entered in error", CueCategory.NEGATED, CueDirection.BOTH, 20),
+                            new ContextCue("allergies:", CueCategory.HISTORICAL, CueDirection.FORWARD, 20),
+                            new ContextCue("social history", CueCategory.HISTORICAL, CueDirection.FORWARD, 30),
+                            new ContextCue("status post", CueCategory.HISTORICAL, CueDirection.FORWARD, 6),
+                            new ContextCue("prior", CueCategory.HISTORICAL, CueDirection.FORWARD, 4),
+                            new ContextCue("brother", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 3),
+                            new ContextCue("could no longer", CueCategory.NEGATED, CueDirection.FORWARD, 5)),
                     List.of()),
             new ClinicalAnalyzer());
 
@@ -188,6 +194,85 @@ class ContextClassifierTest {
         assertThat(assess("Fall, dizzy for 2/7.", "Fall").assertion()).isEqualTo(Assertion.AFFIRMED);
         assertThat(assess("Fall, pain 7/10.", "Fall").assertion()).isEqualTo(Assertion.AFFIRMED);
         assertThat(assess("Fall in the lounge, he may need a CT.", "Fall").assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void aHeadingCue_countsOnlyBeforeItsColon_andReachesPastSemicolonsToTheNextHeading() {
+        assertThat(assess("Allergies: penicillin; sulfa drugs.", "sulfa").is(Assertion.HISTORICAL))
+                .isTrue();
+        assertThat(assess("Allergies: nil Plan: overdose review", "overdose").is(Assertion.HISTORICAL))
+                .isFalse();
+        assertThat(assess("He has allergies and took an overdose.", "overdose").assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void aLabelSaidAgainInItsValue_takesTheValuesContext() {
+        assertThat(assess("Self-harm: no self-harm this shift.", "Self-harm").assertion())
+                .isEqualTo(Assertion.NEGATED);
+        assertThat(assess("Self-harm: cut her arm, no stitches needed.", "Self-harm")
+                        .assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void aNumberedItem_endsTheScopeOfTheItemBefore() {
+        assertThat(assess("1) esophagitis status post biopsy 2) hiatal hernia", "biopsy")
+                        .is(Assertion.HISTORICAL))
+                .isTrue();
+        assertThat(assess("1) esophagitis status post biopsy 2) hiatal hernia", "hernia")
+                        .is(Assertion.HISTORICAL))
+                .isFalse();
+    }
+
+    @Test
+    void aCommaAndANewSubject_endTheScopeOfAForwardCue() {
+        assertThat(assess("Denies low mood, self-harm.", "self-harm").is(Assertion.NEGATED))
+                .isTrue();
+        assertThat(assess("Denies low mood, she cut her arm.", "cut").is(Assertion.NEGATED))
+                .isFalse();
+    }
+
+    @Test
+    void aNegationAfterAHistoricalCue_speaksOfNow_butNotUnderAHeading() {
+        MentionContext denied = assess("History of asthma and denies overdose.", "overdose");
+        assertThat(denied.is(Assertion.NEGATED)).isTrue();
+        assertThat(denied.is(Assertion.HISTORICAL)).isFalse();
+
+        MentionContext social = assess("Social history: denies overdose.", "overdose");
+        assertThat(social.attributes()).containsExactlyInAnyOrder(Assertion.NEGATED, Assertion.HISTORICAL);
+    }
+
+    @Test
+    void statusPost_namesOneProcedure_upToAComma() {
+        assertThat(assess("Status post back surgery, broken bolt.", "surgery").is(Assertion.HISTORICAL))
+                .isTrue();
+        assertThat(assess("Status post back surgery, broken bolt.", "bolt").is(Assertion.HISTORICAL))
+                .isFalse();
+    }
+
+    @Test
+    void aShortWindowCue_reachesAcrossShortListItemsOnly_anotherPersonAcrossAnyPredicate() {
+        assertThat(assess("Prior falls and fractures.", "fractures").is(Assertion.HISTORICAL))
+                .isTrue();
+        assertThat(assess(
+                                "Clips from prior wedge resection within the right upper lobe and atelectasis.",
+                                "atelectasis")
+                        .is(Assertion.HISTORICAL))
+                .isFalse();
+        assertThat(assess("Brother slipped on the wet floor in the corridor and fell.", "fell")
+                        .is(Assertion.OTHER_EXPERIENCER))
+                .isTrue();
+    }
+
+    @Test
+    void aNegatedModal_governsOneVerbPhrase_upToAComma() {
+        assertThat(assess("He could no longer take care of himself.", "take care")
+                        .assertion())
+                .isEqualTo(Assertion.NEGATED);
+        assertThat(assess("She could no longer cope, took an overdose.", "overdose")
+                        .assertion())
                 .isEqualTo(Assertion.AFFIRMED);
     }
 }
