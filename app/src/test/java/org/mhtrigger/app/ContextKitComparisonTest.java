@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.engine.evaluation.ContextKit;
@@ -56,12 +55,10 @@ class ContextKitComparisonTest {
         PrintWriter out = new PrintWriter(System.out, true);
         out.println("kit " + KIT);
         EvaluateContextCommand.print(out, "mhtrigger context cues", ourScore);
-        out.printf(
-                Locale.ROOT, "sentences/s: %,.0f (one thread)%n", EvaluateContextCommand.sentencesPerSecond(kit, ours));
+        out.println(EvaluateContextCommand.speed(kit, ours));
         out.println(ourScore.summary());
         EvaluateContextCommand.print(out, "FastContext " + "1.3.1.9, shipped rules", peerScore);
-        out.printf(
-                Locale.ROOT, "sentences/s: %,.0f (one thread)%n", EvaluateContextCommand.sentencesPerSecond(kit, peer));
+        out.println(EvaluateContextCommand.speed(kit, peer));
         out.println(peerScore.summary());
         assertThat(ourScore.lines()).isEqualTo(peerScore.lines());
     }

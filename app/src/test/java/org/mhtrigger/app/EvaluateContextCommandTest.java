@@ -39,7 +39,9 @@ class EvaluateContextCommandTest {
                         "historical        1     0     0     1.000   1.000  1.000    1.000",
                         "hypothetical      1     0     0     1.000   1.000  1.000    1.000",
                         "other             1     0     0     1.000   1.000  1.000    1.000");
-        assertThat(run.outLines()).anyMatch(l -> l.matches("sentences/s: [0-9,]+ \\(one thread\\)"));
+        assertThat(run.outLines())
+                .anyMatch(l -> l.matches(
+                        "sentences/s: [0-9,]+ \\(one thread, wall clock\\); [0-9,]+ per CPU-second of that thread"));
         assertThat(run.outLines().getLast())
                 .isEqualTo("negated=0.667 historical=1.000 hypothetical=1.000 other=1.000 lines=6 skipped=1");
     }
