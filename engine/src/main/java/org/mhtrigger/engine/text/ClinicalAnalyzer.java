@@ -23,10 +23,19 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class ClinicalAnalyzer extends Analyzer {
     static final Pattern QUERY_MARK = Pattern.compile("\\?(?=\\p{L})");
     static final String QUERY = "query ";
+    /** The largest buffer a thread keeps between texts (chars); a longer note gets one of its own. */
+    private static final int KEPT_BUFFER = 1 << 16;
+
+    /**
+     * Each thread's buffer for the text being read. Lucene gives a thread one token stream of an analyzer at a time
+     * (a new one resets the last), so a thread never needs two. Reused rather than allocated per text: a fresh buffer
+     * per sentence was the largest single cost of context classification, by a flight recording of evaluate-context.
+     */
+    private final ThreadLocal<char[][]> buffers = ThreadLocal.withInitial(() -> new char[][] {new char[1024]});
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new QueryMarkFilter(reader);
+        return new QueryMarkFilter(reader, buffers.get());
     }
 
     @Override
@@ -44,13 +53,15 @@ public final class ClinicalAnalyzer extends Analyzer {
      * characters and offsets alike.
      */
     private static final class QueryMarkFilter extends CharFilter {
+        private final char[][] buffer;
         private char[] text;
         private int length;
         private int next;
         private CharFilter replaced;
 
-        QueryMarkFilter(Reader input) {
+        QueryMarkFilter(Reader input, char[][] buffer) {
             super(input);
+            this.buffer = buffer;
         }
 
         @Override
@@ -76,12 +87,15 @@ public final class ClinicalAnalyzer extends Analyzer {
         }
 
         private void fill() throws IOException {
-            char[] chars = new char[1024];
+            char[] chars = buffer[0];
             int size = 0;
             for (int n = input.read(chars, 0, chars.length); n > 0; n = input.read(chars, size, chars.length - size)) {
                 size += n;
                 if (size == chars.length) {
                     chars = Arrays.copyOf(chars, size * 2);
+                    if (chars.length <= KEPT_BUFFER) {
+                        buffer[0] = chars;
+                    }
                 }
             }
             text = chars;
