@@ -279,7 +279,8 @@ class NoteTermMatcherTest {
                 new SourceRef("DocumentReference", "n-1"),
                 "nursing",
                 Instant.parse("2026-03-04T10:00:00Z"),
-                "Absconded on 03/01 from the garden.\nAbsconded on 20/01 from home.\nAbsconded from the ward.");
+                "Absconded on 03/01 from the garden.\nAbsconded on 20/01 from home.\nAbsconded from the ward.\n"
+                        + "Absconded on 10/01 from the crisis house.");
         StayRecord record = StayRecord.builder(new Patient("p-1", null, null, null), stay)
                 .encounter(new LinkedEncounter(
                         earlier.encounterId(),
@@ -297,7 +298,8 @@ class NoteTermMatcherTest {
         // when
         List<TextHit> hits = MATCHER.match(record);
 
-        // then the date in the earlier stay names it; one after it (an ED visit is no stay) is only before admission
+        // then the date inside the earlier stay names it; one after it (an ED visit is no stay) is only before
+        // admission
         assertThat(hits)
                 .extracting(TextHit::assertion, TextHit::reason)
                 .containsExactly(
@@ -308,7 +310,11 @@ class NoteTermMatcherTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 Assertion.HISTORICAL,
                                 "historical by date '20/01' (2026-01-20) before admission 2026-03-01"),
-                        org.assertj.core.groups.Tuple.tuple(Assertion.AFFIRMED, ""));
+                        org.assertj.core.groups.Tuple.tuple(Assertion.AFFIRMED, ""),
+                        // the day of discharge may be after it: not placed in the stay
+                        org.assertj.core.groups.Tuple.tuple(
+                                Assertion.HISTORICAL,
+                                "historical by date '10/01' (2026-01-10) before admission 2026-03-01"));
         // without the earlier stay in the record, the first is only before admission
         assertThat(MATCHER.match(StayRecord.builder(new Patient("p-1", null, null, null), stay)
                                 .note(note)

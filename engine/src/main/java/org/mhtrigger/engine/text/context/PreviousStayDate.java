@@ -51,8 +51,13 @@ public record PreviousStayDate(String evidence, TextSpan span, LocalDate first, 
             return new Stay(LocalDate.ofInstant(admitted, offset), LocalDate.ofInstant(discharged, offset));
         }
 
+        /**
+         * Whether the days lie strictly between the day of admission and the day of discharge: a day-only date on
+         * either of those days may fall outside the stay ("overdose on 26/11" that led to the admission that day,
+         * "absconded from the crisis house on 10/07" after discharge that morning).
+         */
         boolean holds(LocalDate from, LocalDate to) {
-            return !from.isBefore(admitted) && !to.isAfter(discharged);
+            return from.isAfter(admitted) && to.isBefore(discharged);
         }
     }
 
@@ -67,9 +72,9 @@ public record PreviousStayDate(String evidence, TextSpan span, LocalDate first, 
 
     /**
      * The first date in the mention's clause (the sentence between the semicolons around the mention) that falls
-     * wholly inside one of {@code earlier} and ends before the day of admission of the stay being screened, or null.
-     * Such a date makes a mention historical by the context rules already (it is before admission): this says which
-     * stay the mention belongs to.
+     * wholly inside one of {@code earlier} (after its day of admission and before its day of discharge) and ends
+     * before the day of admission of the stay being screened, or null. Such a date makes a mention historical by the
+     * context rules already (it is before admission): this says which stay the mention belongs to.
      *
      * @param tokens the sentence's tokens, with offsets into {@code text}
      * @param first index of the mention's first token
