@@ -58,7 +58,7 @@ public final class RulesConfig {
     private static final List<String> WORD_SENSE_HEADER = List.of("trigger", "pattern", "window", "example");
     private static final List<String> CUE_HEADER =
             List.of("cue", "category", "direction", "window", "applies_to", "example");
-    private static final List<String> SECTION_HEADER = List.of("header", "assertion");
+    private static final List<String> SECTION_HEADER = List.of("header", "assertion", "example");
     private static final List<String> THRESHOLD_HEADER = List.of("key", "value", "unit", "description");
     private static final List<String> CLASS_HEADER = List.of("ingredient", "class");
     private static final String MAX_DOSE = "max-daily-dose.";
@@ -415,7 +415,7 @@ public final class RulesConfig {
                             + "' must be one of affirmed, negated, historical, hypothetical, other, policy");
             };
             try {
-                sections.add(new SectionRule(row.get("header"), assertion));
+                sections.add(new SectionRule(row.get("header"), assertion, row.get("example")));
             } catch (IllegalArgumentException e) {
                 throw row.problem(e.getMessage());
             }

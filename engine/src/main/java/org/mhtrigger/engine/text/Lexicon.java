@@ -6,18 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
-import org.apache.lucene.queries.spans.SpanNearQuery;
-import org.apache.lucene.queries.spans.SpanOrQuery;
-import org.apache.lucene.queries.spans.SpanQuery;
-import org.apache.lucene.queries.spans.SpanTermQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.mhtrigger.engine.ConfigurationException;
 
 /**
- * The lexicon entries of every text trigger, compiled to Lucene span queries: one query of mentions and one of
- * exclusions per trigger. Immutable, thread-safe.
+ * The lexicon entries of every text trigger, compiled to token patterns ({@link SpanPattern}) that match as Lucene span
+ * queries would: one pattern of mentions and one of exclusions per trigger. Immutable, thread-safe.
  */
 public final class Lexicon {
     static final String FIELD = "text";
@@ -35,16 +28,17 @@ public final class Lexicon {
         this.entries = List.copyOf(entries);
         Map<String, List<Part>> include = new LinkedHashMap<>();
         Map<String, List<Part>> exclude = new LinkedHashMap<>();
+        PartBuilder builder = new PartBuilder(terms);
         for (LexiconEntry entry : this.entries) {
-            Part part = compilePart(entry, analyzer, terms);
+            Part part = build(entry, analyzer, builder);
             (entry.exclude() ? exclude : include)
                     .computeIfAbsent(entry.trigger(), t -> new ArrayList<>())
                     .add(part);
         }
         Map<String, CompiledTrigger> compiled = new LinkedHashMap<>();
         include.forEach((trigger, parts) -> {
-            Part excluded = exclude.containsKey(trigger) ? or(exclude.get(trigger)) : null;
-            Part included = or(parts);
+            Part excluded = exclude.containsKey(trigger) ? or(exclude.get(trigger), builder) : null;
+            Part included = or(parts, builder);
             compiled.put(
                     trigger,
                     new CompiledTrigger(
@@ -84,8 +78,7 @@ public final class Lexicon {
 
     /**
      * The patterns of one trigger, to match on a note's tokens, each with the terms a note must contain for it to be
-     * able to match (the {@code exclude} parts are {@code null} when the trigger has no exclusions). The span queries
-     * the same patterns compile to ({@link #compile}) are for checking the patterns against Lucene.
+     * able to match (the {@code exclude} parts are {@code null} when the trigger has no exclusions).
      */
     record CompiledTrigger(
             String trigger,
@@ -95,68 +88,100 @@ public final class Lexicon {
             TermNeed excludeNeed) {}
 
     /**
-     * A compiled piece of a pattern: its span query, the same as a pattern on a note's tokens, and what a note needs
-     * for it to match.
+     * What a parsed pattern is built into, part by part: the token patterns and term needs here; a test builds Lucene
+     * span queries from the same parse to check the token patterns against Lucene.
      */
-    private record Part(SpanQuery query, SpanPattern pattern, TermNeed need) {}
+    interface PatternBuilder<T> {
+        /** One analysed term. */
+        T term(String term);
 
-    private static Part or(List<Part> parts) {
-        if (parts.size() == 1) {
-            return parts.get(0);
+        /** Any term starting with {@code prefix}. */
+        T prefix(String prefix);
+
+        /** The parts in order, with at most {@code gap} positions between them in all (at least two parts). */
+        T near(List<T> parts, int gap);
+
+        /** Any of the parts (at least two). */
+        T or(List<T> parts);
+    }
+
+    /** A compiled piece of a pattern: the pattern on a note's tokens and what a note needs for it to match. */
+    private record Part(SpanPattern pattern, TermNeed need) {}
+
+    /** Builds parts whose terms are numbered by one {@link TermIndex}. */
+    private record PartBuilder(TermIndex index) implements PatternBuilder<Part> {
+        @Override
+        public Part term(String term) {
+            int id = index.term(term);
+            return new Part(SpanPattern.term(id), TermNeed.term(term, id));
         }
-        return new Part(
-                new SpanOrQuery(parts.stream().map(Part::query).toArray(SpanQuery[]::new)),
-                SpanPattern.or(parts.stream().map(Part::pattern).toList()),
-                TermNeed.any(parts.stream().map(Part::need).toList()));
+
+        @Override
+        public Part prefix(String prefix) {
+            int id = index.prefix(prefix);
+            return new Part(SpanPattern.term(id), TermNeed.prefix(prefix, id));
+        }
+
+        @Override
+        public Part near(List<Part> parts, int gap) {
+            return new Part(
+                    SpanPattern.near(parts.stream().map(Part::pattern).toList(), gap),
+                    TermNeed.all(parts.stream().map(Part::need).toList()));
+        }
+
+        @Override
+        public Part or(List<Part> parts) {
+            return new Part(
+                    SpanPattern.or(parts.stream().map(Part::pattern).toList()),
+                    TermNeed.any(parts.stream().map(Part::need).toList()));
+        }
+    }
+
+    private static <T> T or(List<T> parts, PatternBuilder<T> builder) {
+        return parts.size() == 1 ? parts.get(0) : builder.or(parts);
     }
 
     /** In order, next to each other ({@code gap} 0) or with at most {@code gap} words between them. */
-    private static Part near(List<Part> parts, int gap) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        return new Part(
-                new SpanNearQuery(parts.stream().map(Part::query).toArray(SpanQuery[]::new), gap, true),
-                SpanPattern.near(parts.stream().map(Part::pattern).toList(), gap),
-                TermNeed.all(parts.stream().map(Part::need).toList()));
-    }
-
-    /** One entry's pattern as a Lucene span query; for tests that check the token patterns against Lucene. */
-    static SpanQuery compile(LexiconEntry entry, Analyzer analyzer) {
-        return compilePart(entry, analyzer, new TermIndex()).query();
+    private static <T> T near(List<T> parts, int gap, PatternBuilder<T> builder) {
+        return parts.size() == 1 ? parts.get(0) : builder.near(parts, gap);
     }
 
     /** One entry's pattern, to match on the tokens of notes numbered by {@code index}. */
     static SpanPattern pattern(LexiconEntry entry, Analyzer analyzer, TermIndex index) {
-        return compilePart(entry, analyzer, index).pattern();
+        return build(entry, analyzer, new PartBuilder(index)).pattern();
     }
 
     /** The terms a note needs for one entry's pattern to be able to match; for tests. */
     static TermNeed need(LexiconEntry entry, Analyzer analyzer, TermIndex index) {
-        return compilePart(entry, analyzer, index).need();
+        return build(entry, analyzer, new PartBuilder(index)).need();
     }
 
-    private static Part compilePart(LexiconEntry entry, Analyzer analyzer, TermIndex index) {
+    /**
+     * Parses one entry's pattern and builds it with {@code builder}.
+     *
+     * @throws ConfigurationException naming the entry when its pattern cannot be parsed
+     */
+    static <T> T build(LexiconEntry entry, Analyzer analyzer, PatternBuilder<T> builder) {
         String pattern = entry.pattern().strip();
-        List<Part> segment = new ArrayList<>();
-        Part result = null;
+        List<T> segment = new ArrayList<>();
+        T result = null;
         int pendingGap = -1;
         for (String part : parts(entry, pattern)) {
             if (part.startsWith("...")) {
                 if (segment.isEmpty()) {
                     throw invalid(entry, "'...' must stand between words");
                 }
-                result = join(result, adjacent(segment), pendingGap);
+                result = join(result, near(segment, 0, builder), pendingGap, builder);
                 segment = new ArrayList<>();
                 pendingGap = part.length() == 3 ? entry.window() : parseGap(entry, part);
                 continue;
             }
-            segment.add(slot(entry, part, analyzer, index));
+            segment.add(slot(entry, part, analyzer, builder));
         }
         if (segment.isEmpty()) {
             throw invalid(entry, "must not end with '...'");
         }
-        return join(result, adjacent(segment), pendingGap);
+        return join(result, near(segment, 0, builder), pendingGap, builder);
     }
 
     /** Splits a pattern at white space outside parentheses. */
@@ -206,59 +231,45 @@ public final class Lexicon {
         }
     }
 
-    private static Part join(Part left, Part right, int gap) {
-        return left == null ? right : near(List.of(left, right), gap);
+    private static <T> T join(T left, T right, int gap, PatternBuilder<T> builder) {
+        return left == null ? right : near(List.of(left, right), gap, builder);
     }
 
-    private static Part adjacent(List<Part> slots) {
-        return near(slots, 0);
-    }
-
-    private static Part slot(LexiconEntry entry, String part, Analyzer analyzer, TermIndex index) {
+    private static <T> T slot(LexiconEntry entry, String part, Analyzer analyzer, PatternBuilder<T> builder) {
         if (part.startsWith("(") && part.endsWith(")")) {
             String[] alternatives = part.substring(1, part.length() - 1).split("\\|", -1);
-            List<Part> queries = new ArrayList<>();
+            List<T> queries = new ArrayList<>();
             for (String alternative : alternatives) {
                 if (alternative.isBlank()) {
                     throw invalid(entry, "empty alternative in '" + part + "'");
                 }
-                List<Part> words = new ArrayList<>();
+                List<T> words = new ArrayList<>();
                 for (String word : alternative.strip().split("\\s+")) {
-                    words.add(word(entry, word, analyzer, index));
+                    words.add(word(entry, word, analyzer, builder));
                 }
-                queries.add(adjacent(words));
+                queries.add(near(words, 0, builder));
             }
-            return or(queries);
+            return or(queries, builder);
         }
         if (part.contains("(") || part.contains(")") || part.contains("|")) {
             throw invalid(entry, "alternatives must be written '(a|b c|d)', found '" + part + "'");
         }
-        return word(entry, part, analyzer, index);
+        return word(entry, part, analyzer, builder);
     }
 
-    private static Part word(LexiconEntry entry, String word, Analyzer analyzer, TermIndex index) {
+    private static <T> T word(LexiconEntry entry, String word, Analyzer analyzer, PatternBuilder<T> builder) {
         boolean prefix = word.endsWith("*");
         String text = prefix ? word.substring(0, word.length() - 1) : word;
         List<String> terms = Tokens.terms(analyzer, text);
         if (terms.isEmpty()) {
             throw invalid(entry, "'" + word + "' has no word characters");
         }
-        List<Part> parts = new ArrayList<>();
+        List<T> parts = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
-            Term term = new Term(FIELD, terms.get(i));
             boolean last = i == terms.size() - 1;
-            if (prefix && last) {
-                int id = index.prefix(terms.get(i));
-                parts.add(new Part(
-                        new SpanMultiTermQueryWrapper<>(new PrefixQuery(term)),
-                        SpanPattern.term(id),
-                        TermNeed.prefix(terms.get(i), id)));
-            } else {
-                int id = index.term(terms.get(i));
-                parts.add(new Part(new SpanTermQuery(term), SpanPattern.term(id), TermNeed.term(terms.get(i), id)));
-            }
+            parts.add(prefix && last ? builder.prefix(terms.get(i)) : builder.term(terms.get(i)));
         }
-        return adjacent(parts);
+        return near(parts, 0, builder);
     }
 
     private static ConfigurationException invalid(LexiconEntry entry, String problem) {

@@ -100,7 +100,7 @@ public final class SentenceSplitter {
             if (s >= e) {
                 continue;
             }
-            if (pending != null && endsWithAbbreviation(text, pending)) {
+            if (pending != null && (endsWithAbbreviation(text, pending) || endsWithInitial(text, pending, s))) {
                 pending = new TextSpan(pending.start(), e);
                 continue;
             }
@@ -126,6 +126,23 @@ public final class SentenceSplitter {
         }
         String word = text.substring(start, end).replace(".", "").toLowerCase(Locale.ROOT);
         return abbreviations.contains(word);
+    }
+
+    /**
+     * Whether the sentence ends in a single letter and a full stop and the next one starts in lower case: the genus
+     * initial of an organism ("C. diff", "E. coli", "H. pylori"), not the end of a sentence ("Temp 37.2 C. Pt settled"
+     * stays split).
+     */
+    private static boolean endsWithInitial(String text, TextSpan sentence, int next) {
+        int end = sentence.end();
+        if (end - sentence.start() < 2
+                || text.charAt(end - 1) != '.'
+                || !Character.isLetter(text.charAt(end - 2))
+                || next >= text.length()
+                || !Character.isLowerCase(text.charAt(next))) {
+            return false;
+        }
+        return end - 2 == sentence.start() || !Character.isLetterOrDigit(text.charAt(end - 3));
     }
 
     private static int skipSpace(String text, int from, int to) {

@@ -7,8 +7,8 @@ import java.util.stream.IntStream;
 
 /**
  * The terms a note must contain for a lexicon pattern to be able to match it: a necessary condition derived from the
- * pattern's span query, tested against the note's terms before the query runs. Most notes mention no trigger at all,
- * and this test lets them skip the span queries, the sentence model and the context rules. A tree of "all of" and
+ * pattern, tested against the note's terms before the pattern is matched. Most notes mention no trigger at all, and
+ * this test lets them skip the matching, the sentence model and the context rules. A tree of "all of" and
  * "any of" over terms and prefixes numbered by a {@link TermIndex}; one final class with arrays, because it is tested
  * for every trigger on every note. Immutable.
  */

@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mhtrigger.engine.ConfigurationException;
+import org.mhtrigger.engine.record.EncounterKind;
+import org.mhtrigger.engine.record.LinkedEncounter;
 import org.mhtrigger.engine.record.Note;
+import org.mhtrigger.engine.record.Patient;
 import org.mhtrigger.engine.record.SourceRef;
+import org.mhtrigger.engine.record.Stay;
+import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.screen.TextHit;
@@ -245,6 +250,78 @@ class NoteTermMatcherTest {
     @Test
     void aPatternAcrossTwoSentences_isNotAMention() {
         assertThat(hits("Pt tied shoelaces.\nLigature risk assessed.")).isEmpty();
+    }
+
+    @Test
+    void aPatternAcrossTwoSentences_doesNotTakeAMentionInTheNextSentenceWithIt() {
+        // "tied his shoes. Tying a ligature" crosses the full stop and overlaps "Tying a ligature"
+        String text = "Pt tied his shoes. Tying a ligature was stopped by staff.";
+
+        TextHit hit = only(text);
+
+        assertThat(hit.trigger()).isEqualTo("MH-B01");
+        assertThat(hit.span()).isEqualTo(new TextSpan(19, 35));
+        assertThat(hit.sentence()).isEqualTo("Tying a ligature was stopped by staff.");
+    }
+
+    @Test
+    void aMentionDatedInsideAnEarlierStayOfThePatient_belongsToThatStay() {
+        // given a patient who was an inpatient from 28 December to 10 January, readmitted on 1 March
+        Stay earlier = new Stay(
+                "e-0",
+                "p-1",
+                Instant.parse("2025-12-28T10:00:00Z"),
+                Instant.parse("2026-01-10T12:00:00Z"),
+                "Ward 6",
+                null);
+        Stay stay = new Stay("e-1", "p-1", ADMITTED, Instant.parse("2026-03-20T10:00:00Z"), "Ward 6", null);
+        Note note = new Note(
+                new SourceRef("DocumentReference", "n-1"),
+                "nursing",
+                Instant.parse("2026-03-04T10:00:00Z"),
+                "Absconded on 03/01 from the garden.\nAbsconded on 20/01 from home.\nAbsconded from the ward.\n"
+                        + "Absconded on 10/01 from the crisis house.");
+        StayRecord record = StayRecord.builder(new Patient("p-1", null, null, null), stay)
+                .encounter(new LinkedEncounter(
+                        earlier.encounterId(),
+                        EncounterKind.PSYCHIATRIC_INPATIENT,
+                        earlier.admitted(),
+                        earlier.discharged()))
+                .encounter(new LinkedEncounter(
+                        "ed-1",
+                        EncounterKind.EMERGENCY,
+                        Instant.parse("2026-01-20T10:00:00Z"),
+                        Instant.parse("2026-01-20T16:00:00Z")))
+                .note(note)
+                .build();
+
+        // when
+        List<TextHit> hits = MATCHER.match(record);
+
+        // then the date inside the earlier stay names it; one after it (an ED visit is no stay) is only before
+        // admission
+        assertThat(hits)
+                .extracting(TextHit::assertion, TextHit::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                Assertion.HISTORICAL,
+                                "historical: dated 2026-01-03 ('03/01'), during the previous stay 2025-12-28 to"
+                                        + " 2026-01-10"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Assertion.HISTORICAL,
+                                "historical by date '20/01' (2026-01-20) before admission 2026-03-01"),
+                        org.assertj.core.groups.Tuple.tuple(Assertion.AFFIRMED, ""),
+                        // the day of discharge may be after it: not placed in the stay
+                        org.assertj.core.groups.Tuple.tuple(
+                                Assertion.HISTORICAL,
+                                "historical by date '10/01' (2026-01-10) before admission 2026-03-01"));
+        // without the earlier stay in the record, the first is only before admission
+        assertThat(MATCHER.match(StayRecord.builder(new Patient("p-1", null, null, null), stay)
+                                .note(note)
+                                .build())
+                        .get(0)
+                        .reason())
+                .isEqualTo("historical by date '03/01' (2026-01-03) before admission 2026-03-01");
     }
 
     @Test

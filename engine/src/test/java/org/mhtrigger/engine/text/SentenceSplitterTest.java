@@ -65,6 +65,17 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void theInitialOfAnOrganism_doesNotEndASentence() {
+        assertThat(sentences(
+                        "Diarrhoea since day 6, C. diff toxin positive. E. coli in urine. Temp 37.2 C. Pt settled."))
+                .containsExactly(
+                        "Diarrhoea since day 6, C. diff toxin positive.",
+                        "E. coli in urine.",
+                        "Temp 37.2 C.",
+                        "Pt settled.");
+    }
+
+    @Test
     void shorthandWithoutCapitals_isStillSplitAtFullStops() {
         assertThat(sentences("c/o headache. paracetamol 1g given. no falls. no concerns."))
                 .containsExactly("c/o headache.", "paracetamol 1g given.", "no falls.", "no concerns.");

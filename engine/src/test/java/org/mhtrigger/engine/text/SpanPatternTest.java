@@ -69,7 +69,7 @@ class SpanPatternTest {
 
     /** Lucene's spans for the entry's span query over the text in a one-document index. */
     private static List<TextSpan> lucene(LexiconEntry entry, String text) throws IOException {
-        SpanQuery query = Lexicon.compile(entry, ANALYZER);
+        SpanQuery query = LuceneSpanQueries.of(entry, ANALYZER);
         MemoryIndex index = new MemoryIndex(true, false);
         index.addField(Lexicon.FIELD, text, ANALYZER);
         IndexSearcher searcher = index.createSearcher();
