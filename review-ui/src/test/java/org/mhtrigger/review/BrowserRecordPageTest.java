@@ -209,11 +209,7 @@ class BrowserRecordPageTest {
                 review(clozapineStay("rp-first", LocalDate.of(2026, 3, 20)), LocalDate.of(2026, 3, 20));
         List<String> dialogs = new ArrayList<>();
 
-        try (BrowserContext context = chromium.context(port, 1400, 1000)) {
-            context.onPage(p -> p.onDialog(dialog -> {
-                dialogs.add(dialog.message());
-                dialog.dismiss();
-            }));
+        try (BrowserContext context = chromium.context(port, 1400, 1000, dialogs)) {
             Page page = context.newPage();
             Chromium.signIn(page, "ann", Fixtures.PASSWORD);
             long started = System.nanoTime();

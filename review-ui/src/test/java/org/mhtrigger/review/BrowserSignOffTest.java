@@ -42,10 +42,6 @@ class BrowserSignOffTest {
     @Autowired
     ReviewService reviews;
 
-    private BrowserContext context(List<String> dialogs) {
-        return Chromium.recordDialogs(chromium.context(port, 1400, 1000), dialogs);
-    }
-
     /** A fresh record of Ann's with one category F fall, submitted for authentication. */
     private long[] submittedFall() {
         ReviewService.ReviewView review = fixtures.freshReview();
@@ -69,7 +65,7 @@ class BrowserSignOffTest {
     void physicianChangesTheHarmCategoryWithAReason_andTheAuditTrailShowsTheChangeAndTheReason() {
         long[] r = submittedFall();
         List<String> dialogs = new ArrayList<>();
-        try (BrowserContext physician = context(dialogs)) {
+        try (BrowserContext physician = chromium.context(port, 1400, 1000, dialogs)) {
             Page page = physician.newPage();
             Chromium.signIn(page, "doc", Fixtures.PASSWORD);
             assertThat(page.locator("#tab-open").getAttribute("aria-current")).isEqualTo("page");
@@ -115,7 +111,7 @@ class BrowserSignOffTest {
         String encounter = reviews.find(r[0]).orElseThrow().encounterId();
         String comment = "Was the fall witnessed? " + Fixtures.SCRIPT;
         List<String> dialogs = new ArrayList<>();
-        try (BrowserContext physician = context(dialogs)) {
+        try (BrowserContext physician = chromium.context(port, 1400, 1000, dialogs)) {
             Page page = physician.newPage();
             Chromium.signIn(page, "doc", Fixtures.PASSWORD);
             page.navigate("/reviews/" + r[0]);
@@ -127,7 +123,7 @@ class BrowserSignOffTest {
         }
         assertThat(reviews.find(r[0]).orElseThrow().status()).isEqualTo(ReviewStatus.RETURNED);
 
-        try (BrowserContext reviewer = context(dialogs)) {
+        try (BrowserContext reviewer = chromium.context(port, 1400, 1000, dialogs)) {
             Page page = reviewer.newPage();
             Chromium.signIn(page, "ann", Fixtures.PASSWORD);
             assertThat(page.url()).endsWith("/queue");

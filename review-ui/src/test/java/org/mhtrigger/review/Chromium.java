@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -54,6 +55,40 @@ final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallba
             + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
             + " + (typeof e.className === 'string' && e.className ? '.' + e.className : '')"
             + " + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join(', ')";
+
+    /**
+     * Notes the colour of every text drawn on a canvas (Chart.js draws its labels there, out of axe-core's sight), so
+     * that {@link #problems} can check its contrast.
+     */
+    private static final String CANVAS_TEXT_RECORDER = "(() => { const drawn = []; window.__canvasTexts = drawn;"
+            + " const fillText = CanvasRenderingContext2D.prototype.fillText;"
+            + " CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {"
+            + " drawn.push({canvas: this.canvas, text: String(text), colour: String(this.fillStyle)});"
+            + " return fillText.call(this, text, ...rest); }; })();";
+
+    /**
+     * The canvas texts whose colour has less than 4.5:1 contrast against the background behind their canvas, as
+     * "canvas#id #colour on rgb(...) 3.45:1 ("text")"; "" when there is none. A text as light as that background or
+     * lighter is drawn on a box of its own inside the canvas (a tooltip) and is not checked.
+     */
+    private static final String CANVAS_TEXT_CONTRAST = "() => {"
+            + " const rgb = c => { const h = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(c);"
+            + "   if (h) return [1, 2, 3].map(i => parseInt(h[i], 16));"
+            + "   const m = /rgba?\\(([\\d.]+),\\s*([\\d.]+),\\s*([\\d.]+)/.exec(c); return m ? [+m[1], +m[2], +m[3]] : null; };"
+            + " const lum = c => { const [r, g, b] = c.map(v => { v /= 255;"
+            + "   return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });"
+            + "   return 0.2126 * r + 0.7152 * g + 0.0722 * b; };"
+            + " const behind = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;"
+            + "   if (c && c !== 'transparent' && !/rgba\\([^)]*,\\s*0\\)$/.test(c)) return c; } return 'rgb(255, 255, 255)'; };"
+            + " const seen = new Set(); const low = [];"
+            + " for (const t of window.__canvasTexts || []) {"
+            + "   if (!t.canvas.isConnected || !t.text.trim()) continue;"
+            + "   const fg = rgb(t.colour), back = behind(t.canvas), bg = rgb(back); if (!fg || !bg) continue;"
+            + "   const f = lum(fg), b = lum(bg); if (f >= b) continue;"
+            + "   const ratio = (b + 0.05) / (f + 0.05); const what = 'canvas#' + t.canvas.id + ' ' + t.colour;"
+            + "   if (ratio < 4.5 && !seen.has(what)) { seen.add(what);"
+            + "     low.push(what + ' on ' + back + ' ' + ratio.toFixed(2) + ':1 (\"' + t.text + '\")'); } }"
+            + " return low.join(', '); }";
 
     private Playwright playwright;
     private Browser browser;
@@ -121,11 +156,16 @@ final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallba
                 .setViewportSize(width, height)
                 .setAcceptDownloads(true));
         context.addInitScript(axeSource());
+        context.addInitScript(CANVAS_TEXT_RECORDER);
         return context;
     }
 
-    /** Dismisses every dialog a page of {@code context} opens and adds its message to {@code dialogs}. */
-    static BrowserContext recordDialogs(BrowserContext context, List<String> dialogs) {
+    /**
+     * As {@link #context(int, int, int)}, and every dialog a page of it opens (an {@code alert} a note's text must
+     * never raise) is dismissed, its message added to {@code dialogs}.
+     */
+    BrowserContext context(int port, int width, int height, List<String> dialogs) {
+        BrowserContext context = context(port, width, height);
         context.onPage(page -> page.onDialog(dialog -> {
             dialogs.add(dialog.message());
             dialog.dismiss();
@@ -144,26 +184,25 @@ final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallba
 
     /**
      * What keeps the page from being accessible and as wide as the window at most: every axe-core violation of any
-     * impact, and by how much it reaches past the window and with which elements; "" when there is nothing.
+     * impact, text drawn on a canvas with less than 4.5:1 contrast, and by how much the page reaches past the window
+     * and with which elements; "" when there is nothing.
      */
     static String problems(Page page) {
-        StringBuilder problems = new StringBuilder();
+        List<String> problems = new ArrayList<>();
         String violations = String.valueOf(page.evaluate(AXE_VIOLATIONS));
         if (!violations.isEmpty()) {
-            problems.append("axe-core violations: ").append(violations);
+            problems.add("axe-core violations: " + violations);
+        }
+        String canvasTexts = String.valueOf(page.evaluate(CANVAS_TEXT_CONTRAST));
+        if (!canvasTexts.isEmpty()) {
+            problems.add("canvas text below 4.5:1 contrast: " + canvasTexts);
         }
         int overflow = ((Number) page.evaluate(OVERFLOW)).intValue();
         if (overflow > 0) {
-            if (!problems.isEmpty()) {
-                problems.append("; ");
-            }
-            problems.append("reaches ")
-                    .append(overflow)
-                    .append(" px past the window's right edge (elements past it: ")
-                    .append(page.evaluate(WIDER_THAN_WINDOW))
-                    .append(')');
+            problems.add("reaches " + overflow + " px past the window's right edge (elements past it: "
+                    + page.evaluate(WIDER_THAN_WINDOW) + ")");
         }
-        return problems.toString();
+        return String.join("; ", problems);
     }
 
     /** The page has no axe-core violation of any impact and does not scroll sideways. */

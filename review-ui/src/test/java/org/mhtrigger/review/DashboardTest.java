@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The safety lead's dashboard against a running server and 18 months of seeded synthetic history (the demo's): the
  * JSON agrees with {@link RunChart} on the same data, other roles are refused, the page needs no inline script and
  * carries its figures as tables; in Debian's Chromium the charts draw under the real CSP, a point opens its events,
- * and axe-core finds nothing serious. The screenshot goes to target/screenshots.
+ * and axe-core finds no violation of any impact. The screenshot goes to target/screenshots.
  */
 @SpringBootTest(
         classes = ReviewApplication.class,
