@@ -94,7 +94,12 @@ class BrowserEveryPageTest {
 
         Map<String, String> problems = new LinkedHashMap<>();
         for (int width : new int[] {1400, 390}) {
-            visit(problems, width, null, null, List.of(Visit.ok("/login"), Visit.ok("/login?error")));
+            visit(
+                    problems,
+                    width,
+                    null,
+                    null,
+                    List.of(Visit.ok("/login"), Visit.ok("/login?error"), Visit.ok("/login?logout")));
             visit(
                     problems,
                     width,
