@@ -79,6 +79,11 @@ class BrowserRecordPageTest {
     @Autowired
     ReviewService reviews;
 
+    /** The page's absolute address, as {@code page.url()} gives it. */
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
     /** Imports a stay discharged on {@code day} and draws it as a one-stay sample; Ann reviews it. */
     private ReviewService.ReviewView review(ScreenedStay stay, LocalDate day) {
         fixtures.accounts();
@@ -348,7 +353,7 @@ class BrowserRecordPageTest {
             Chromium.screenshot(page, "22-record-submitted", true);
             assertThat(page.locator("#next-record").textContent()).contains("rp-next");
             page.click("#next-record");
-            page.waitForURL("/reviews/" + next.id());
+            page.waitForURL(url("/reviews/" + next.id()));
             assertThat(page.locator("h1").textContent()).isEqualTo("Record rp-next");
         }
         assertThat(dialogs).as("no script from note text ran").isEmpty();
