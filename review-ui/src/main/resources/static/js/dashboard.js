@@ -15,7 +15,8 @@
   var MEDIAN = "#17602b";
   var LIMIT = "#8a1111";
   var PROTOCOL = "#4a4a4a";
-  var PROVISIONAL = "#8a8a8a";
+  var PROVISIONAL = "#8a8a8a"; // hollow points in review: 3.4:1 on white, enough for a shape, not for text
+  var PROVISIONAL_TEXT = "#6b6b6b"; // their state written beside them: 5.3:1 on white
   var IMPROVE = "#005eb8";
   var CONCERN = "#b24a00";
 
@@ -74,7 +75,7 @@
           ? chart.chartArea.bottom - 6
           : Math.max(chart.chartArea.top + 10, element.y - 10);
         ctx.save();
-        ctx.fillStyle = PROVISIONAL;
+        ctx.fillStyle = PROVISIONAL_TEXT;
         ctx.font = "11px system-ui, sans-serif";
         ctx.textAlign = x + 50 > chart.chartArea.right ? "right" : "center";
         ctx.fillText(point.state.replace(" signed", ""), x, y);

@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
@@ -38,7 +37,8 @@ import org.springframework.context.annotation.Import;
 @Import(TestSettings.class)
 @BrowserTest
 class BrowserAdministrationTest {
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @LocalServerPort
     int port;
@@ -49,22 +49,6 @@ class BrowserAdministrationTest {
     @Autowired
     Users users;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
     private void account(String username, Role role) {
         fixtures.accounts();
         if (users.find(username).isEmpty()) {
@@ -72,39 +56,11 @@ class BrowserAdministrationTest {
         }
     }
 
-    private void signIn(Page page, String username, String password) {
-        page.navigate(url("/login"));
-        page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-    }
-
-    /** Every axe-core violation of any impact, as JSON; "[]" when there is none. */
-    static String violations(Page page) {
-        return String.valueOf(page.evaluate("async () => { const r = await axe.run(document, {resultTypes:"
-                + " ['violations']}); return JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,"
-                + " nodes: v.nodes.map(n => n.target.join(' '))}))); }"));
-    }
-
+    /** A full-page screenshot, then the page is accessible and fits its window. */
     private static void checked(Page page, String name) {
-        int viewport = page.viewportSize().width;
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Chromium.SCREENSHOTS.resolve("admin-" + name + "-" + viewport + ".png"))
-                .setFullPage(true));
-        assertThat(violations(page)).as(name + ": axe-core violations").isEqualTo("[]");
-        int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-        assertThat(scrollWidth)
-                .as(name + " at " + viewport + " px: document scrollWidth; elements reaching past the right edge: "
-                        + page.evaluate(WIDER_THAN_VIEWPORT))
-                .isLessThanOrEqualTo(viewport);
+        Chromium.screenshot(page, "admin-" + name + "-" + page.viewportSize().width, true);
+        Chromium.assertAccessibleAndFits(page, name);
     }
-
-    /** The elements whose right edge lies beyond the viewport (those scrolled inside a box too: a hint only). */
-    static final String WIDER_THAN_VIEWPORT = "() => Array.from(document.querySelectorAll('body *'))"
-            + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-            + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')"
-            + " + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12).join(', ')";
 
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
@@ -114,10 +70,10 @@ class BrowserAdministrationTest {
     void adminResetsAPassword_theOwnerSignsInWithItAndMustChangeIt() {
         account("nina", Role.REVIEWER);
         for (int width : new int[] {1400, 390}) {
-            try (BrowserContext adminContext = chromium.context(width, 900);
-                    BrowserContext ninaContext = chromium.context(width, 900)) {
+            try (BrowserContext adminContext = chromium.context(port, width, 900);
+                    BrowserContext ninaContext = chromium.context(port, width, 900)) {
                 Page admin = adminContext.newPage();
-                signIn(admin, "root", Fixtures.PASSWORD);
+                Chromium.signIn(admin, "root", Fixtures.PASSWORD);
                 assertThat(admin.url()).endsWith("/admin/users");
                 checked(admin, "users");
 
@@ -133,11 +89,11 @@ class BrowserAdministrationTest {
                         .isZero();
 
                 Page nina = ninaContext.newPage();
-                signIn(nina, "nina", oneTime);
+                Chromium.signIn(nina, "nina", oneTime);
                 assertThat(nina.url()).endsWith("/account/password");
                 assertThat(nina.locator("#must-change").isVisible()).isTrue();
                 checked(nina, "account-must-change");
-                nina.navigate(url("/queue"));
+                nina.navigate("/queue");
                 assertThat(nina.url()).as("no page but the change form").endsWith("/account/password");
 
                 String chosen = "quiet-harbour-lamp-" + width;
@@ -156,24 +112,24 @@ class BrowserAdministrationTest {
     @Test
     void adminDisablesAUser_whoseSessionEndsAndWhoCannotSignIn() {
         account("omar", Role.REVIEWER);
-        try (BrowserContext adminContext = chromium.context(1400, 900);
-                BrowserContext omarContext = chromium.context(390, 844)) {
+        try (BrowserContext adminContext = chromium.context(port, 1400, 900);
+                BrowserContext omarContext = chromium.context(port, 390, 844)) {
             Page omar = omarContext.newPage();
-            signIn(omar, "omar", Fixtures.PASSWORD);
+            Chromium.signIn(omar, "omar", Fixtures.PASSWORD);
             assertThat(omar.url()).endsWith("/queue");
 
             Page admin = adminContext.newPage();
-            signIn(admin, "root", Fixtures.PASSWORD);
+            Chromium.signIn(admin, "root", Fixtures.PASSWORD);
             admin.getByRole(AriaRole.BUTTON, named("Disable omar")).click();
             assertThat(admin.locator("#users-notice").textContent()).contains("omar disabled");
             assertThat(admin.getByRole(AriaRole.BUTTON, named("Enable omar")).isVisible())
                     .isTrue();
 
-            omar.navigate(url("/queue"));
+            omar.navigate("/queue");
             assertThat(omar.url()).endsWith("/login?ended");
             assertThat(omar.getByRole(AriaRole.ALERT).textContent()).contains("Your session ended");
             checked(omar, "login-ended");
-            signIn(omar, "omar", Fixtures.PASSWORD);
+            Chromium.signIn(omar, "omar", Fixtures.PASSWORD);
             assertThat(omar.url()).endsWith("/login?error=disabled");
             assertThat(omar.getByRole(AriaRole.ALERT).textContent()).contains("This account is disabled");
             checked(omar, "login-disabled");
@@ -184,10 +140,10 @@ class BrowserAdministrationTest {
     void userChangesTheirOwnPassword_fromTheAccountLinkInTheHeader() {
         account("pia", Role.PHYSICIAN);
         for (int width : new int[] {1400, 390}) {
-            try (BrowserContext context = chromium.context(width, 900)) {
+            try (BrowserContext context = chromium.context(port, width, 900)) {
                 Page pia = context.newPage();
                 String current = width == 1400 ? Fixtures.PASSWORD : "cedar-violin-north-1400";
-                signIn(pia, "pia", current);
+                Chromium.signIn(pia, "pia", current);
                 pia.locator("a.account-link").click();
                 assertThat(pia.url()).endsWith("/account");
                 checked(pia, "account");
@@ -226,10 +182,10 @@ class BrowserAdministrationTest {
             out.putNextEntry(new ZipEntry("../outside.json"));
             out.write("{}".getBytes(StandardCharsets.UTF_8));
         }
-        try (BrowserContext context = chromium.context(1400, 900)) {
+        try (BrowserContext context = chromium.context(port, 1400, 900)) {
             Page lead = context.newPage();
-            signIn(lead, "lead", Fixtures.PASSWORD);
-            lead.navigate(url("/import"));
+            Chromium.signIn(lead, "lead", Fixtures.PASSWORD);
+            lead.navigate("/import");
             checked(lead, "import");
 
             lead.locator("#files").setInputFiles(files.values().toArray(Path[]::new));
@@ -241,7 +197,7 @@ class BrowserAdministrationTest {
             assertThat(lead.locator("#count-rejected").textContent()).isEqualTo("0");
             checked(lead, "import-job-300");
 
-            lead.navigate(url("/import"));
+            lead.navigate("/import");
             lead.locator("#files").setInputFiles(zip);
             lead.getByRole(AriaRole.BUTTON, named("Upload and import")).click();
             lead.waitForSelector("#job-status[data-state=DONE]", new Page.WaitForSelectorOptions().setTimeout(300_000));
@@ -252,10 +208,10 @@ class BrowserAdministrationTest {
                             + " (absolute or '..'); not read");
             checked(lead, "import-job-zip");
         }
-        try (BrowserContext narrow = chromium.context(390, 844)) {
+        try (BrowserContext narrow = chromium.context(port, 390, 844)) {
             Page lead = narrow.newPage();
-            signIn(lead, "lead", Fixtures.PASSWORD);
-            lead.navigate(url("/import"));
+            Chromium.signIn(lead, "lead", Fixtures.PASSWORD);
+            lead.navigate("/import");
             checked(lead, "import");
             lead.locator("table a").first().click();
             checked(lead, "import-job");
@@ -264,11 +220,11 @@ class BrowserAdministrationTest {
 
     @Test
     void signInPage_isAccessibleAndFitsA390PxScreen() {
-        try (BrowserContext narrow = chromium.context(390, 844)) {
+        try (BrowserContext narrow = chromium.context(port, 390, 844)) {
             Page page = narrow.newPage();
-            page.navigate(url("/login"));
+            page.navigate("/login");
             checked(page, "login");
-            page.navigate(url("/login?error"));
+            page.navigate("/login?error");
             checked(page, "login-error");
         }
     }

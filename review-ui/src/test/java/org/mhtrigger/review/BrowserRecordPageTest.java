@@ -16,9 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mhtrigger.engine.record.DischargeDisposition;
 import org.mhtrigger.engine.record.LabResult;
 import org.mhtrigger.engine.record.MedicationEvent;
@@ -65,7 +64,8 @@ class BrowserRecordPageTest {
     static final String STOP_NOTE = "FBC back: neutrophils 1.3. Clozapine stopped today as per monitoring protocol.";
     static final Path CORPUS = Path.of(System.getProperty("mhtrigger.corpus", "../corpus-samples"), "handwritten");
 
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @LocalServerPort
     int port;
@@ -79,55 +79,9 @@ class BrowserRecordPageTest {
     @Autowired
     ReviewService reviews;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
+    /** The page's absolute address, as {@code page.url()} gives it. */
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate(url("/login"));
-        page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-    }
-
-    /** Every axe-core violation, whatever its impact, as JSON; empty when there is none. */
-    static String violations(Page page) {
-        String found = String.valueOf(
-                page.evaluate("async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                        + " return r.violations.length === 0 ? '' : JSON.stringify(r.violations.map(v => ({id: v.id,"
-                        + " impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))); }"));
-        return found;
-    }
-
-    private static void assertNoViolations(Page page, String name) {
-        assertThat(violations(page)).as(name + " has axe violations").isEmpty();
-    }
-
-    private static void assertNothingOverflows(Page page, String name) {
-        Object overflow =
-                page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue())
-                .as(name + " overflows the viewport sideways by this many pixels")
-                .isLessThanOrEqualTo(0);
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Chromium.SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
     }
 
     /** Imports a stay discharged on {@code day} and draws it as a one-stay sample; Ann reviews it. */
@@ -260,15 +214,11 @@ class BrowserRecordPageTest {
                 review(clozapineStay("rp-first", LocalDate.of(2026, 3, 20)), LocalDate.of(2026, 3, 20));
         List<String> dialogs = new ArrayList<>();
 
-        try (BrowserContext context = chromium.context(1400, 1000)) {
-            context.onPage(p -> p.onDialog(dialog -> {
-                dialogs.add(dialog.message());
-                dialog.dismiss();
-            }));
+        try (BrowserContext context = chromium.context(port, 1400, 1000, dialogs)) {
             Page page = context.newPage();
-            signIn(page, "ann");
+            Chromium.signIn(page, "ann", Fixtures.PASSWORD);
             long started = System.nanoTime();
-            Response opened = page.navigate(url("/reviews/" + review.id()));
+            Response opened = page.navigate("/reviews/" + review.id());
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.println("record page: HTTP " + opened.status() + ", loaded in " + millis + " ms");
 
@@ -331,8 +281,8 @@ class BrowserRecordPageTest {
             // the payload in the note is text
             assertThat(page.locator(".note-text").first().textContent()).contains(Fixtures.SCRIPT);
 
-            assertNoViolations(page, "record page");
-            shot(page, "20-record-page");
+            Chromium.assertAccessibleAndFits(page, "record page");
+            Chromium.screenshot(page, "20-record-page", true);
 
             // filter the timeline: labs only
             page.waitForResponse(
@@ -347,7 +297,7 @@ class BrowserRecordPageTest {
             assertThat(page.locator("#timeline-panel .item-lab").count()).isEqualTo(4);
             assertThat(page.locator("#timeline-count").textContent()).contains("4 rows shown (filtered by kind)");
             assertThat(page.url()).contains("show=lab").doesNotContain("show=note");
-            assertNoViolations(page, "record page, labs only");
+            Chromium.assertAccessibleAndFits(page, "record page, labs only");
 
             // the trigger list stays in reach: a trigger whose evidence is filtered out shows the whole timeline there
             page.locator("#tg-MH-M05 a.trigger-link").last().click();
@@ -383,8 +333,8 @@ class BrowserRecordPageTest {
             assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("new-event-errors");
             assertThat(page.locator("label[for=event-description]").textContent())
                     .contains("(required)");
-            assertNoViolations(page, "record page with a form error");
-            shot(page, "21-record-form-error");
+            Chromium.assertAccessibleAndFits(page, "record page with a form error");
+            Chromium.screenshot(page, "21-record-form-error", true);
 
             // reloading the page with the error visits the record page: the form is not sent a second time
             assertThat(page.url()).isEqualTo(url("/reviews/" + review.id()));
@@ -419,8 +369,8 @@ class BrowserRecordPageTest {
             page.locator("#submitted-box").waitFor();
             assertThat(page.locator("#submitted-box").textContent()).contains("Review submitted for authentication");
             assertThat(page.locator("#review-status").textContent()).isEqualTo("submitted, awaiting signature");
-            assertNoViolations(page, "record page after submission");
-            shot(page, "22-record-submitted");
+            Chromium.assertAccessibleAndFits(page, "record page after submission");
+            Chromium.screenshot(page, "22-record-submitted", true);
             assertThat(page.locator("#next-record").textContent()).contains("rp-next");
             page.click("#next-record");
             page.waitForURL(url("/reviews/" + next.id()));
@@ -433,16 +383,15 @@ class BrowserRecordPageTest {
     void recordPageAt390Pixels_hasNoViolation_andNothingOverflowsSideways() {
         ReviewService.ReviewView review =
                 review(clozapineStay("rp-narrow", LocalDate.of(2026, 2, 20)), LocalDate.of(2026, 2, 20));
-        try (BrowserContext context = chromium.context(390, 844)) {
+        try (BrowserContext context = chromium.context(port, 390, 844)) {
             Page page = context.newPage();
-            signIn(page, "ann");
-            page.navigate(url("/reviews/" + review.id()));
+            Chromium.signIn(page, "ann", Fixtures.PASSWORD);
+            page.navigate("/reviews/" + review.id());
             page.locator(".item-group summary").click();
             page.locator("#tg-MH-L02 .chart-values summary").click();
 
-            assertNoViolations(page, "record page at 390 px");
-            assertNothingOverflows(page, "record page at 390 px");
-            shot(page, "23-record-page-390");
+            Chromium.assertAccessibleAndFits(page, "record page at 390 px");
+            Chromium.screenshot(page, "23-record-page-390", true);
 
             // and with a form error shown
             page.check("#oc-ADVERSE_EVENT");
@@ -451,8 +400,7 @@ class BrowserRecordPageTest {
                     .click();
             page.locator("#event-harmCategory-error").waitFor();
             assertThat(page.locator("#event-description").inputValue()).isEqualTo("Fall in the garden");
-            assertNoViolations(page, "record page at 390 px with a form error");
-            assertNothingOverflows(page, "record page at 390 px with a form error");
+            Chromium.assertAccessibleAndFits(page, "record page at 390 px with a form error");
         }
     }
 
@@ -476,21 +424,21 @@ class BrowserRecordPageTest {
                 .toLocalDate();
         ReviewService.ReviewView review = review(e1004, day);
 
-        try (BrowserContext context = chromium.context(1400, 1000)) {
+        try (BrowserContext context = chromium.context(port, 1400, 1000)) {
             Page page = context.newPage();
-            signIn(page, "ann");
-            page.navigate(url("/reviews/" + review.id()));
+            Chromium.signIn(page, "ann", Fixtures.PASSWORD);
+            page.navigate("/reviews/" + review.id());
 
             assertThat(page.locator("#tg-MH-M05 .count-badge").textContent()).isEqualTo("3 findings, one event");
             assertThat(page.locator("#tg-MH-L02 svg.trend-chart").count()).isEqualTo(2); // neutrophils and white cells
             assertThat(page.locator(".item-lab.flagged").count()).isGreaterThanOrEqualTo(2);
             assertThat(page.locator(".item-group").count()).isGreaterThanOrEqualTo(1);
-            assertNoViolations(page, "record page of e-1004-n");
+            Chromium.assertAccessibleAndFits(page, "record page of e-1004-n");
             // page load with CSS and scripts, warm: a figure to read, not a test of speed
             long[] millis = new long[5];
             for (int i = 0; i < millis.length; i++) {
                 long started = System.nanoTime();
-                page.navigate(url("/reviews/" + review.id()));
+                page.navigate("/reviews/" + review.id());
                 millis[i] = (System.nanoTime() - started) / 1_000_000;
             }
             System.out.println("record page of e-1004-n in Chromium (axe-core injected), 5 warm loads: "

@@ -8,9 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mhtrigger.review.store.OutcomeClass;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.ReviewStatus;
@@ -31,7 +30,8 @@ import org.springframework.context.annotation.Import;
 @Import(TestSettings.class)
 @BrowserTest
 class BrowserSignOffTest {
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @LocalServerPort
     int port;
@@ -41,52 +41,6 @@ class BrowserSignOffTest {
 
     @Autowired
     ReviewService reviews;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private BrowserContext context(List<String> dialogs) {
-        BrowserContext context = chromium.context(1400, 1000);
-        context.onPage(p -> p.onDialog(dialog -> {
-            dialogs.add(dialog.message());
-            dialog.dismiss();
-        }));
-        return context;
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate(url("/login"));
-        page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-    }
-
-    private static void assertAccessible(Page page, String name) {
-        String violations = Chromium.seriousViolations(page);
-        assertThat(violations)
-                .as(name + " has serious or critical axe violations: " + violations)
-                .isEmpty();
-    }
-
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Chromium.SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
-    }
 
     /** A fresh record of Ann's with one category F fall, submitted for authentication. */
     private long[] submittedFall() {
@@ -111,9 +65,9 @@ class BrowserSignOffTest {
     void physicianChangesTheHarmCategoryWithAReason_andTheAuditTrailShowsTheChangeAndTheReason() {
         long[] r = submittedFall();
         List<String> dialogs = new ArrayList<>();
-        try (BrowserContext physician = context(dialogs)) {
+        try (BrowserContext physician = chromium.context(port, 1400, 1000, dialogs)) {
             Page page = physician.newPage();
-            signIn(page, "doc");
+            Chromium.signIn(page, "doc", Fixtures.PASSWORD);
             assertThat(page.locator("#tab-open").getAttribute("aria-current")).isEqualTo("page");
             page.getByRole(
                             AriaRole.LINK,
@@ -125,8 +79,8 @@ class BrowserSignOffTest {
             page.locator("#signoff-" + r[1] + " summary").click();
             page.selectOption("#so-harm-" + r[1], "G");
             page.fill("#so-reason-" + r[1], "CT: displaced fracture needing surgery");
-            assertAccessible(page, "record with the sign-off form open");
-            shot(page, "21-signoff-change");
+            Chromium.assertAccessibleAndFits(page, "record with the sign-off form open");
+            Chromium.screenshot(page, "21-signoff-change", true);
             page.click("#sign-button");
 
             assertThat(page.locator("#review-status").textContent()).isEqualTo("authenticated");
@@ -141,10 +95,10 @@ class BrowserSignOffTest {
                             .contains("F")
                             .contains("G")
                             .contains("CT: displaced fracture needing surgery"));
-            assertAccessible(page, "audit trail after sign-off");
-            shot(page, "22-signoff-audit");
+            Chromium.assertAccessibleAndFits(page, "audit trail after sign-off");
+            Chromium.screenshot(page, "22-signoff-audit", true);
 
-            page.navigate(url("/queue?tab=done"));
+            page.navigate("/queue?tab=done");
             assertThat(page.locator("#queue-table").textContent())
                     .contains(reviews.find(r[0]).orElseThrow().encounterId());
         }
@@ -157,10 +111,10 @@ class BrowserSignOffTest {
         String encounter = reviews.find(r[0]).orElseThrow().encounterId();
         String comment = "Was the fall witnessed? " + Fixtures.SCRIPT;
         List<String> dialogs = new ArrayList<>();
-        try (BrowserContext physician = context(dialogs)) {
+        try (BrowserContext physician = chromium.context(port, 1400, 1000, dialogs)) {
             Page page = physician.newPage();
-            signIn(page, "doc");
-            page.navigate(url("/reviews/" + r[0]));
+            Chromium.signIn(page, "doc", Fixtures.PASSWORD);
+            page.navigate("/reviews/" + r[0]);
             page.fill("#return-comment", comment);
             page.click("#return-button");
 
@@ -169,15 +123,15 @@ class BrowserSignOffTest {
         }
         assertThat(reviews.find(r[0]).orElseThrow().status()).isEqualTo(ReviewStatus.RETURNED);
 
-        try (BrowserContext reviewer = context(dialogs)) {
+        try (BrowserContext reviewer = chromium.context(port, 1400, 1000, dialogs)) {
             Page page = reviewer.newPage();
-            signIn(page, "ann");
+            Chromium.signIn(page, "ann", Fixtures.PASSWORD);
             assertThat(page.url()).endsWith("/queue");
             var row = page.locator("#queue-table tbody tr", new Page.LocatorOptions().setHasText(encounter));
             assertThat(row.locator(".status").textContent()).isEqualTo("returned to reviewer");
             assertThat(row.locator(".returned-comment").textContent()).isEqualTo("Dr Dana Doctor: " + comment);
-            assertAccessible(page, "reviewer's queue with a returned record");
-            shot(page, "23-returned-in-queue");
+            Chromium.assertAccessibleAndFits(page, "reviewer's queue with a returned record");
+            Chromium.screenshot(page, "23-returned-in-queue", true);
 
             row.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(encounter))
                     .click();

@@ -9,9 +9,8 @@ import com.microsoft.playwright.options.AriaRole;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mhtrigger.review.store.AuditTrail;
 import org.mhtrigger.review.store.Caller;
 import org.mhtrigger.review.store.ReviewService;
@@ -34,7 +33,8 @@ import org.springframework.context.annotation.Import;
 @Import(TestSettings.class)
 @BrowserTest
 class BrowserWorkManagementTest {
-    static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @LocalServerPort
     int port;
@@ -47,18 +47,6 @@ class BrowserWorkManagementTest {
 
     @Autowired
     AuditTrail audit;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private static final Caller LEAD = new Caller("safety-lead", "Sam Safety-Lead (demo)", Role.SAFETY_LEAD);
 
@@ -73,40 +61,6 @@ class BrowserWorkManagementTest {
         return demo.seed(stays, 20, 1L);
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void signIn(Page page, String username, String password) {
-        page.navigate(url("/login"));
-        page.getByLabel("User name").fill(username);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-    }
-
-    static void assertAccessibleAndFits(Page page, String name) {
-        String violations = Chromium.seriousViolations(page);
-        assertThat(violations)
-                .as(name + " has serious or critical axe violations: " + violations)
-                .isEmpty();
-        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        Object widest = page.evaluate("() => [...document.body.querySelectorAll('*')]"
-                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-                + ".slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
-                + " + (e.className && e.className.baseVal === undefined ? '.' + e.className : '')"
-                + " + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
-        assertThat(((Number) overflow).intValue())
-                .as(name + " overflows the window by this many pixels (elements reaching past it: " + widest + ")")
-                .isLessThanOrEqualTo(0);
-    }
-
-    private static void shot(Page page, String name, boolean fullPage) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Chromium.SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(fullPage));
-    }
-
     @Test
     void safetyLeadFiltersAndSortsTheQueue_assignsRecordsToTheSecondReviewer_andDrawsADoubleReview() {
         DemoData.Summary summary = seedDemo();
@@ -114,11 +68,11 @@ class BrowserWorkManagementTest {
         assertThat(summary.period()).isEqualTo("2023-05");
         String password = summary.accounts().get("safety-lead");
 
-        try (BrowserContext context = chromium.context(1400, 1000)) {
+        try (BrowserContext context = chromium.context(port, 1400, 1000)) {
             Page page = context.newPage();
-            signIn(page, "safety-lead", password);
-            page.navigate(url("/queue"));
-            assertAccessibleAndFits(page, "queue (safety lead)");
+            Chromium.signIn(page, "safety-lead", password);
+            page.navigate("/queue");
+            Chromium.assertAccessibleAndFits(page, "queue (safety lead)");
 
             // filter: this month's sample, records still assigned
             page.selectOption("#filter-period", "2023-05");
@@ -153,7 +107,7 @@ class BrowserWorkManagementTest {
             picks.nth(1).check();
             page.selectOption("#assign-to", "reviewer2");
             page.fill("#assign-reason", "balance the workload");
-            assertAccessibleAndFits(page, "queue with the assignment ready");
+            Chromium.assertAccessibleAndFits(page, "queue with the assignment ready");
             page.click("#assign-button");
 
             assertThat(page.locator("#queue-notice").textContent())
@@ -164,13 +118,13 @@ class BrowserWorkManagementTest {
                 assertThat(audit.forReview(Long.parseLong(id)))
                         .anySatisfy(e -> assertThat(e.reason()).isEqualTo("balance the workload"));
             }
-            page.navigate(url("/queue?period=2023-05&reviewer=reviewer2&sort=triggers&dir=desc"));
+            page.navigate("/queue?period=2023-05&reviewer=reviewer2&sort=triggers&dir=desc");
             assertThat(page.locator("#tab-all").textContent()).startsWith("All (");
-            shot(page, "queue", false);
+            Chromium.screenshot(page, "queue", false);
 
             // the double review: two demo reviewers are enough
-            page.navigate(url("/periods"));
-            assertAccessibleAndFits(page, "periods (safety lead)");
+            page.navigate("/periods");
+            Chromium.assertAccessibleAndFits(page, "periods (safety lead)");
             long periodId = reviews.activeDraws(org.mhtrigger.engine.sampling.ReviewPeriod.parse("2023-05"))
                     .getFirst()
                     .id();
@@ -185,29 +139,29 @@ class BrowserWorkManagementTest {
                             .count())
                     .isEqualTo(3);
             assertThat(page.locator("#sampled-table").textContent()).contains("(second review)");
-            shot(page, "31-periods-after-double-review", false);
+            Chromium.screenshot(page, "31-periods-after-double-review", false);
         }
 
-        try (BrowserContext phone = chromium.context(390, 844)) {
+        try (BrowserContext phone = chromium.context(port, 390, 844)) {
             Page page = phone.newPage();
-            signIn(page, "safety-lead", password);
-            page.navigate(url("/queue"));
-            assertAccessibleAndFits(page, "queue at 390 px");
-            shot(page, "32-queue-390", false);
-            page.navigate(url("/periods"));
-            assertAccessibleAndFits(page, "periods at 390 px");
-            shot(page, "33-periods-390", false);
+            Chromium.signIn(page, "safety-lead", password);
+            page.navigate("/queue");
+            Chromium.assertAccessibleAndFits(page, "queue at 390 px");
+            Chromium.screenshot(page, "32-queue-390", false);
+            page.navigate("/periods");
+            Chromium.assertAccessibleAndFits(page, "periods at 390 px");
+            Chromium.screenshot(page, "33-periods-390", false);
             assertThat(page.locator("nav[aria-label='Sampled record pages']").textContent())
                     .contains("page 1 of");
         }
 
         // the reviewers' own queues on a phone
-        try (BrowserContext phone = chromium.context(390, 844)) {
+        try (BrowserContext phone = chromium.context(port, 390, 844)) {
             Page page = phone.newPage();
-            signIn(page, "reviewer2", summary.accounts().get("reviewer2"));
+            Chromium.signIn(page, "reviewer2", summary.accounts().get("reviewer2"));
             assertThat(page.url()).endsWith("/queue");
             assertThat(page.locator("#tab-open").textContent()).startsWith("Waiting for me (");
-            assertAccessibleAndFits(page, "reviewer's queue at 390 px");
+            Chromium.assertAccessibleAndFits(page, "reviewer's queue at 390 px");
         }
     }
 }

@@ -343,18 +343,14 @@ class HarmFiguresTest {
     void inChromium_theLeadSeesTheUnfinishedMonth_downloadsEachReport_andASecondDrawIsRefusedOnThePage()
             throws Exception {
         try (Chromium chromium = Chromium.start();
-                BrowserContext context = chromium.context(1400, 1000)) {
+                BrowserContext context = chromium.context(port, 1400, 1000)) {
             Page page = context.newPage();
             List<String> errors = new ArrayList<>();
             page.onPageError(errors::add);
-            page.navigate("http://127.0.0.1:" + port + "/login");
-            page.getByLabel("User name").fill("lead");
-            page.getByLabel("Password").fill(Fixtures.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                    .click();
+            Chromium.signIn(page, "lead", Fixtures.PASSWORD);
 
             // given the dashboard on the four months
-            page.navigate("http://127.0.0.1:" + port + "/dashboard?" + RANGE);
+            page.navigate("/dashboard?" + RANGE);
             page.locator("main[data-charts=drawn]").waitFor();
             // then the unfinished month is listed with what holds it up, and drawn hollow
             assertThat(page.locator("#unfinished-2023-03").textContent())
@@ -366,7 +362,7 @@ class HarmFiguresTest {
             assertThat(fill).isEqualTo("#ffffff");
             assertThat(page.locator("#ae-per-1000-patient-days-signal").textContent())
                     .isEqualTo("fewer than 12 complete points (3): no run-chart rules applied");
-            assertThat(Chromium.seriousViolations(page)).isEmpty();
+            Chromium.assertAccessibleAndFits(page, "dashboard with an unfinished month");
             page.locator("#completeness").scrollIntoViewIfNeeded();
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Chromium.SCREENSHOTS.resolve("12-dashboard-in-review.png"))
@@ -384,7 +380,7 @@ class HarmFiguresTest {
                     .isEqualTo(lead.get("/dashboard/export?format=csv&" + RANGE).body());
 
             // when the lead draws 2023-02 again on the Periods page
-            page.navigate("http://127.0.0.1:" + port + "/periods");
+            page.navigate("/periods");
             page.locator("#period").fill("2023-02");
             page.locator("#size").fill("10");
             page.locator("#seed").fill("7");
@@ -397,10 +393,10 @@ class HarmFiguresTest {
                     .contains("period 2023-02 already has a sample of 3 records")
                     .contains("add stays to this sample, or withdraw it with a reason");
             assertThat(page.locator("#add-period").inputValue()).isEqualTo("2023-02");
-            assertThat(Chromium.seriousViolations(page)).isEmpty();
+            Chromium.assertAccessibleAndFits(page, "periods with the second draw refused");
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("13-second-draw-refused.png")));
-            page.navigate("http://127.0.0.1:" + port + "/dashboard?" + RANGE);
+            page.navigate("/dashboard?" + RANGE);
             assertThat(page.locator("#unfinished").textContent()).doesNotContain("2023-02");
         }
         assertThat(lead.get("/dashboard/data?" + RANGE).body()).contains("\"label\":\"complete: 3 of 3 signed\"");
