@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.mhtrigger.app.internal.CommandScreening;
 import org.mhtrigger.app.internal.GoldLabels;
-import org.mhtrigger.app.internal.Pipeline;
 import org.mhtrigger.engine.evaluation.Evaluation;
 import org.mhtrigger.engine.evaluation.GoldMention;
 import org.mhtrigger.engine.evaluation.MentionEvaluation;
@@ -59,19 +59,12 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Set<String>> expected = GoldLabels.read(gold);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Pipeline pipeline = new Pipeline(
-                input.stripIdentifiers,
-                input.rulesDir,
-                input.mappingsDir,
-                err,
-                input.quiet,
-                input.threads(spec.commandLine()),
-                input.maxResourceBytes(spec.commandLine()));
+        CommandScreening pipeline = new CommandScreening(input.screening(spec.commandLine()), err, input.quiet);
         Path mentionFile = mentions != null ? mentions : beside(gold, "mentions.csv");
         List<GoldMention> goldMentions = mentionFile == null ? null : GoldLabels.readMentions(mentionFile);
         Map<String, Set<String>> predicted = new HashMap<>();
         List<GoldMention> found = new ArrayList<>();
-        Pipeline.Outcome outcome = pipeline.run(input.inputs, screening -> {
+        CommandScreening.Outcome outcome = pipeline.run(input.inputs, screening -> {
             Set<String> triggers = predicted.computeIfAbsent(screening.record(), r -> new TreeSet<>());
             screening.findings().stream().map(Finding::trigger).forEach(triggers::add);
             // what the product reports: affirmed mentions as they come out of the rules (a suicide attempt is also

@@ -52,4 +52,12 @@ class ReadingOptions {
 
     @Option(names = "--quiet", description = "No progress or summary on stderr (rejections are still listed).")
     boolean quiet;
+
+    /** These options as the screening pipeline takes them, checked. */
+    org.mhtrigger.screening.ScreeningOptions screening(picocli.CommandLine commandLine) {
+        return org.mhtrigger.screening.ScreeningOptions.defaults()
+                .withStripIdentifiers(stripIdentifiers)
+                .withMappingDirectory(mappingsDir)
+                .withMaxResourceBytes(maxResourceBytes(commandLine));
+    }
 }

@@ -19,10 +19,9 @@ import org.mhtrigger.engine.sampling.Sampler;
 import org.mhtrigger.engine.sampling.SamplingCriteria;
 import org.mhtrigger.engine.sampling.SamplingUnit;
 import org.mhtrigger.engine.screen.Rejection;
-import org.mhtrigger.fhir.FhirRecordReader;
 import org.mhtrigger.fhir.ReadSummary;
-import org.mhtrigger.fhir.ReaderOptions;
 import org.mhtrigger.fhir.RecordListener;
+import org.mhtrigger.screening.ScreeningPipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,9 +122,8 @@ final class SampleCommand implements Callable<Integer> {
 
         List<SamplingUnit> stays = new ArrayList<>();
         int[] rejected = {0};
-        ReadSummary summary = new FhirRecordReader(new ReaderOptions(reading.stripIdentifiers, reading.mappingsDir)
-                        .withMaxResourceBytes(reading.maxResourceBytes(spec.commandLine())))
-                .read(inputs, new RecordListener() {
+        ReadSummary summary =
+                ScreeningPipeline.read(reading.screening(spec.commandLine()), inputs, new RecordListener() {
                     @Override
                     public void record(StayRecord record) {
                         stays.add(SamplingUnit.of(record));

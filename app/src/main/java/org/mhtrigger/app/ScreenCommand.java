@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.mhtrigger.app.internal.CommandScreening;
 import org.mhtrigger.app.internal.FindingFormat;
 import org.mhtrigger.app.internal.FindingWriter;
-import org.mhtrigger.app.internal.Pipeline;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.fhir.pseudonym.Pseudonymiser;
 import org.mhtrigger.fhir.server.BulkExport;
@@ -186,15 +186,8 @@ final class ScreenCommand implements Callable<Integer> {
 
     private Integer screen(List<Path> inputs, Predicate<StayRecord> include) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Pipeline pipeline = new Pipeline(
-                options.stripIdentifiers,
-                options.rulesDir,
-                options.mappingsDir,
-                err,
-                options.quiet,
-                options.threads(spec.commandLine()),
-                options.maxResourceBytes(spec.commandLine()));
-        Pipeline.Outcome outcome;
+        CommandScreening pipeline = new CommandScreening(options.screening(spec.commandLine()), err, options.quiet);
+        CommandScreening.Outcome outcome;
         try (Writer target = open();
                 FindingWriter writer = format.open(target, explain)) {
             outcome = pipeline.run(inputs, include, writer::write);

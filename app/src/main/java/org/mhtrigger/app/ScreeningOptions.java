@@ -22,11 +22,16 @@ class ScreeningOptions extends ReadingOptions {
     /** The --threads value, checked. */
     int threads(picocli.CommandLine commandLine) {
         if (threads == null) {
-            return org.mhtrigger.app.internal.Pipeline.defaultThreads();
+            return org.mhtrigger.app.internal.CommandScreening.defaultThreads();
         }
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(commandLine, "--threads must be at least 1");
         }
         return threads;
+    }
+
+    @Override
+    org.mhtrigger.screening.ScreeningOptions screening(picocli.CommandLine commandLine) {
+        return super.screening(commandLine).withRulesDirectory(rulesDir).withThreads(threads(commandLine));
     }
 }

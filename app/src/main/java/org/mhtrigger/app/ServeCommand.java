@@ -11,6 +11,7 @@ import org.mhtrigger.review.ScreenedStay;
 import org.mhtrigger.review.importing.ImportPipeline;
 import org.mhtrigger.rules.TriggerCatalogue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
             "Runs the review UI. The database schema is created or migrated on start (Flyway; H2 or PostgreSQL).",
             "On an empty database an 'admin' account is created and its password printed once.",
             "The database password is read from the environment variable MHTRIGGER_DB_PASSWORD, never from the "
-                    + "command line."
+                    + "command line.",
+            "Records imported from the page are screened as 'mhtrigger screen' screens them, with the --rules, "
+                    + "--mappings and other screening options given here."
         })
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
@@ -64,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "FHIR input to screen and import on start (records already imported are skipped).")
     List<Path> inputs;
 
+    @Mixin
+    ScreeningOptions screening;
+
     @Spec
     CommandSpec spec;
 
@@ -71,7 +77,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ScreenedStay> screened = inputs == null ? List.of() : ImportPipeline.screen(inputs, err);
+        // one set of options for the records screened on start and for the imports from the page: edited rules and
+        // mapping tables apply to both, as they do to mhtrigger screen
+        org.mhtrigger.screening.ScreeningOptions options = screening.screening(spec.commandLine());
+        List<ScreenedStay> screened = inputs == null ? List.of() : ImportPipeline.screen(options, inputs, err);
         ReviewSettings settings = new ReviewSettings(
                 port,
                 db,
@@ -80,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
                 TriggerCatalogue.standard().all(),
                 bind,
                 auditKey);
-        try (ReviewServer server = ReviewServer.start(settings)) {
+        try (ReviewServer server = ReviewServer.start(settings, options)) {
             DemoData data = server.bean(DemoData.class);
             data.firstAdmin()
                     .ifPresent(password -> out.println(

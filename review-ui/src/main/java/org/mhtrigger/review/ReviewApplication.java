@@ -2,13 +2,16 @@ package org.mhtrigger.review;
 
 import java.util.List;
 import javax.sql.DataSource;
+import org.mhtrigger.review.importing.ImportPipeline;
 import org.mhtrigger.review.report.HarmReport;
 import org.mhtrigger.review.store.DurableTransactionManager;
 import org.mhtrigger.review.store.MeasureQueries;
+import org.mhtrigger.screening.ScreeningOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -19,6 +22,17 @@ public class ReviewApplication {
     TriggerChoices triggerChoices(ObjectProvider<ReviewSettings> settings) {
         ReviewSettings given = settings.getIfAvailable();
         return new TriggerChoices(given == null ? List.of() : given.catalogue());
+    }
+
+    /**
+     * The import's screening: the options {@link ReviewServer#start(ReviewSettings, ScreeningOptions)} was given (the
+     * edited rules and mapping tables of {@code mhtrigger serve --rules/--mappings}), else the bundled ones. Lazy:
+     * built by the first import, on its thread, as loading the rules takes seconds.
+     */
+    @Bean
+    @Lazy
+    ImportPipeline importPipeline(ObjectProvider<ScreeningOptions> options) {
+        return new ImportPipeline(options.getIfAvailable(ScreeningOptions::defaults));
     }
 
     /** Commits that are in the database file before they return (see {@link DurableTransactionManager}). */

@@ -2,9 +2,11 @@ package org.mhtrigger.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import org.mhtrigger.engine.MhTriggerException;
 import org.mhtrigger.review.store.DatabaseUrls;
+import org.mhtrigger.screening.ScreeningOptions;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -28,8 +30,19 @@ public final class ReviewServer implements AutoCloseable {
         });
     }
 
-    /** Starts the application; returns once it serves requests. */
+    /** Starts the application, importing with the bundled rules and mapping tables; returns once it serves requests. */
     public static ReviewServer start(ReviewSettings settings) {
+        return start(settings, ScreeningOptions.defaults());
+    }
+
+    /**
+     * Starts the application; returns once it serves requests.
+     *
+     * @param screening how the import screens uploaded and pulled records: the same options, edited rules and mapping
+     *     tables as {@code mhtrigger screen} takes
+     */
+    public static ReviewServer start(ReviewSettings settings, ScreeningOptions screening) {
+        Objects.requireNonNull(screening, "screening must not be null");
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + settings.port());
         if (!settings.bindAddress().isEmpty()) {
@@ -49,7 +62,10 @@ public final class ReviewServer implements AutoCloseable {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(ReviewApplication.class)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
-                    .initializers(c -> c.getBeanFactory().registerSingleton("reviewSettings", settings))
+                    .initializers(c -> {
+                        c.getBeanFactory().registerSingleton("reviewSettings", settings);
+                        c.getBeanFactory().registerSingleton("screeningOptions", screening);
+                    })
                     .run(args.toArray(String[]::new));
             return new ReviewServer(context);
         } catch (RuntimeException e) {

@@ -85,7 +85,7 @@ class ImportTest {
     }
 
     /** Follows the job page's htmx poll until the job is done or failed; returns the last status panel. */
-    private static String finished(WebClient client, String jobPage) throws InterruptedException {
+    static String finished(WebClient client, String jobPage) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             String panel = client.get(jobPage + "/status").body();
@@ -100,7 +100,7 @@ class ImportTest {
         throw new AssertionError("import did not finish within 3 minutes: " + jobPage);
     }
 
-    private static int count(String panel, String id) {
+    static int count(String panel, String id) {
         Matcher m = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(panel);
         assertThat(m.find()).as(id).isTrue();
         return Integer.parseInt(m.group(1));

@@ -19,9 +19,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.mhtrigger.app.internal.CommandScreening;
 import org.mhtrigger.app.internal.FindingFormat;
 import org.mhtrigger.app.internal.FindingWriter;
-import org.mhtrigger.app.internal.Pipeline;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
@@ -31,6 +31,7 @@ import org.mhtrigger.fhir.ReaderOptions;
 import org.mhtrigger.fhir.RecordListener;
 import org.mhtrigger.rules.DroolsTriggerEvaluator;
 import org.mhtrigger.rules.RulesConfig;
+import org.mhtrigger.screening.ScreeningOptions;
 
 /**
  * Measures the screening pipeline and, in the same run on the same note text, the baseline a search engineer would
@@ -60,11 +61,12 @@ public final class Benchmark {
      * structured triggers, rules, findings written (as JSON lines, to a counting sink).
      */
     public Figures pipeline(List<Path> input, int threads, PrintWriter err) {
-        Pipeline pipeline = new Pipeline(false, null, null, err, true, threads);
+        CommandScreening pipeline =
+                new CommandScreening(ScreeningOptions.defaults().withThreads(threads), err, true);
         CountingWriter sink = new CountingWriter();
         HeapSampler heap = HeapSampler.start();
         long started = System.nanoTime();
-        Pipeline.Outcome outcome;
+        CommandScreening.Outcome outcome;
         try (FindingWriter writer = FindingFormat.jsonl.open(sink, false)) {
             outcome = pipeline.run(input, writer::write);
         }
@@ -90,7 +92,7 @@ public final class Benchmark {
         long started = System.nanoTime();
         reader.read(input, recordsOnly(record -> {
             stays[0]++;
-            bytes[0] += Pipeline.noteBytes(record);
+            bytes[0] += CommandScreening.noteBytes(record);
         }));
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heap.stop();
@@ -150,7 +152,7 @@ public final class Benchmark {
             Timer baseline) {
         long bytes = 0;
         for (StayRecord record : batch) {
-            bytes += Pipeline.noteBytes(record);
+            bytes += CommandScreening.noteBytes(record);
         }
         long started = System.nanoTime();
         for (StayRecord record : batch) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
+import org.mhtrigger.fhir.ResourceTypes;
 
 /**
  * The split read: routes each resource's JSON to the spill file of its patient's group while the input is read, then
@@ -37,22 +38,9 @@ import java.util.stream.Stream;
  */
 final class Spill implements AutoCloseable {
     /** Types that belong to no patient and that stays look up by reference. */
-    private static final Set<String> SHARED = Set.of("Medication", "Location");
+    private static final Set<String> SHARED = Set.copyOf(ResourceTypes.SHARED);
     /** Types whose facts are read even when they name no patient (their problems must still be reported). */
-    private static final Set<String> PATIENT_TYPES = Set.of(
-            "Patient",
-            "Encounter",
-            "Observation",
-            "DocumentReference",
-            "DiagnosticReport",
-            "Composition",
-            "MedicationAdministration",
-            "MedicationRequest",
-            "Procedure",
-            "Condition",
-            "Flag",
-            "CarePlan",
-            "RiskAssessment");
+    private static final Set<String> PATIENT_TYPES = Set.copyOf(ResourceTypes.PATIENT);
 
     private static final int BUFFER = 32 * 1024;
     /** Two key hashes, group, seq, digest, and file, line and entry of the origin. */

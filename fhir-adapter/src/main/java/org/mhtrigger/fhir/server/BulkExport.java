@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.mhtrigger.fhir.ResourceTypes;
 import org.mhtrigger.fhir.pseudonym.Pseudonymiser;
 import org.mhtrigger.fhir.server.internal.FhirJson;
 import org.mhtrigger.fhir.server.internal.NdjsonOutput;
@@ -43,8 +44,7 @@ import org.mhtrigger.fhir.server.internal.Sleeper;
  * missing.
  */
 public final class BulkExport {
-    static final String TYPES = "Patient,Encounter,Observation,MedicationAdministration,MedicationRequest,Procedure,"
-            + "Condition,Flag,CarePlan,RiskAssessment,DocumentReference,DiagnosticReport,Composition";
+    static final String TYPES = String.join(",", ResourceTypes.PATIENT);
 
     private final ServerOptions options;
     private final PullListener listener;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.mhtrigger.fhir.ResourceTypes;
 import org.mhtrigger.fhir.pseudonym.Pseudonymiser;
 import org.mhtrigger.fhir.server.internal.FhirJson;
 import org.mhtrigger.fhir.server.internal.NdjsonOutput;
@@ -31,7 +32,7 @@ import org.mhtrigger.fhir.server.internal.Sleeper;
  *       from {@code from} to {@code to}, both included.
  *   <li>For each stay: {@code Patient/<id>}; the patient's Encounters ({@code Encounter?patient=}) for transfers and
  *       readmissions; then per type the resources that reference the stay ({@code encounter=}, or {@code context=} for
- *       MedicationAdministration): {@value #TYPES_TEXT}.
+ *       MedicationAdministration), for each type of {@link ResourceTypes#STAY}.
  *   <li>Then, because many systems do not set the encounter reference on every resource, per type the patient's
  *       resources dated within the stay: {@code <Type>?patient=<id>&<param>=ge<admitted>&<param>=le<discharged>} with
  *       the type's date parameter (see {@link #PATIENT_DATE_SEARCHES}). What both searches return is written once.
@@ -42,9 +43,6 @@ import org.mhtrigger.fhir.server.internal.Sleeper;
  * folder after an interruption continues where it stopped, writing every {@code Type/id} once.
  */
 public final class SearchPull {
-    static final String TYPES_TEXT = "Observation, MedicationAdministration, MedicationRequest, Procedure, Condition, "
-            + "Flag, CarePlan, RiskAssessment, DocumentReference, DiagnosticReport, Composition";
-
     /** Resource type and the search parameter that points at the Encounter. */
     static final Map<String, String> STAY_SEARCHES = orderedStaySearches();
 
@@ -86,25 +84,13 @@ public final class SearchPull {
 
     private static Map<String, String> orderedStaySearches() {
         Map<String, String> searches = new LinkedHashMap<>();
-        for (String type : TYPES_TEXT.split(", ")) {
-            searches.put(type, "MedicationAdministration".equals(type) ? "context" : "encounter");
-        }
+        ResourceTypes.STAY.forEach(t -> searches.put(t.type(), t.encounterParameter()));
         return java.util.Collections.unmodifiableMap(searches);
     }
 
     private static Map<String, List<String>> orderedDateSearches() {
         Map<String, List<String>> searches = new LinkedHashMap<>();
-        searches.put("Observation", List.of("date"));
-        searches.put("MedicationAdministration", List.of("effective-time"));
-        searches.put("MedicationRequest", List.of("authoredon"));
-        searches.put("Procedure", List.of("date"));
-        searches.put("Condition", List.of("onset-date", "recorded-date"));
-        searches.put("Flag", List.of("date"));
-        searches.put("CarePlan", List.of("date"));
-        searches.put("RiskAssessment", List.of("date"));
-        searches.put("DocumentReference", List.of("date"));
-        searches.put("DiagnosticReport", List.of("date"));
-        searches.put("Composition", List.of("date"));
+        ResourceTypes.STAY.forEach(t -> searches.put(t.type(), t.dateParameters()));
         return java.util.Collections.unmodifiableMap(searches);
     }
 

@@ -31,6 +31,7 @@ import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Stays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The safety lead's imports: uploaded FHIR files, or a pull of a date range from the configured FHIR server, screened
- * by {@link ImportPipeline} and imported into the review database. Jobs run one at a time on a background thread,
+ * by {@link ImportPipeline} (the pipeline and options {@code mhtrigger screen} uses, including edited rules and mapping
+ * tables given to {@code mhtrigger serve}) and imported into the review database. A record whose screening fails is
+ * listed as rejected, naming it, and the rest is imported. Jobs run one at a time on a background thread,
  * from a private temporary folder that is deleted afterwards; uploads are streamed to that folder, never held in memory
  * whole. The last {@value #KEPT} jobs stay visible until restart; each finished job appends one audit row. Thread-safe.
  */
@@ -61,16 +64,19 @@ public class ImportJobs {
     });
     private final Map<Long, ImportJob> jobs = new LinkedHashMap<>();
     private long lastId;
-    private ImportPipeline pipeline; // built on the worker thread on first use: loading the rules takes seconds
+    /** Lazy: built on the worker thread on first use, as loading the rules takes seconds. */
+    private final ObjectProvider<ImportPipeline> pipeline;
 
     public ImportJobs(
             Stays stays,
             AuditTrail audit,
+            ObjectProvider<ImportPipeline> pipeline,
             @Value("${mhtrigger.import.work-dir:${java.io.tmpdir}}") String workDir,
             @Value("${mhtrigger.fhir.server-url:}") String fhirServer,
             @Value("${mhtrigger.fhir.token-file:}") String fhirTokenFile) {
         this.stays = stays;
         this.audit = audit;
+        this.pipeline = pipeline;
         this.workDir = Path.of(workDir);
         this.fhirServer = fhirServer.strip();
         this.fhirTokenFile = fhirTokenFile.strip();
@@ -201,14 +207,12 @@ public class ImportJobs {
 
     private void run(ImportJob job, Path folder, Inputs inputs) {
         long started = System.nanoTime();
-        ImportJob.State end = ImportJob.State.DONE;
+        // failed unless the run returns: an Error that is not caught below must not leave the job looking done
+        ImportJob.State end = ImportJob.State.FAILED;
         try {
             List<Path> paths = inputs.get();
             job.state(ImportJob.State.SCREENING);
-            if (pipeline == null) {
-                pipeline = new ImportPipeline();
-            }
-            pipeline.run(paths, new ImportPipeline.Listener() {
+            pipeline.getObject().run(paths, new ImportPipeline.Listener() {
                 @Override
                 public void read() {
                     job.read();
@@ -230,11 +234,11 @@ public class ImportJobs {
                     job.warning();
                 }
             });
+            end = ImportJob.State.DONE;
         } catch (Exception | LinkageError e) { // whatever happens, the job ends as failed, not as running forever
             // the page shows the message (URLs and counts, never resource content); the log only the kind
             LOG.warn("import job {} failed: {}", job.id(), e.getClass().getSimpleName());
             job.message("failed: " + e.getMessage());
-            end = ImportJob.State.FAILED;
         } finally {
             delete(folder);
             // the audit row comes before the page shows the job as finished, so whoever sees it done finds the row

@@ -4,25 +4,22 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
-import org.mhtrigger.engine.screen.Screener;
 import org.mhtrigger.engine.screen.Screening;
-import org.mhtrigger.fhir.FhirRecordReader;
-import org.mhtrigger.fhir.ReaderOptions;
-import org.mhtrigger.fhir.RecordListener;
 import org.mhtrigger.review.ScreenedStay;
-import org.mhtrigger.rules.DroolsTriggerEvaluator;
-import org.mhtrigger.rules.RulesConfig;
+import org.mhtrigger.screening.ScreeningOptions;
+import org.mhtrigger.screening.ScreeningPipeline;
 
 /**
- * Reads and screens FHIR input for the review UI with the same reader, text matcher and rules as {@code mhtrigger
- * screen}, keeping each record with its findings and suppressed mentions (the review UI shows the notes, labs and
+ * The review UI's side of {@link ScreeningPipeline}, the pipeline {@code mhtrigger screen} runs: the same reader,
+ * rules, options and failure policy (a record whose screening fails is rejected naming it, and the run goes on), with
+ * each record kept whole beside its findings and suppressed mentions (the review UI shows the notes, labs and
  * medications, not only the findings). Not thread-safe: one run at a time per instance.
  */
 public final class ImportPipeline {
-    private final FhirRecordReader reader;
-    private final Screener screener;
+    private final ScreeningPipeline pipeline;
 
     /** Hears each screened record, each rejection and each warning, on the thread that called {@link #run}. */
     public interface Listener {
@@ -36,35 +33,37 @@ public final class ImportPipeline {
         default void warning(Rejection warning) {}
     }
 
-    /** The bundled rules; identifiers kept (the review UI needs the encounter ids to find records again). */
+    /** The bundled rules and mapping tables; identifiers kept (the review UI needs the encounter ids). */
     public ImportPipeline() {
-        RulesConfig rules = RulesConfig.defaults();
-        this.reader = new FhirRecordReader(new ReaderOptions(false, null));
-        this.screener = DroolsTriggerEvaluator.screener(rules);
+        this(ScreeningOptions.defaults());
     }
 
-    /**
-     * Reads {@code inputs} (files and folders) and screens every record; a record whose screening fails is reported
-     * as rejected and the run goes on.
-     */
-    public void run(List<Path> inputs, Listener listener) {
-        reader.read(inputs, new RecordListener() {
+    /** The rules and mapping tables {@code options} name (edited copies replace the bundled files). */
+    public ImportPipeline(ScreeningOptions options) {
+        this(ScreeningPipeline.of(options));
+    }
+
+    public ImportPipeline(ScreeningPipeline pipeline) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline must not be null");
+    }
+
+    /** The version of the rules records are screened with. */
+    public String rulesetVersion() {
+        return pipeline.rulesetVersion();
+    }
+
+    /** Reads {@code inputs} (files and folders) and screens every record, as {@link ScreeningPipeline#run} does. */
+    public ScreeningPipeline.Outcome run(List<Path> inputs, Listener listener) {
+        String ruleset = pipeline.rulesetVersion();
+        return pipeline.run(inputs, new ScreeningPipeline.Listener() {
             @Override
-            public void record(StayRecord record) {
+            public void read(StayRecord record) {
                 listener.read();
-                ScreenedStay screened;
-                try {
-                    Screening screening = screener.screen(record);
-                    screened = new ScreenedStay(
-                            record, screening.findings(), screening.suppressed(), screener.rulesetVersion());
-                } catch (RuntimeException e) {
-                    // the message may quote note text: name only the record key and the kind of failure
-                    listener.rejected(new Rejection(
-                            "Encounter/" + record.id(),
-                            "screening failed (" + e.getClass().getSimpleName() + ")"));
-                    return;
-                }
-                listener.screened(screened);
+            }
+
+            @Override
+            public void screened(StayRecord record, Screening screening) {
+                listener.screened(new ScreenedStay(record, screening.findings(), screening.suppressed(), ruleset));
             }
 
             @Override
@@ -79,10 +78,21 @@ public final class ImportPipeline {
         });
     }
 
-    /** Every record read from {@code inputs}, screened; rejected input and warnings are listed on {@code err}. */
+    /**
+     * Every record read from {@code inputs}, screened with the bundled rules; rejected input and warnings are listed
+     * on {@code err}.
+     */
     public static List<ScreenedStay> screen(List<Path> inputs, PrintWriter err) {
+        return screen(ScreeningOptions.defaults(), inputs, err);
+    }
+
+    /**
+     * Every record read from {@code inputs}, screened as {@code options} say; rejected input and warnings are listed
+     * on {@code err}.
+     */
+    public static List<ScreenedStay> screen(ScreeningOptions options, List<Path> inputs, PrintWriter err) {
         List<ScreenedStay> screened = new ArrayList<>();
-        new ImportPipeline().run(inputs, new Listener() {
+        new ImportPipeline(options).run(inputs, new Listener() {
             @Override
             public void screened(ScreenedStay stay) {
                 screened.add(stay);

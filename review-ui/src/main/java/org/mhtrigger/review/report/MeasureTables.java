@@ -1,9 +1,9 @@
 package org.mhtrigger.review.report;
 
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.mhtrigger.engine.measure.Completeness;
@@ -11,14 +11,24 @@ import org.mhtrigger.engine.measure.Measure;
 import org.mhtrigger.engine.measure.PeriodMeasures;
 import org.mhtrigger.engine.measure.Rate;
 import org.mhtrigger.engine.measure.Spc;
-import org.mhtrigger.engine.measure.TriggerPpv;
 import org.mhtrigger.review.store.MeasureQueries.PeriodData;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The measures of a range of periods as CSV (one row per period and measure, with each period's review state) and JSON.
- * Stateless, thread-safe.
+ * The measures of a range of periods as CSV (one row per period and measure, with each period's review state; written
+ * by Commons CSV) and JSON (written by Jackson). Stateless, thread-safe.
  */
 public final class MeasureTables {
+    /** Numbers written as {@link #number} gives them: plain decimals, never with an exponent. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
     private MeasureTables() {}
 
     /** The CSV's columns, in order. */
@@ -88,102 +98,151 @@ public final class MeasureTables {
     }
 
     /**
-     * {"periods": [{"period", "sampled", "authenticated", "protocol", "measures": [{code, title, numerator, denominator,
-     * value}], "byHarmCategory", "byOutcomeClass", "harmEventsByTrigger", "aeRateByWard", "triggerPpv"}]}.
+     * {"periods": [{"period", "sampled", "authenticated", "reviewState", "protocol", "measures": [{code, title,
+     * numerator, denominator, value}], "byHarmCategory", "byOutcomeClass", "harmEventsByTrigger", "aeRateByWard",
+     * "triggerPpv"}]}, one period a line with its measures one a line ({@link Layout}).
      */
     public static String json(List<PeriodData> periods) {
-        StringBuilder json = new StringBuilder("{\n  \"periods\": [");
-        for (int p = 0; p < periods.size(); p++) {
-            PeriodData period = periods.get(p);
-            json.append(p == 0 ? "\n" : ",\n")
-                    .append("    {\"period\": ")
-                    .append(string(period.measures().period().label()))
-                    .append(", \"sampled\": ")
-                    .append(period.sampled())
-                    .append(", \"authenticated\": ")
-                    .append(period.authenticated())
-                    .append(", \"reviewState\": ")
-                    .append(string(period.completeness().state().label()))
-                    .append(", \"protocol\": ")
-                    .append(string(period.measures().protocol()))
-                    .append(", \"measures\": [");
-            Measure[] measures = Measure.values();
-            for (int m = 0; m < measures.length; m++) {
-                Rate rate = period.measures().rate(measures[m]);
-                json.append(m == 0 ? "\n" : ",\n")
-                        .append("      {\"code\": ")
-                        .append(string(measures[m].code()))
-                        .append(", \"title\": ")
-                        .append(string(measures[m].title()))
-                        .append(", \"numerator\": ")
-                        .append(number(rate.numerator()))
-                        .append(", \"denominator\": ")
-                        .append(number(rate.denominator()))
-                        .append(", \"value\": ")
-                        .append(rate.defined() ? number(rate.value()) : "null")
-                        .append('}');
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode list = root.putArray("periods");
+        for (PeriodData period : periods) {
+            ObjectNode p = list.addObject();
+            p.put("period", period.measures().period().label());
+            p.put("sampled", period.sampled());
+            p.put("authenticated", period.authenticated());
+            p.put("reviewState", period.completeness().state().label());
+            p.put("protocol", period.measures().protocol());
+            ArrayNode measures = p.putArray("measures");
+            for (Measure measure : Measure.values()) {
+                ObjectNode m = measures.addObject();
+                m.put("code", measure.code());
+                m.put("title", measure.title());
+                rate(m, period.measures().rate(measure));
             }
-            json.append("\n    ]");
-            breakdowns(json, period.measures());
-            json.append('}');
+            breakdowns(p, period.measures());
         }
-        return json.append("\n  ]\n}\n").toString();
+        return JSON.writer().with(new Layout()).writeValueAsString(root) + "\n";
     }
 
     /**
      * The period's breakdowns: confirmed events by harm category and by outcome class, harm events by trigger, the
      * adverse-event rate by ward, and each trigger's positive predictive value.
      */
-    private static void breakdowns(StringBuilder json, PeriodMeasures measures) {
-        Map<String, Integer> byHarm = new LinkedHashMap<>();
+    private static void breakdowns(ObjectNode period, PeriodMeasures measures) {
+        ObjectNode byHarm = period.putObject("byHarmCategory");
         measures.byHarmCategory().forEach((category, count) -> byHarm.put(category.name(), count));
-        Map<String, Integer> byOutcome = new LinkedHashMap<>();
+        ObjectNode byOutcome = period.putObject("byOutcomeClass");
         measures.byOutcomeClass().forEach((outcome, count) -> byOutcome.put(outcome.label(), count));
-        counts(json, "byHarmCategory", byHarm);
-        counts(json, "byOutcomeClass", byOutcome);
-        counts(json, "harmEventsByTrigger", measures.harmEventsByTrigger());
-        String separator = "";
-        json.append(",\n     \"aeRateByWard\": {");
-        for (var e : measures.aeRateByWard().entrySet()) {
-            Rate rate = e.getValue();
-            json.append(separator)
-                    .append(string(e.getKey()))
-                    .append(": {\"numerator\": ")
-                    .append(number(rate.numerator()))
-                    .append(", \"denominator\": ")
-                    .append(number(rate.denominator()))
-                    .append(", \"value\": ")
-                    .append(rate.defined() ? number(rate.value()) : "null")
-                    .append('}');
-            separator = ", ";
-        }
-        json.append("},\n     \"triggerPpv\": {");
-        separator = "";
-        for (var e : measures.triggerPpv().entrySet()) {
-            TriggerPpv ppv = e.getValue();
-            json.append(separator)
-                    .append(string(e.getKey()))
-                    .append(": {\"hits\": ")
-                    .append(ppv.hits())
-                    .append(", \"positive\": ")
-                    .append(ppv.positive())
-                    .append(", \"ppv\": ")
-                    .append(ppv.hits() == 0 ? "null" : number(ppv.ppv()))
-                    .append('}');
-            separator = ", ";
-        }
-        json.append('}');
+        ObjectNode byTrigger = period.putObject("harmEventsByTrigger");
+        measures.harmEventsByTrigger().forEach(byTrigger::put);
+        ObjectNode byWard = period.putObject("aeRateByWard");
+        measures.aeRateByWard().forEach((ward, rate) -> rate(byWard.putObject(ward), rate));
+        ObjectNode ppvs = period.putObject("triggerPpv");
+        measures.triggerPpv().forEach((trigger, ppv) -> {
+            ObjectNode t = ppvs.putObject(trigger);
+            t.put("hits", ppv.hits());
+            t.put("positive", ppv.positive());
+            if (ppv.hits() == 0) {
+                t.putNull("ppv");
+            } else {
+                t.put("ppv", decimal(ppv.ppv()));
+            }
+        });
     }
 
-    /** {@code ,\n "name": {"key": count, ...}} */
-    private static void counts(StringBuilder json, String name, Map<String, Integer> counts) {
-        json.append(",\n     ").append(string(name)).append(": {");
-        String separator = "";
-        for (var e : counts.entrySet()) {
-            json.append(separator).append(string(e.getKey())).append(": ").append(e.getValue());
-            separator = ", ";
+    /** numerator, denominator and value (null when the rate is undefined) as {@link #number} writes them. */
+    private static void rate(ObjectNode node, Rate rate) {
+        node.put("numerator", decimal(rate.numerator()));
+        node.put("denominator", decimal(rate.denominator()));
+        if (rate.defined()) {
+            node.put("value", decimal(rate.value()));
+        } else {
+            node.putNull("value");
         }
-        json.append('}');
+    }
+
+    /** {@link #number} as a JSON number: written plain (no exponent) by {@link #JSON}. */
+    private static BigDecimal decimal(double value) {
+        return new BigDecimal(number(value));
+    }
+
+    /**
+     * The report's JSON layout, which readers of the files have seen since the first release: the top object and the
+     * period list broken over lines, each period on one line but for its measures, one a line, and its breakdowns,
+     * each on a line of its own (after the five figures and the measures, the period's sixth entry). Depths count
+     * from the top object (1): periods 2, a period 3, its measures and breakdowns 4. One per document.
+     */
+    private static final class Layout implements PrettyPrinter {
+        private static final int TOP = 1;
+        private static final int PERIODS = 2;
+        private static final int PERIOD = 3;
+        private static final int MEASURES = 4;
+        /** Entries of a period written on its first line: period, sampled, authenticated, reviewState, protocol, measures. */
+        private static final int PERIOD_FIRST_LINE = 6;
+
+        /** Entries written so far in each open container, innermost last. */
+        private final Deque<int[]> open = new ArrayDeque<>();
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {}
+
+        @Override
+        public void writeStartObject(JsonGenerator g) {
+            g.writeRaw('{');
+            open.push(new int[] {0});
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) {
+            if (open.size() == TOP) {
+                g.writeRaw("\n  ");
+            }
+        }
+
+        @Override
+        public void writeObjectNameValueSeparator(JsonGenerator g) {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) {
+            int entries = ++open.peek()[0];
+            g.writeRaw(open.size() == PERIOD && entries >= PERIOD_FIRST_LINE ? ",\n     " : ", ");
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) {
+            open.pop();
+            g.writeRaw(open.isEmpty() ? "\n}" : "}");
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) {
+            g.writeRaw('[');
+            open.push(new int[] {0});
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) {
+            g.writeRaw(lineStart());
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) {
+            g.writeRaw(",");
+            g.writeRaw(lineStart());
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) {
+            open.pop();
+            g.writeRaw(open.size() == TOP ? "\n  ]" : "\n    ]");
+        }
+
+        /** A new line for the next value of the innermost array: periods indented 4, measures 6. */
+        private String lineStart() {
+            return open.size() == PERIODS ? "\n    " : "\n      ";
+        }
     }
 
     /** Plain decimal, at most 4 places, no exponent: 9.375, 30, 0.3333. */
@@ -193,27 +252,5 @@ public final class MeasureTables {
                 .stripTrailingZeros()
                 .toPlainString();
         return text.equals("-0") ? "0" : text;
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String string(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

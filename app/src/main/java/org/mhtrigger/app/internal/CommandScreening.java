@@ -3,6 +3,7 @@ package org.mhtrigger.app.internal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -11,71 +12,42 @@ import java.util.function.Predicate;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
-import org.mhtrigger.engine.screen.Screener;
 import org.mhtrigger.engine.screen.Screening;
-import org.mhtrigger.fhir.FhirRecordReader;
 import org.mhtrigger.fhir.ReadSummary;
-import org.mhtrigger.fhir.ReaderOptions;
-import org.mhtrigger.fhir.RecordListener;
-import org.mhtrigger.rules.DroolsTriggerEvaluator;
-import org.mhtrigger.rules.RulesConfig;
+import org.mhtrigger.screening.ScreeningOptions;
+import org.mhtrigger.screening.ScreeningPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads FHIR input, screens each record and hands each screening to a consumer, reporting rejections, warnings and
- * progress on the diagnostic stream. With more than one thread, the reader parses the groups of a large input on that
- * many threads, records are screened on a pool, a bounded number at a time, and screenings still reach the consumer
- * on the calling thread in the order the reader delivers the records, so the output is the same whatever the thread
- * count. Not thread-safe: one per command run.
+ * A command's run of the {@link ScreeningPipeline}: each screening goes to the command's consumer, rejections and
+ * warnings are listed on the diagnostic stream one line each, progress is shown every few seconds, and a summary with
+ * the findings per trigger is printed at the end. The failure policy is the pipeline's. Not thread-safe: one per
+ * command run.
  */
-public final class Pipeline {
-    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+public final class CommandScreening {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandScreening.class);
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
-    private final FhirRecordReader reader;
-    private final Screener screener;
+    private final ScreeningPipeline pipeline;
     private final PrintWriter err;
     private final boolean quiet;
-    private final int threads;
-
-    /** A pipeline screening on as many threads as there are processors. */
-    public Pipeline(boolean stripIdentifiers, Path rulesDir, Path mappingsDir, PrintWriter err, boolean quiet) {
-        this(stripIdentifiers, rulesDir, mappingsDir, err, quiet, defaultThreads());
-    }
 
     /**
-     * @param threads 1 to read and screen on the calling thread; more to parse and to screen on that many threads each
+     * @throws org.mhtrigger.engine.ConfigurationException when the edited rules or mapping tables cannot be used
      */
-    public Pipeline(
-            boolean stripIdentifiers, Path rulesDir, Path mappingsDir, PrintWriter err, boolean quiet, int threads) {
-        this(stripIdentifiers, rulesDir, mappingsDir, err, quiet, threads, ReaderOptions.MAX_RESOURCE_BYTES);
+    public CommandScreening(ScreeningOptions options, PrintWriter err, boolean quiet) {
+        this(ScreeningPipeline.of(options), err, quiet);
     }
 
-    /** @param maxResourceBytes the largest NDJSON line or {@code .json} file read (see {@link ReaderOptions}) */
-    public Pipeline(
-            boolean stripIdentifiers,
-            Path rulesDir,
-            Path mappingsDir,
-            PrintWriter err,
-            boolean quiet,
-            int threads,
-            long maxResourceBytes) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
-        this.threads = threads;
-        RulesConfig rules = rulesDir == null ? RulesConfig.defaults() : RulesConfig.load(rulesDir);
-        this.reader = new FhirRecordReader(new ReaderOptions(stripIdentifiers, mappingsDir)
-                .withThreads(threads)
-                .withMaxResourceBytes(maxResourceBytes));
-        this.screener = DroolsTriggerEvaluator.screener(rules);
+    public CommandScreening(ScreeningPipeline pipeline, PrintWriter err, boolean quiet) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline must not be null");
         this.err = Objects.requireNonNull(err, "err must not be null");
         this.quiet = quiet;
     }
 
     public String rulesetVersion() {
-        return screener.rulesetVersion();
+        return pipeline.rulesetVersion();
     }
 
     /** Runs over {@code inputs}; every screening goes to {@code sink} in the order the reader delivers records. */
@@ -90,65 +62,48 @@ public final class Pipeline {
     public Outcome run(List<Path> inputs, Predicate<StayRecord> include, Consumer<Screening> sink) {
         long started = System.nanoTime();
         Counter counter = new Counter(started);
-        ReadSummary summary;
-        try (OrderedScreening screening = new OrderedScreening(
-                screener,
-                threads,
-                s -> {
-                    sink.accept(s);
-                    counter.screened(s);
-                },
-                rejection -> {
-                    counter.rejected++;
-                    err.println("rejected: " + rejection);
-                })) {
-            summary = reader.read(inputs, listener(include, screening, counter));
-            screening.finish();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.info(
-                "screened {} records, {} findings, {} rejected inputs in {} s",
-                counter.records,
-                counter.findings,
-                counter.rejected,
-                String.format(java.util.Locale.ROOT, "%.2f", seconds));
-        return new Outcome(
-                summary,
-                counter.records,
-                counter.findings,
-                counter.rejected,
-                counter.perTrigger,
-                seconds,
-                counter.noteBytes);
-    }
-
-    public static int defaultThreads() {
-        return Runtime.getRuntime().availableProcessors();
-    }
-
-    private RecordListener listener(Predicate<StayRecord> include, OrderedScreening screening, Counter counter) {
-        return new RecordListener() {
+        ScreeningPipeline.Outcome run = pipeline.run(inputs, include, new ScreeningPipeline.Listener() {
             @Override
-            public void record(StayRecord record) {
-                if (!include.test(record)) {
-                    return;
-                }
+            public void read(StayRecord record) {
                 counter.noteBytes += noteBytes(record);
-                screening.submit(record);
+            }
+
+            @Override
+            public void screened(StayRecord record, Screening screening) {
+                sink.accept(screening);
+                counter.screened(screening);
             }
 
             @Override
             public void rejected(Rejection rejection) {
-                counter.rejected++;
                 err.println("rejected: " + rejection);
             }
 
             @Override
             public void warning(Rejection warning) {
-                counter.warnings++;
                 err.println("warning: " + warning);
             }
-        };
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info(
+                "screened {} records, {} findings, {} rejected inputs in {} s",
+                run.screened(),
+                counter.findings,
+                run.rejected(),
+                String.format(Locale.ROOT, "%.2f", seconds));
+        return new Outcome(
+                run.read(),
+                run.screened(),
+                counter.findings,
+                run.rejected(),
+                counter.perTrigger,
+                seconds,
+                counter.noteBytes);
+    }
+
+    /** Threads when a command is not told: as many as there are processors. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** The UTF-8 size of a record's note text, counted without encoding it. */
@@ -179,7 +134,7 @@ public final class Pipeline {
             return;
         }
         err.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "screened %d records in %.1f s (%.0f records/s, %.2f MB/s of note text): %d findings, %d rejected "
                         + "inputs, %d warnings%n",
                 outcome.records(),
@@ -210,8 +165,6 @@ public final class Pipeline {
         private long lastProgress;
         private int records;
         private long findings;
-        private int rejected;
-        private int warnings;
         private long noteBytes;
         private final long started;
 
@@ -229,7 +182,7 @@ public final class Pipeline {
                 lastProgress = now;
                 double seconds = (now - started) / 1e9;
                 err.printf(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "... %d records screened (%.0f records/s), %d findings%n",
                         records,
                         records / seconds,

@@ -1,0 +1,115 @@
+package org.mhtrigger.engine.parallel;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Applies a function to inputs on a pool of threads and hands each result to a consumer on the submitting thread, in
+ * the order the inputs were submitted. At most {@code window} inputs are in flight: {@link #submit} waits for the
+ * oldest when the window is full, so memory does not grow with the input. With one thread the function runs on the
+ * submitting thread and no pool is made. Not thread-safe: one submitting thread per instance.
+ *
+ * <p>A function that throws fails the whole run: the exception reaches the submitting thread from {@link #submit} or
+ * {@link #finish} unchanged (a {@link RuntimeException} or {@link Error}). A caller that wants one bad input to fail
+ * alone catches inside the function and returns a value that says so.
+ *
+ * @param <I> the input
+ * @param <O> the result
+ */
+public final class OrderedParallel<I, O> implements AutoCloseable {
+    private final Function<? super I, ? extends O> work;
+    private final Consumer<? super O> deliver;
+    private final ExecutorService pool;
+    private final int window;
+    private final Deque<Future<O>> pending = new ArrayDeque<>();
+
+    /**
+     * @param threadName the name of the pool's (daemon) threads
+     * @param threads 1 to work on the submitting thread; more for a pool of that many threads
+     * @param window the most inputs in flight at once, at least {@code threads}
+     * @param work the function, called on a pool thread (or the submitting thread with one thread)
+     * @param deliver hears each result on the submitting thread, in submission order
+     */
+    public OrderedParallel(
+            String threadName,
+            int threads,
+            int window,
+            Function<? super I, ? extends O> work,
+            Consumer<? super O> deliver) {
+        Objects.requireNonNull(threadName, "threadName must not be null");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (window < threads) {
+            throw new IllegalArgumentException("window " + window + " must be at least threads (" + threads + ")");
+        }
+        this.work = Objects.requireNonNull(work, "work must not be null");
+        this.deliver = Objects.requireNonNull(deliver, "deliver must not be null");
+        this.window = window;
+        this.pool = threads == 1
+                ? null
+                : Executors.newFixedThreadPool(threads, task -> {
+                    Thread thread = new Thread(task, threadName);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * Queues {@code input}; delivers the results that are ready at the head of the queue, and waits for the oldest
+     * while more than {@code window} are in flight.
+     */
+    public void submit(I input) {
+        if (pool == null) {
+            deliver.accept(work.apply(input));
+            return;
+        }
+        pending.addLast(pool.submit(() -> work.apply(input)));
+        while (!pending.isEmpty()
+                && (pending.size() > window || pending.peekFirst().isDone())) {
+            deliver.accept(take());
+        }
+    }
+
+    /** Waits for every submitted input and delivers the remaining results. */
+    public void finish() {
+        while (!pending.isEmpty()) {
+            deliver.accept(take());
+        }
+    }
+
+    private O take() {
+        Future<O> next = pending.removeFirst();
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for parallel work", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("parallel work failed", e.getCause());
+        }
+    }
+
+    /** Cancels what was not delivered and stops the pool. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pending.forEach(f -> f.cancel(true));
+            pending.clear();
+            pool.shutdownNow();
+        }
+    }
+}
