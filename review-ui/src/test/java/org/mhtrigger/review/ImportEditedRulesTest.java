@@ -60,6 +60,9 @@ class ImportEditedRulesTest {
     @Autowired
     Stays stays;
 
+    @Autowired
+    org.mhtrigger.review.store.ReviewService reviews;
+
     @Test
     void anEditedThreshold_isHonouredByTheImport() throws Exception {
         // given: e-1002 has a lithium of 1.49, under the bundled 1.5 (no MH-L01) and over the edited 1.4
@@ -80,5 +83,25 @@ class ImportEditedRulesTest {
         assertThat(stays.findings(stay.id()))
                 .extracting(Stays.FindingView::trigger)
                 .contains("MH-L01");
+
+        // and the record page flags the result against the same edited threshold
+        java.time.LocalDate day =
+                stay.discharged().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        org.mhtrigger.review.store.ReviewService.PeriodView period = reviews.drawSample(
+                Fixtures.LEAD,
+                org.mhtrigger.engine.sampling.ReviewPeriod.parse(day + "/" + day),
+                org.mhtrigger.engine.sampling.SamplingCriteria.defaults(),
+                1,
+                7L);
+        long reviewId = reviews.queue(Fixtures.LEAD).stream()
+                .filter(r -> r.periodId() == period.id())
+                .findFirst()
+                .orElseThrow()
+                .id();
+        WebClient ann = new WebClient(port);
+        ann.login("ann", Fixtures.PASSWORD);
+        assertThat(ann.get("/reviews/" + reviewId).body())
+                .contains("crosses the MH-L01 threshold (")
+                .contains("1.4 mmol/L)");
     }
 }

@@ -2,6 +2,7 @@ package org.mhtrigger.screening;
 
 import java.nio.file.Path;
 import org.mhtrigger.fhir.ReaderOptions;
+import org.mhtrigger.rules.RulesConfig;
 
 /**
  * How a {@link ScreeningPipeline} reads and screens. Immutable, thread-safe.
@@ -33,6 +34,11 @@ public record ScreeningOptions(
     /** Refuse records with identifiers; bundled rules and mapping tables; one thread; 32 MiB per resource. */
     public static ScreeningOptions defaults() {
         return new ScreeningOptions(false, null, null, 1, ReaderOptions.MAX_RESOURCE_BYTES);
+    }
+
+    /** The rules these options screen with: the edited folder's, else the bundled ones. */
+    public RulesConfig rules() {
+        return rulesDirectory == null ? RulesConfig.defaults() : RulesConfig.load(rulesDirectory);
     }
 
     public ScreeningOptions withStripIdentifiers(boolean strip) {

@@ -84,8 +84,7 @@ public final class ScreeningPipeline {
      * @throws org.mhtrigger.engine.ConfigurationException naming the file and line when an edited file cannot be used
      */
     public static ScreeningPipeline of(ScreeningOptions options) {
-        RulesConfig rules =
-                options.rulesDirectory() == null ? RulesConfig.defaults() : RulesConfig.load(options.rulesDirectory());
+        RulesConfig rules = options.rules();
         return new ScreeningPipeline(options, DroolsTriggerEvaluator.screener(rules));
     }
 

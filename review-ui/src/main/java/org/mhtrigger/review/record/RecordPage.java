@@ -21,6 +21,8 @@ import org.mhtrigger.review.store.Stays;
 import org.mhtrigger.review.web.Highlighter;
 import org.mhtrigger.rules.RulesConfig;
 import org.mhtrigger.rules.TriggerCatalogue;
+import org.mhtrigger.screening.ScreeningOptions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -67,15 +69,17 @@ public class RecordPage {
             RecordTimeline timeline,
             NextRecord next,
             TriggerChoices triggers,
-            LocalTimes times) {
+            LocalTimes times,
+            ObjectProvider<ScreeningOptions> screening) {
         this.reviews = reviews;
         this.stays = stays;
         this.timeline = timeline;
         this.next = next;
         this.triggers = triggers;
         this.times = times;
-        // the rules the import pipeline screens with (ImportPipeline): the page flags against the same figures
-        RulesConfig rules = RulesConfig.defaults();
+        // the rules the import pipeline screens with (serve --rules, else the bundled ones): the page flags results
+        // against the same figures
+        RulesConfig rules = screening.getIfAvailable(ScreeningOptions::defaults).rules();
         this.limits = LabLimits.of(rules);
         this.catalogue = rules.catalogue();
     }
