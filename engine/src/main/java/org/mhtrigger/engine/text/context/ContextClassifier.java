@@ -287,11 +287,15 @@ public final class ContextClassifier {
      * phrase ("stated she wanted to die, transferred to ED" tells of a transfer that happened), and "status post"
      * names one procedure or event ("status post multiple back surgeries, broken iliac bolt": the bolt is a finding
      * of now). So does a negated modal ("would not", "could no longer"), which governs the bare infinitive after it:
-     * "she could no longer cope, took an overdose" tells of an overdose.
+     * "she could no longer cope, took an overdose" tells of an overdose. And a question mark before a word, read as
+     * "query": "?NMS, transferred to medical ICU" queries the NMS, not the transfer.
      */
     private static boolean oneItem(ContextCue cue) {
         String phrase = cue.phrase().strip();
-        if (phrase.endsWith(" to") || phrase.equalsIgnoreCase("status post") || phrase.equalsIgnoreCase("s/p")) {
+        if (phrase.endsWith(" to")
+                || phrase.equalsIgnoreCase("status post")
+                || phrase.equalsIgnoreCase("s/p")
+                || phrase.equalsIgnoreCase("query")) {
             return true;
         }
         int space = phrase.indexOf(' ');

@@ -28,7 +28,8 @@ class ContextClassifierTest {
                             new ContextCue("status post", CueCategory.HISTORICAL, CueDirection.FORWARD, 6),
                             new ContextCue("prior", CueCategory.HISTORICAL, CueDirection.FORWARD, 4),
                             new ContextCue("brother", CueCategory.OTHER_EXPERIENCER, CueDirection.FORWARD, 3),
-                            new ContextCue("could no longer", CueCategory.NEGATED, CueDirection.FORWARD, 5)),
+                            new ContextCue("could no longer", CueCategory.NEGATED, CueDirection.FORWARD, 5),
+                            new ContextCue("query", CueCategory.UNCERTAIN, CueDirection.FORWARD, 0)),
                     List.of()),
             new ClinicalAnalyzer());
 
@@ -274,5 +275,15 @@ class ContextClassifierTest {
         assertThat(assess("She could no longer cope, took an overdose.", "overdose")
                         .assertion())
                 .isEqualTo(Assertion.AFFIRMED);
+    }
+
+    @Test
+    void aQuestionMark_queriesItsOwnItem_notWhatFollowsTheComma() {
+        assertThat(assess("?NMS, transferred to medical ICU.", "transferred").assertion())
+                .isEqualTo(Assertion.AFFIRMED);
+        assertThat(assess("?NMS, transferred to medical ICU.", "NMS").assertion())
+                .isEqualTo(Assertion.HYPOTHETICAL);
+        assertThat(assess("?transferred to medical ICU.", "transferred").assertion())
+                .isEqualTo(Assertion.HYPOTHETICAL);
     }
 }
