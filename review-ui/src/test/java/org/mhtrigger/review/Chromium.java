@@ -148,13 +148,18 @@ final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallba
      * navigate to paths ({@code page.navigate("/queue")}); downloads accepted, axe-core in every page.
      */
     BrowserContext context(int port, int width, int height) {
+        return context(port, width, height, false);
+    }
+
+    private BrowserContext context(int port, int width, int height, boolean bypassCsp) {
         if (browser == null) {
             throw new IllegalStateException("Chromium is not started: register it as an extension or call start()");
         }
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://127.0.0.1:" + port)
                 .setViewportSize(width, height)
-                .setAcceptDownloads(true));
+                .setAcceptDownloads(true)
+                .setBypassCSP(bypassCsp));
         context.addInitScript(axeSource());
         context.addInitScript(CANVAS_TEXT_RECORDER);
         return context;
@@ -162,10 +167,12 @@ final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallba
 
     /**
      * As {@link #context(int, int, int)}, and every dialog a page of it opens (an {@code alert} a note's text must
-     * never raise) is dismissed, its message added to {@code dialogs}.
+     * never raise) is dismissed, its message added to {@code dialogs}. The page's Content-Security-Policy is bypassed
+     * in this context, so that a script in a note's text could run if it were not escaped: the check then tests the
+     * escaping itself, not the policy behind it.
      */
     BrowserContext context(int port, int width, int height, List<String> dialogs) {
-        BrowserContext context = context(port, width, height);
+        BrowserContext context = context(port, width, height, true);
         context.onPage(page -> page.onDialog(dialog -> {
             dialogs.add(dialog.message());
             dialog.dismiss();
@@ -173,13 +180,15 @@ final class Chromium implements AutoCloseable, BeforeAllCallback, AfterAllCallba
         return context;
     }
 
-    /** Signs in on the sign-in page with the form, as a person would. */
+    /** Signs in on the sign-in page with the form, as a person would, and waits for the page it leads to. */
     static void signIn(Page page, String username, String password) {
         page.navigate("/login");
         page.getByLabel("User name").fill(username);
         page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
+        // the click returns once the next page's navigation has begun; checks on it need the whole page
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
     }
 
     /**
