@@ -1,5 +1,7 @@
 package org.mhtrigger.fhir.internal.extract;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +51,6 @@ import org.mhtrigger.engine.record.Route;
 import org.mhtrigger.engine.record.SourceRef;
 import org.mhtrigger.fhir.internal.Text;
 import org.mhtrigger.fhir.internal.guard.IdentifierScan;
-import org.mhtrigger.fhir.internal.mapping.BoundedMemo;
 import org.mhtrigger.fhir.internal.mapping.CodeTable;
 import org.mhtrigger.fhir.internal.mapping.Concept;
 import org.mhtrigger.fhir.internal.mapping.MappingTables;
@@ -69,8 +70,10 @@ public final class ResourceExtractor {
             "\\b(decanoate|palmitate|pamoate|enanthate|depot|long acting|long-acting|lai|maintena|abilify maintena|aristada|xeplion|trevicta|invega sustenna|invega trinza|zypadhera|risperdal consta|consta|modecate|depixol|clopixol depot|haldol decanoate)\\b");
 
     /** Whether normalised drug names and dosage text name a depot: they repeat, and the pattern is long. */
-    private static final BoundedMemo<String, Boolean> DEPOT_NAMES =
-            new BoundedMemo<>(8192, names -> DEPOT.matcher(names).find());
+    private static final LoadingCache<String, Boolean> DEPOT_NAMES = Caffeine.newBuilder()
+            .maximumSize(8192)
+            .executor(Runnable::run)
+            .build(names -> DEPOT.matcher(names).find());
 
     private final MappingTables mapping;
     private final IdentifierScan scan;

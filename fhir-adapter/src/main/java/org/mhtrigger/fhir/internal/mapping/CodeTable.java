@@ -1,5 +1,7 @@
 package org.mhtrigger.fhir.internal.mapping;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -41,7 +43,11 @@ public final class CodeTable {
     private final String[] rowSystems;
 
     private final String[] rowCodes;
-    private final BoundedMemo<Concept, List<Row>> memo = new BoundedMemo<>(MEMO_LIMIT, c -> List.copyOf(compute(c)));
+    /** Pure results, so which ones the cache keeps changes only the time taken; evicted on the calling thread. */
+    private final LoadingCache<Concept, List<Row>> memo = Caffeine.newBuilder()
+            .maximumSize(MEMO_LIMIT)
+            .executor(Runnable::run)
+            .build(c -> List.copyOf(compute(c)));
 
     CodeTable(String file, List<Row> rows, TextMatch textMatch, UnaryOperator<String> textForm) {
         this.file = file;
