@@ -41,6 +41,17 @@ public final class IdentifierScan {
     private static final Pattern NRIC = Pattern.compile("[STFGM]\\d{7}[A-Z]");
     private static final Pattern SSN = Pattern.compile("\\d{3}-\\d{2}-\\d{4}");
 
+    /**
+     * The data types the scan reports wherever they sit (an Identifier when it looks national): names, addresses,
+     * telecoms and identifiers. The fast parser's tables may read none of them, whatever the resource; a test holds
+     * them to this list.
+     */
+    public static final Set<Class<? extends IBase>> IDENTIFYING_TYPES =
+            Set.of(HumanName.class, Address.class, ContactPoint.class, Identifier.class);
+
+    /** The resource types some of whose own elements the scan reports: a Patient's photos. */
+    public static final Set<String> IDENTIFYING_RESOURCES = Set.of("Patient");
+
     private final FhirContext fhir;
     /** The fullUrls of the Patients read in Bundles so far: a reference to one of them names a Patient. */
     private final Set<String> patientUrls = ConcurrentHashMap.newKeySet();

@@ -2,8 +2,13 @@ package org.mhtrigger.fhir.internal.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.fhir.internal.FhirContexts;
 
 class IdentifierScanTest {
     private static Identifier identifier(String system, String value) {
@@ -36,5 +41,21 @@ class IdentifierScanTest {
     void nhsCheckDigit_isModulus11() {
         assertThat(IdentifierScan.validNhsCheckDigit("9434765919")).isTrue();
         assertThat(IdentifierScan.validNhsCheckDigit("9434765918")).isFalse();
+    }
+
+    @Test
+    void everyIdentifyingType_isReportedWhereverItSits() {
+        // the list the fast parser's tables are held against is the list the scan acts on
+        Practitioner practitioner = new Practitioner();
+        practitioner.addName().setFamily("Example");
+        practitioner.addAddress().setCity("Town");
+        practitioner.addTelecom().setValue("07700 900000");
+        practitioner.addIdentifier().setSystem(IdentifierScan.NHS_SYSTEM).setValue("9434765919");
+
+        var found = new IdentifierScan(FhirContexts.r4()).scan(practitioner, false);
+
+        assertThat(found).containsOnlyKeys("name", "address", "telecom", "NHS number");
+        assertThat(IdentifierScan.IDENTIFYING_TYPES)
+                .containsExactlyInAnyOrder(HumanName.class, Address.class, ContactPoint.class, Identifier.class);
     }
 }
