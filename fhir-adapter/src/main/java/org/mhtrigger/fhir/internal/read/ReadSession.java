@@ -46,7 +46,6 @@ import org.mhtrigger.fhir.internal.mapping.MappingTables;
 import org.mhtrigger.fhir.internal.spill.Copy;
 import org.mhtrigger.fhir.internal.spill.Entry;
 import org.mhtrigger.fhir.internal.spill.Route;
-import org.mhtrigger.fhir.internal.spill.RouteSkim;
 import org.mhtrigger.fhir.internal.spill.Spill;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -633,12 +632,8 @@ public final class ReadSession implements GroupSink {
         return new Scanned(route, bytes, Entry.contentDigest(bytes));
     }
 
-    /** {@link RouteSkim} for the usual line, else Jackson. */
+    /** The top level of a line, read with Jackson's streaming parser. */
     private Route scanTop(byte[] line) throws IOException {
-        Route quick = RouteSkim.route(line);
-        if (quick != null) {
-            return quick;
-        }
         try (JsonParser top = scanner.createParser(line)) {
             return Route.scan(top);
         }
