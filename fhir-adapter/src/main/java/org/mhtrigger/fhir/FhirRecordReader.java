@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.mhtrigger.engine.ConfigurationException;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.fhir.internal.FhirContexts;
-import org.mhtrigger.fhir.internal.MappingTables;
-import org.mhtrigger.fhir.internal.ReadSession;
+import org.mhtrigger.fhir.internal.mapping.MappingTables;
+import org.mhtrigger.fhir.internal.read.ReadSession;
 
 /**
  * Reads FHIR R4 files and folders into {@link StayRecord}s. Thread-safe: create one per application and call {@link

@@ -1,16 +1,20 @@
 /**
- * The machinery behind {@link org.mhtrigger.fhir.FhirRecordReader}; not API, may change without notice.
+ * The machinery behind {@link org.mhtrigger.fhir.FhirRecordReader}; not API, may change without notice. One
+ * sub-package per job, dependencies pointing one way (read → spill → extract → parse → guard; extract → mapping):
  *
- * <p>Start at {@link org.mhtrigger.fhir.internal.ReadSession}: it reads files one Bundle entry or NDJSON line at a time
- * (so one bad entry does not sink its file). Inputs larger than {@link org.mhtrigger.fhir.ReaderOptions#IN_MEMORY_BYTES}
- * are first routed by patient ({@link org.mhtrigger.fhir.internal.Route}; NDJSON lines are split as bytes by {@link
- * org.mhtrigger.fhir.internal.ByteLines} and the usual line is read by {@link org.mhtrigger.fhir.internal.RouteSkim})
- * into spill files ({@link org.mhtrigger.fhir.internal.Spill}) and read back one group of patients at a time. A {@link
- * org.mhtrigger.fhir.internal.Group} parses each resource, on the {@link org.mhtrigger.fhir.internal.PlainResources}
- * fast path when it is written in a plain shape, else with HAPI; {@link
- * org.mhtrigger.fhir.internal.ResourceExtractor} turns it into small HAPI-free facts held by {@link
- * org.mhtrigger.fhir.internal.Collected}, and {@link org.mhtrigger.fhir.internal.StayAssembler} joins facts to stays.
- * {@link org.mhtrigger.fhir.internal.MappingTables} loads the CSV tables; {@link
- * org.mhtrigger.fhir.internal.IdentifierScan} is the anonymisation guard.
+ * <ul>
+ *   <li>{@link org.mhtrigger.fhir.internal.read} — one read: files, JSON checks, Bundles, NDJSON lines, error wording,
+ *       groups of patients read on one or several threads. Start at {@link
+ *       org.mhtrigger.fhir.internal.read.ReadSession}.
+ *   <li>{@link org.mhtrigger.fhir.internal.spill} — what a resource's JSON says about where it belongs ({@link
+ *       org.mhtrigger.fhir.internal.spill.Route}), and the split read of large inputs through spill files.
+ *   <li>{@link org.mhtrigger.fhir.internal.parse} — the fast path past HAPI's parser for plainly written resources.
+ *   <li>{@link org.mhtrigger.fhir.internal.extract} — HAPI resources to small facts, and facts to stays.
+ *   <li>{@link org.mhtrigger.fhir.internal.mapping} — the CSV code, unit and name tables.
+ *   <li>{@link org.mhtrigger.fhir.internal.guard} — the anonymisation guard.
+ * </ul>
+ *
+ * <p>Here: {@link org.mhtrigger.fhir.internal.FhirContexts}, the JVM's one HAPI context, and {@link
+ * org.mhtrigger.fhir.internal.Text}, the text helpers every job uses.
  */
 package org.mhtrigger.fhir.internal;

@@ -1,0 +1,420 @@
+package org.mhtrigger.fhir.internal.extract;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.utilities.xhtml.NodeType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+import org.mhtrigger.fhir.internal.mapping.Concept;
+
+/** Reading values out of HAPI R4 elements: dates, references, concepts, attachments, narrative. Stateless. */
+public final class FhirValues {
+    private FhirValues() {}
+
+    /**
+     * The instant of a FHIR date or dateTime as written: a date-only value (or year, or year-month) is the start of
+     * that day (or year, or month) in UTC, so results do not depend on the machine's time zone.
+     */
+    public static Instant instant(IPrimitiveType<?> value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return instant(value.getValueAsString());
+    }
+
+    /** The UTC offset a dateTime was written with; UTC for date-only values, a trailing Z, or none. */
+    public static ZoneOffset offset(IPrimitiveType<?> value) {
+        if (value == null || value.isEmpty()) {
+            return ZoneOffset.UTC;
+        }
+        String t = value.getValueAsString().trim();
+        if (endsWithOffset(t) && t.length() > 10) {
+            try {
+                return OffsetDateTime.parse(t).getOffset();
+            } catch (DateTimeParseException e) {
+                return ZoneOffset.UTC;
+            }
+        }
+        return ZoneOffset.UTC;
+    }
+
+    /** Whether {@code t} ends in {@code +hh:mm} or {@code -hh:mm} (a hand-written check: a regex per value is dear). */
+    static boolean endsWithOffset(String t) {
+        int n = t.length();
+        if (n < 6 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+            return false;
+        }
+        char sign = t.charAt(n - 6);
+        return (sign == '+' || sign == '-')
+                && isDigit(t.charAt(n - 5))
+                && isDigit(t.charAt(n - 4))
+                && t.charAt(n - 3) == ':'
+                && isDigit(t.charAt(n - 2))
+                && isDigit(t.charAt(n - 1));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            return switch (t.length()) {
+                case 4 -> Year.parse(t).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                case 7 -> YearMonth.parse(t).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                case 10 -> LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+                default -> {
+                    Instant usual = usualInstant(t);
+                    if (usual != null) {
+                        yield usual;
+                    }
+                    yield t.endsWith("Z") || endsWithOffset(t)
+                            ? OffsetDateTime.parse(t).toInstant()
+                            : LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+                }
+            };
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The instant of a dateTime in the form nearly every export writes, {@code yyyy-MM-ddTHH:mm:ss[.fraction]} with
+     * {@code Z} or {@code ±HH:mm}, read by hand: {@link OffsetDateTime#parse} costs several times more, and a read
+     * parses millions of them. {@code null} for any other form or a value out of range, which the full parser then
+     * reads or refuses, so the result is always what it would give.
+     */
+    static Instant usualInstant(String t) {
+        int n = t.length();
+        if (n < 20
+                || t.charAt(4) != '-'
+                || t.charAt(7) != '-'
+                || t.charAt(10) != 'T'
+                || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
+            return null;
+        }
+        int at = 19;
+        int nanos = 0;
+        if (t.charAt(at) == '.') {
+            int end = at + 1;
+            while (end < n && isDigit(t.charAt(end))) {
+                end++;
+            }
+            int count = end - at - 1;
+            if (count < 1 || count > 9) {
+                return null;
+            }
+            nanos = digits(t, at + 1, end);
+            for (int i = count; i < 9; i++) {
+                nanos *= 10;
+            }
+            at = end;
+        }
+        int offsetSeconds;
+        if (at == n - 1 && t.charAt(at) == 'Z') {
+            offsetSeconds = 0;
+        } else if (at == n - 6 && (t.charAt(at) == '+' || t.charAt(at) == '-') && t.charAt(at + 3) == ':') {
+            int hours = digits(t, at + 1, at + 3);
+            int minutes = digits(t, at + 4, at + 6);
+            if (hours < 0 || hours > 17 || minutes < 0 || minutes > 59) {
+                return null;
+            }
+            offsetSeconds = (t.charAt(at) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+        } else {
+            return null;
+        }
+        if (day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
+    }
+
+    /** The decimal value of {@code t[from, to)}, or {@code -1} if any of it is not an ASCII digit. */
+    private static int digits(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /** The local date of a FHIR date: a year alone is 1 January. */
+    public static LocalDate localDate(IPrimitiveType<?> value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        Instant instant = instant(value);
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The start of a dateTime, Period or Instant choice, whichever it is. */
+    public static Instant start(Type value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value instanceof Period period) {
+            return instant(period.getStartElement());
+        }
+        if (value instanceof IPrimitiveType<?> primitive) {
+            return instant(primitive);
+        }
+        return null;
+    }
+
+    /** The end of a Period choice; {@code null} for other types. */
+    public static Instant end(Type value) {
+        if (value instanceof Period period) {
+            return instant(period.getEndElement());
+        }
+        return null;
+    }
+
+    /**
+     * A reference as a key: {@code "Type/id"} for relative and absolute URLs (history part dropped), the URN itself
+     * for {@code urn:uuid:} and {@code urn:oid:} references (resolved later through Bundle fullUrls), {@code null} for
+     * none and for contained ({@code #id}) references.
+     */
+    /** The reference key of a resource's {@code subject} (or {@code patient}) element, or {@code null}. */
+    public static String subjectKey(org.hl7.fhir.r4.model.Resource resource) {
+        for (String name : new String[] {"subject", "patient"}) {
+            try {
+                org.hl7.fhir.r4.model.Property property = resource.getNamedProperty(name);
+                if (property != null
+                        && property.hasValues()
+                        && property.getValues().get(0) instanceof Reference reference) {
+                    return referenceKey(reference);
+                }
+            } catch (org.hl7.fhir.exceptions.FHIRException e) {
+                // this type has no such element
+            }
+        }
+        return null;
+    }
+
+    public static String referenceKey(Reference reference) {
+        if (reference == null || !reference.hasReference()) {
+            return null;
+        }
+        return referenceKey(reference.getReference());
+    }
+
+    public static String referenceKey(String reference) {
+        if (reference == null || reference.isBlank() || reference.startsWith("#")) {
+            return null;
+        }
+        String r = reference.trim();
+        if (r.startsWith("urn:")) {
+            return r;
+        }
+        IdType id = new IdType(r);
+        if (id.hasResourceType() && id.hasIdPart()) {
+            return id.getResourceType() + "/" + id.getIdPart();
+        }
+        return r;
+    }
+
+    /** The first key among references. */
+    public static String firstReferenceKey(List<Reference> references) {
+        for (Reference reference : references) {
+            String key = referenceKey(reference);
+            if (key != null) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    public static Concept concept(CodeableConcept concept) {
+        if (concept == null || concept.isEmpty()) {
+            return Concept.EMPTY;
+        }
+        List<Concept.Code> codes = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        if (concept.hasText()) {
+            texts.add(concept.getText());
+        }
+        for (Coding coding : concept.getCoding()) {
+            if (coding.hasCode()) {
+                codes.add(new Concept.Code(coding.getSystem(), coding.getCode()));
+            }
+            if (coding.hasDisplay()) {
+                texts.add(coding.getDisplay());
+            }
+        }
+        return new Concept(codes, texts);
+    }
+
+    public static Concept concept(List<CodeableConcept> concepts) {
+        Concept all = Concept.EMPTY;
+        for (CodeableConcept concept : concepts) {
+            all = all.plus(concept(concept));
+        }
+        return all;
+    }
+
+    public static Concept concept(Coding coding) {
+        if (coding == null || coding.isEmpty()) {
+            return Concept.EMPTY;
+        }
+        return new Concept(
+                coding.hasCode() ? List.of(new Concept.Code(coding.getSystem(), coding.getCode())) : List.of(),
+                coding.hasDisplay() ? List.of(coding.getDisplay()) : List.of());
+    }
+
+    /**
+     * The text of an attachment's inline data, decoded with the charset of its content type (UTF-8 by default); HTML
+     * and XHTML are reduced to plain text. {@code null} when there is no inline data.
+     *
+     * @param contentType the attachment's content type, or {@code null} if it has none
+     * @param data the attachment's decoded inline data, or {@code null} if it has none
+     */
+    public static String attachmentText(String contentType, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        Charset charset = StandardCharsets.UTF_8;
+        int at = type.indexOf("charset=");
+        if (at >= 0) {
+            String name = type.substring(at + 8).replace("\"", "").split("[;\\s]")[0];
+            try {
+                charset = Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                charset = StandardCharsets.UTF_8;
+            }
+        }
+        String text = new String(data, charset);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (type.contains("html")) {
+            text = htmlToText(text);
+        }
+        return text;
+    }
+
+    /** Plain text of an XHTML narrative: block elements and {@code <br>} become line breaks. */
+    public static String narrativeText(XhtmlNode div) {
+        if (div == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        appendText(div, out);
+        return tidy(out.toString());
+    }
+
+    private static void appendText(XhtmlNode node, StringBuilder out) {
+        if (node.getNodeType() == NodeType.Text) {
+            if (node.getContent() != null) {
+                out.append(node.getContent());
+            }
+            return;
+        }
+        if (node.getNodeType() != NodeType.Element && node.getNodeType() != NodeType.Document) {
+            return;
+        }
+        String name = node.getName() == null ? "" : node.getName().toLowerCase(Locale.ROOT);
+        boolean block = isBlock(name);
+        if (name.equals("br")) {
+            out.append('\n');
+            return;
+        }
+        if (block) {
+            breakLine(out);
+        }
+        for (XhtmlNode child : node.getChildNodes()) {
+            appendText(child, out);
+            if (name.equals("tr")
+                    && (child.getName() != null)
+                    && child.getName().matches("t[dh]")) {
+                out.append(' ');
+            }
+        }
+        if (block) {
+            breakLine(out);
+        }
+    }
+
+    private static boolean isBlock(String name) {
+        return switch (name) {
+            case "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "blockquote" ->
+                true;
+            default -> false;
+        };
+    }
+
+    private static void breakLine(StringBuilder out) {
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+    }
+
+    /** Plain text of an HTML string; good enough for notes, not a full HTML parser. */
+    static String htmlToText(String html) {
+        // in HTML a raw line break is only white space: lines come from the tags
+        String text = html.replaceAll("\\s+", " ")
+                .replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "")
+                .replaceAll("(?i)<br\\s*/?>", "\n")
+                .replaceAll("(?i)</?(p|div|li|tr|h[1-6]|table|ul|ol)(\\s[^>]*)?>", "\n")
+                .replaceAll("<[^>]*>", "");
+        text = text.replace("&nbsp;", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
+        return tidy(text.replaceAll(" *\n[\n ]*", "\n"));
+    }
+
+    private static String tidy(String text) {
+        return text.replaceAll("[ \\t\\x0B\\f\\r]+\\n", "\n")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
+    }
+}

@@ -1,0 +1,50 @@
+package org.mhtrigger.fhir.internal.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The codes and texts of one or more FHIR CodeableConcepts, flattened for table lookup. Immutable, thread-safe.
+ *
+ * @param codes system and code pairs as given
+ * @param texts displays and texts as given
+ */
+public record Concept(List<Code> codes, List<String> texts) {
+    public static final Concept EMPTY = new Concept(List.of(), List.of());
+
+    public Concept {
+        codes = List.copyOf(codes);
+        texts = texts.stream().filter(t -> t != null && !t.isBlank()).toList();
+    }
+
+    /** A code; {@code system} may be {@code ""}. */
+    public record Code(String system, String code) {
+        public Code {
+            system = system == null ? "" : system;
+            code = code == null ? "" : code;
+        }
+    }
+
+    public boolean isEmpty() {
+        return codes.isEmpty() && texts.isEmpty();
+    }
+
+    public Concept plus(Concept other) {
+        List<Code> c = new ArrayList<>(codes);
+        c.addAll(other.codes);
+        List<String> t = new ArrayList<>(texts);
+        t.addAll(other.texts);
+        return new Concept(c, t);
+    }
+
+    public Concept plusText(String text) {
+        List<String> t = new ArrayList<>(texts);
+        t.add(text);
+        return new Concept(codes, t);
+    }
+
+    /** The first display or text, for evidence; {@code ""} if none. */
+    public String firstText() {
+        return texts.isEmpty() ? "" : texts.get(0);
+    }
+}

@@ -1,0 +1,391 @@
+package org.mhtrigger.fhir.internal.spill;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.mhtrigger.fhir.ResourceTypes;
+
+/**
+ * The split read: routes each resource's JSON to the spill file of its patient's group while the input is read, then
+ * replays the groups one by one. Not thread-safe: one per read.
+ *
+ * <p>A resource goes to the group of the patient its {@code subject} (or {@code patient}) names; one that names only
+ * an encounter follows that Encounter, waiting in a deferred file until the end of the input if the Encounter has not
+ * been read yet; one that names neither goes to a group by its own id. Medication, Location and other resources that
+ * belong to no patient are read at once into a collection shared by all groups. Each group replays its resources in
+ * the order they were read, so the first copy of a duplicate stays the first. A resource read again under the same
+ * {@code Type/id} but naming another patient lands in another group; an index of ids, partitioned on disk, finds those
+ * before the groups are read.
+ *
+ * <p>Memory: the open spill files' buffers, about 20 bytes per Encounter (to route resources that name only their
+ * encounter) and the shared collection; never the resources themselves.
+ */
+public final class Spill implements AutoCloseable {
+    /** Types that belong to no patient and that stays look up by reference. */
+    private static final Set<String> SHARED = Set.copyOf(ResourceTypes.SHARED);
+    /** Types whose facts are read even when they name no patient (their problems must still be reported). */
+    private static final Set<String> PATIENT_TYPES = Set.copyOf(ResourceTypes.PATIENT);
+
+    private static final int BUFFER = 32 * 1024;
+    /** Two key hashes, group, seq, digest, and file, line and entry of the origin. */
+    private static final int INDEX_RECORD_BYTES = 8 + 8 + 4 + 8 + 8 + 4 + 4 + 4;
+
+    private final int buckets;
+    private final int partitions;
+    private final Path folder;
+    private final DataOutputStream[] main;
+    private final DataOutputStream[] late;
+    private final DataOutputStream[] index;
+    private DataOutputStream deferred;
+    private final LongIntMap encounters = new LongIntMap();
+
+    public Spill(int buckets, Path parent) {
+        this.buckets = buckets;
+        this.partitions = Math.min(buckets, 16);
+        this.main = new DataOutputStream[buckets];
+        this.late = new DataOutputStream[buckets];
+        this.index = new DataOutputStream[partitions];
+        try {
+            this.folder = parent == null
+                    ? Files.createTempDirectory("mhtrigger-read-")
+                    : Files.createTempDirectory(Files.createDirectories(parent), "mhtrigger-read-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the spill files", e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Routes one resource.
+     *
+     * @param aliases the Bundle's fullUrl → {@code Type/id}, to follow {@code urn:} references; empty outside Bundles
+     * @return {@code true} if it was spilled, {@code false} if it belongs to no patient and must be read now
+     */
+    public boolean route(Entry entry, Route route, Map<String, String> aliases) throws IOException {
+        String key = route.key(entry.fullUrl());
+        String type = route.type();
+        if (SHARED.contains(type)) {
+            return false;
+        }
+        String patient = "Patient".equals(type)
+                ? (key == null ? null : key.substring("Patient/".length()))
+                : Route.patientId(route.subject(), aliases);
+        int bucket;
+        if (patient != null) {
+            bucket = bucketOf(patient);
+        } else if (route.encounter() != null) {
+            String encounter = Route.resolve(route.encounter(), aliases);
+            int known = encounters.get(Entry.digest(encounter));
+            if (known < 0) {
+                defer(entry, encounter, key);
+                return true;
+            }
+            bucket = known;
+        } else if (PATIENT_TYPES.contains(type)) {
+            bucket = key == null ? 0 : bucketOf(key);
+        } else {
+            return false;
+        }
+        if ("Encounter".equals(type) && key != null) {
+            encounters.put(Entry.digest(key), bucket);
+        }
+        write(main, bucket, entry, key);
+        return true;
+    }
+
+    private int bucketOf(String id) {
+        long h = Entry.digest(id);
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return (int) Long.remainderUnsigned(h, buckets);
+    }
+
+    private void write(DataOutputStream[] files, int bucket, Entry entry, String key) throws IOException {
+        if (files[bucket] == null) {
+            files[bucket] = open((files == main ? "group-" : "late-") + bucket);
+        }
+        writeEntry(files[bucket], entry);
+        if (key != null) {
+            long first = Entry.digest(key);
+            long second = secondHash(key);
+            DataOutputStream out = indexFile((int) Long.remainderUnsigned(first, partitions));
+            out.writeLong(first);
+            out.writeLong(second);
+            out.writeInt(bucket);
+            out.writeLong(entry.seq());
+            out.writeLong(entry.digest());
+            out.writeInt(entry.file());
+            out.writeInt(entry.line());
+            out.writeInt(entry.entry());
+        }
+    }
+
+    private DataOutputStream indexFile(int partition) throws IOException {
+        if (index[partition] == null) {
+            index[partition] = open("index-" + partition);
+        }
+        return index[partition];
+    }
+
+    private void defer(Entry entry, String encounter, String key) throws IOException {
+        if (deferred == null) {
+            deferred = open("deferred");
+        }
+        writeEntry(deferred, entry);
+        deferred.writeUTF(encounter);
+        writeNullable(deferred, key);
+    }
+
+    private DataOutputStream open(String name) throws IOException {
+        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(name)), BUFFER));
+    }
+
+    /** Ends the first pass: routes the deferred resources and finds ids read into more than one group. */
+    public Map<Long, Copy> finishRouting() throws IOException {
+        if (deferred != null) {
+            deferred.close();
+            deferred = null;
+            try (DataInputStream in = input(folder.resolve("deferred"))) {
+                Entry entry;
+                while ((entry = readEntry(in)) != null) {
+                    String encounter = in.readUTF();
+                    String key = readNullable(in);
+                    int bucket = encounters.get(Entry.digest(encounter));
+                    if (bucket < 0) {
+                        bucket = key == null ? 0 : bucketOf(key); // its Encounter never came: it joins no stay
+                    }
+                    write(late, bucket, entry, key);
+                }
+            }
+            Files.delete(folder.resolve("deferred"));
+        }
+        closeAll(main);
+        closeAll(late);
+        closeAll(index);
+        Map<Long, Copy> keptElsewhere = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            Path file = folder.resolve("index-" + p);
+            if (Files.exists(file)) {
+                crossGroupCopies(file, keptElsewhere);
+                Files.delete(file);
+            }
+        }
+        return keptElsewhere;
+    }
+
+    /** Copies of one id in several groups: all but the group of the first copy drop theirs. */
+    private static void crossGroupCopies(Path file, Map<Long, Copy> keptElsewhere) throws IOException {
+        int count = (int) (Files.size(file) / INDEX_RECORD_BYTES);
+        long[] first = new long[count];
+        long[] second = new long[count];
+        int[] bucket = new int[count];
+        long[] seq = new long[count];
+        long[] digest = new long[count];
+        int[][] origin = new int[count][];
+        try (DataInputStream in = input(file)) {
+            for (int i = 0; i < count; i++) {
+                first[i] = in.readLong();
+                second[i] = in.readLong();
+                bucket[i] = in.readInt();
+                seq[i] = in.readLong();
+                digest[i] = in.readLong();
+                origin[i] = new int[] {in.readInt(), in.readInt(), in.readInt()};
+            }
+        }
+        // copies share their key hash: find the hashes seen more than once with a primitive sort (almost every key is
+        // unique), then settle only those keys
+        long[] sorted = first.clone();
+        Arrays.sort(sorted);
+        Set<Long> repeated = new HashSet<>();
+        for (int i = 1; i < count; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                repeated.add(sorted[i]);
+            }
+        }
+        if (repeated.isEmpty()) {
+            return;
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (repeated.contains(first[i])) {
+                candidates.add(i);
+            }
+        }
+        candidates.sort(Comparator.<Integer>comparingLong(i -> first[i])
+                .thenComparingLong(i -> second[i])
+                .thenComparingLong(i -> seq[i]));
+        for (int start = 0; start < candidates.size(); ) {
+            int end = start + 1;
+            int head = candidates.get(start);
+            while (end < candidates.size()
+                    && first[candidates.get(end)] == first[head]
+                    && second[candidates.get(end)] == second[head]) {
+                end++;
+            }
+            for (int k = start + 1; k < end; k++) {
+                int copy = candidates.get(k);
+                if (bucket[copy] != bucket[head]) {
+                    keptElsewhere.put(
+                            seq[copy], new Copy(digest[head], origin[head][0], origin[head][1], origin[head][2]));
+                    if (digest[copy] != digest[head]) {
+                        // the first copy's group learns of the other under a key no sequence number takes: an
+                        // Encounter read for two patients must refuse the stay in both groups
+                        keptElsewhere.putIfAbsent(
+                                Copy.otherCopyKey(seq[head]),
+                                new Copy(digest[copy], origin[copy][0], origin[copy][1], origin[copy][2]));
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+
+    /** Replays each group's resources in read order, calling {@code onGroup} before and {@code reader} for each. */
+    public void replay(IntConsumer onGroup, java.util.function.Consumer<Entry> reader, IntConsumer afterGroup)
+            throws IOException {
+        for (int b = 0; b < buckets; b++) {
+            Path mainFile = folder.resolve("group-" + b);
+            Path lateFile = folder.resolve("late-" + b);
+            if (!Files.exists(mainFile) && !Files.exists(lateFile)) {
+                continue;
+            }
+            onGroup.accept(b);
+            try (DataInputStream a = Files.exists(mainFile) ? input(mainFile) : null;
+                    DataInputStream c = Files.exists(lateFile) ? input(lateFile) : null) {
+                Entry x = a == null ? null : readEntry(a);
+                Entry y = c == null ? null : readEntry(c);
+                while (x != null || y != null) {
+                    if (y == null || x != null && x.seq() < y.seq()) {
+                        reader.accept(x);
+                        x = readEntry(a);
+                    } else {
+                        reader.accept(y);
+                        y = readEntry(c);
+                    }
+                }
+            }
+            Files.deleteIfExists(mainFile);
+            Files.deleteIfExists(lateFile);
+            afterGroup.accept(b);
+        }
+    }
+
+    private static DataInputStream input(Path file) throws IOException {
+        return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+    }
+
+    private static void writeEntry(DataOutputStream out, Entry entry) throws IOException {
+        out.writeLong(entry.seq());
+        out.writeInt(entry.file());
+        out.writeInt(entry.line());
+        out.writeInt(entry.entry());
+        writeNullable(out, entry.fullUrl());
+        out.writeLong(entry.digest());
+        byte[] json = entry.json();
+        out.writeInt(json.length);
+        out.write(json);
+    }
+
+    /** The next entry, or {@code null} at the end of the file. */
+    private static Entry readEntry(DataInputStream in) throws IOException {
+        long seq;
+        try {
+            seq = in.readLong();
+        } catch (EOFException end) {
+            return null;
+        }
+        int file = in.readInt();
+        int line = in.readInt();
+        int entry = in.readInt();
+        String fullUrl = readNullable(in);
+        long digest = in.readLong();
+        byte[] json = new byte[in.readInt()];
+        in.readFully(json);
+        return new Entry(seq, file, line, entry, fullUrl, json, digest);
+    }
+
+    private static void writeNullable(DataOutputStream out, String text) throws IOException {
+        out.writeBoolean(text != null);
+        if (text != null) {
+            out.writeUTF(text);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static long secondHash(String text) {
+        long hash = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash + text.charAt(i)) * 0xbf58476d1ce4e5b9L;
+            hash ^= hash >>> 31;
+        }
+        return hash;
+    }
+
+    private static void closeAll(DataOutputStream[] files) throws IOException {
+        for (int i = 0; i < files.length; i++) {
+            if (files[i] != null) {
+                files[i].close();
+                files[i] = null;
+            }
+        }
+    }
+
+    /** Closes what is open and deletes the folder with whatever is left in it, also after a failure. */
+    @Override
+    public void close() {
+        List<IOException> problems = new ArrayList<>();
+        for (DataOutputStream[] files : List.of(main, late, index)) {
+            for (DataOutputStream file : files) {
+                closeQuietly(file, problems);
+            }
+        }
+        closeQuietly(deferred, problems);
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    problems.add(e);
+                }
+            });
+        } catch (IOException e) {
+            problems.add(e);
+        }
+        if (!problems.isEmpty()) {
+            throw new UncheckedIOException("cannot delete the spill folder " + folder, problems.get(0));
+        }
+    }
+
+    private static void closeQuietly(DataOutputStream file, List<IOException> problems) {
+        if (file != null) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                problems.add(e);
+            }
+        }
+    }
+}

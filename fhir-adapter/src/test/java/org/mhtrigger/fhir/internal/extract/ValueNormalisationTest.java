@@ -1,0 +1,81 @@
+package org.mhtrigger.fhir.internal.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ValueNormalisationTest {
+    @Test
+    void icd10Codes_getUpperCaseAndTheirDot() {
+        assertThat(ResourceExtractor.normaliseIcd10("x780")).isEqualTo("X78.0");
+        assertThat(ResourceExtractor.normaliseIcd10("F20.0-")).isEqualTo("F20.0");
+        assertThat(ResourceExtractor.normaliseIcd10("R69X")).isEqualTo("R69");
+        assertThat(ResourceExtractor.normaliseIcd10("N39.0")).isEqualTo("N39.0");
+        assertThat(ResourceExtractor.normaliseIcd10("L89")).isEqualTo("L89");
+    }
+
+    @Test
+    void dateOnlyYearAndMonthValues_startInUtc() {
+        assertThat(FhirValues.instant("2024-03-05")).isEqualTo(Instant.parse("2024-03-05T00:00:00Z"));
+        assertThat(FhirValues.instant("2024-03")).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
+        assertThat(FhirValues.instant("2024")).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(FhirValues.instant("2024-03-05T10:00:00+08:00")).isEqualTo(Instant.parse("2024-03-05T02:00:00Z"));
+        assertThat(FhirValues.instant("not a date")).isNull();
+    }
+
+    @Test
+    void theHandReadUsualDateTimeForm_givesWhatTheFullParserGives() {
+        long seed = 20261124L;
+        Random random = new Random(seed);
+        String[] offsets = {
+            "Z", "+00:00", "-00:00", "+08:00", "-05:30", "+14:00", "+17:59", "+18:00", "-18:00", "+19:00", "+08:60",
+            "z", "+0800", ""
+        };
+        for (int i = 0; i < 20_000; i++) {
+            // mostly valid values near the edges of each field, some out of range
+            String text = String.format(
+                    "%04d-%02d-%02dT%02d:%02d:%02d%s%s",
+                    random.nextInt(10) == 0 ? random.nextInt(10_000) : 1999 + random.nextInt(30),
+                    random.nextInt(14),
+                    random.nextInt(33),
+                    random.nextInt(26),
+                    random.nextInt(61),
+                    random.nextInt(61),
+                    switch (random.nextInt(4)) {
+                        case 0 -> "";
+                        case 1 -> "." + "123456789012".substring(0, random.nextInt(12));
+                        default -> "." + "5".repeat(1 + random.nextInt(9));
+                    },
+                    offsets[random.nextInt(offsets.length)]);
+            Instant expected;
+            try {
+                expected = text.endsWith("Z") || FhirValues.endsWithOffset(text)
+                        ? OffsetDateTime.parse(text).toInstant()
+                        : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                expected = null;
+            }
+            assertThat(FhirValues.instant(text)).as("%s (seed %d)", text, seed).isEqualTo(expected);
+            Instant usual = FhirValues.usualInstant(text);
+            if (usual != null) {
+                assertThat(usual).as(text).isEqualTo(expected);
+            }
+        }
+        assertThat(FhirValues.usualInstant("2024-02-29T23:59:59.5+01:00"))
+                .isEqualTo(Instant.parse("2024-02-29T22:59:59.500Z"));
+        assertThat(FhirValues.usualInstant("2023-02-29T00:00:00Z")).isNull();
+    }
+
+    @Test
+    void htmlNotes_becomeOneLinePerBlock() {
+        assertThat(FhirValues.htmlToText(
+                        "<div>Seen &amp; reviewed.<br>Plan:\n  <ul><li>obs</li><li>bloods</li></ul></div>"))
+                .isEqualTo("Seen & reviewed.\nPlan:\nobs\nbloods");
+    }
+}
