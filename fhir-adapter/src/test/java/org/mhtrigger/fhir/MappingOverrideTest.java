@@ -36,6 +36,37 @@ class MappingOverrideTest {
     }
 
     @Test
+    void dosageWords_areATable_soALocalDepotBrandIsOneRow() throws IOException {
+        var bundled = Fixtures.read(new FhirRecordReader(ReaderOptions.defaults()), "meds")
+                .record("em")
+                .medications();
+        assertThat(bundled)
+                .filteredOn(m -> m.source().id().equals("ma-narcan"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.depot() || m.prn()).isFalse());
+        Files.writeString(
+                overrides.resolve("dosage-words.csv"), "kind,words\n# a local depot brand\ndepot,narcan\nprn,prn\n");
+
+        var meds = Fixtures.read(new FhirRecordReader(ReaderOptions.defaults().withMappingDirectory(overrides)), "meds")
+                .record("em")
+                .medications();
+
+        assertThat(meds)
+                .filteredOn(m -> m.source().id().equals("ma-narcan"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.depot()).isTrue());
+    }
+
+    @Test
+    void unknownDosageKind_failsNamingFileAndLine() throws IOException {
+        Files.writeString(overrides.resolve("dosage-words.csv"), "kind,words\nprn,prn\nstat,stat dose\n");
+
+        assertThatThrownBy(() -> new FhirRecordReader(ReaderOptions.defaults().withMappingDirectory(overrides)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("dosage-words.csv line 3: kind 'stat' is not one of [depot, prn]");
+    }
+
+    @Test
     void overriddenUnitFactor_isUsed() throws IOException {
         Files.writeString(overrides.resolve("units.csv"), "analyte,unit,si_unit,factor\nlithium,meq/L,mmol/L,2\n");
         var reader = new FhirRecordReader(ReaderOptions.defaults().withMappingDirectory(overrides));

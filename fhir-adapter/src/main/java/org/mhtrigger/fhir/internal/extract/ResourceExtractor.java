@@ -1,7 +1,5 @@
 package org.mhtrigger.fhir.internal.extract;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -65,16 +62,6 @@ import org.mhtrigger.fhir.internal.parse.PlainResources;
  * ignored.
  */
 public final class ResourceExtractor {
-    private static final Pattern PRN = Pattern.compile("\\b(prn|as required|as needed|when required|if required)\\b");
-    private static final Pattern DEPOT = Pattern.compile(
-            "\\b(decanoate|palmitate|pamoate|enanthate|depot|long acting|long-acting|lai|maintena|abilify maintena|aristada|xeplion|trevicta|invega sustenna|invega trinza|zypadhera|risperdal consta|consta|modecate|depixol|clopixol depot|haldol decanoate)\\b");
-
-    /** Whether normalised drug names and dosage text name a depot: they repeat, and the pattern is long. */
-    private static final LoadingCache<String, Boolean> DEPOT_NAMES = Caffeine.newBuilder()
-            .maximumSize(8192)
-            .executor(Runnable::run)
-            .build(names -> DEPOT.matcher(names).find());
-
     private final MappingTables mapping;
     private final IdentifierScan scan;
     private final boolean strip;
@@ -598,7 +585,7 @@ public final class ResourceExtractor {
                 text.append(instruction.getPatientInstruction()).append(' ');
             }
         }
-        prn = prn || PRN.matcher(Text.normalise(text.toString())).find();
+        prn = prn || mapping.dosageWords().prn(Text.normalise(text.toString()));
         collected.prnOrders.put(key(resource), prn);
         medication(
                 resource,
@@ -650,7 +637,7 @@ public final class ResourceExtractor {
         SourceRef source = source(resource);
         Double doseMg = doseMg(dose);
         Concept routeConcept = FhirValues.concept(route);
-        boolean prnText = PRN.matcher(Text.normalise(dosageText)).find();
+        boolean prnText = mapping.dosageWords().prn(Text.normalise(dosageText));
         MappingTables tables = mapping;
         add(resource, origin, subject, encounter, time, identifiers(resource), (t, all) -> {
             Concept referenced =
@@ -676,7 +663,7 @@ public final class ResourceExtractor {
             boolean prn = prnOrdered
                     || prnText
                     || requestKey != null && Boolean.TRUE.equals(all.prnOrders.get(all.resolve(requestKey)));
-            boolean depot = DEPOT_NAMES.get(names);
+            boolean depot = tables.dosageWords().depot(names);
             return new MedicationEvent(source, kind, ingredient, doseMg, mapped, status, t, prn, depot, reason);
         });
     }

@@ -45,7 +45,10 @@ public final class MappingTables {
             "flags.csv",
             "note-types.csv",
             "dispositions.csv",
-            "encounter-kinds.csv");
+            "encounter-kinds.csv",
+            "dosage-words.csv");
+
+    private static final Set<String> DOSAGE_KINDS = Set.of("prn", "depot");
 
     /** Words that say where or how an analyte was measured, not what: dropped before display matching. */
     private static final Set<String> ANALYTE_FILLER = Set.of(
@@ -112,6 +115,7 @@ public final class MappingTables {
     private final CodeTable noteTypes;
     private final CodeTable dispositions;
     private final CodeTable encounterKinds;
+    private final DosageWords dosageWords;
 
     private MappingTables(Path overrides) {
         analytes = codeTable(
@@ -187,6 +191,7 @@ public final class MappingTables {
                 UnaryOperator.identity(),
                 ENCOUNTER_MARKERS::contains,
                 "one of " + ENCOUNTER_MARKERS.stream().sorted().toList());
+        dosageWords = dosageWords(overrides);
     }
 
     /**
@@ -236,6 +241,28 @@ public final class MappingTables {
 
     public CodeTable encounterKinds() {
         return encounterKinds;
+    }
+
+    public DosageWords dosageWords() {
+        return dosageWords;
+    }
+
+    private static DosageWords dosageWords(Path overrides) {
+        List<String> prn = new ArrayList<>();
+        List<String> depot = new ArrayList<>();
+        read(overrides, "dosage-words.csv", List.of("kind", "words"), (line, values) -> {
+            String kind = values.get("kind");
+            if (!DOSAGE_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("kind '" + kind + "' is not one of "
+                        + DOSAGE_KINDS.stream().sorted().toList());
+            }
+            String words = Text.normalise(values.get("words")).strip();
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("words must have a letter or digit");
+            }
+            (kind.equals("prn") ? prn : depot).add(words);
+        });
+        return new DosageWords(prn, depot);
     }
 
     private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
