@@ -1,5 +1,6 @@
 package org.mhtrigger.review.record;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -186,6 +187,20 @@ public class RecordPage {
             return entries.size();
         }
     }
+
+    /**
+     * Fills {@code model} for the record page shown again after a refused form (an event, a trigger, a signature, a
+     * return): HTTP 422 with the forms as typed and their errors beside the fields, nothing saved. The page names its
+     * own address, so reloading it visits the record rather than sending the form again.
+     */
+    public void fillRefused(Model model, HttpServletResponse response, Caller caller, long reviewId, Forms forms) {
+        response.setStatus(UNPROCESSABLE);
+        model.addAttribute("pageUrl", "/reviews/" + reviewId);
+        fill(model, caller, reviewId, new View(null, null), forms);
+    }
+
+    /** HTTP 422 Unprocessable Content: the form was understood and refused. */
+    private static final int UNPROCESSABLE = 422;
 
     /** Fills {@code model} for the record page of review {@code reviewId} as {@code caller} sees it. */
     public void fill(Model model, Caller caller, long reviewId, View view, Forms forms) {

@@ -26,9 +26,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 public class ReviewController {
     /** A form that needs correcting is shown again with this status (Unprocessable Content). */
-    static final int UNPROCESSABLE = 422;
-
     private final ReviewService reviews;
+
     private final CurrentCaller callers;
     private final TriggerChoices triggers;
     private final RecordPage page;
@@ -148,14 +147,8 @@ public class ReviewController {
         return "audit";
     }
 
-    /**
-     * The record page again with the forms as typed and their errors beside the fields: HTTP 422, nothing typed is
-     * lost and nothing was saved. The page names its own address, so reloading it does not send the form again.
-     */
     private String again(Model model, HttpServletResponse response, Caller caller, long id, RecordPage.Forms forms) {
-        response.setStatus(UNPROCESSABLE);
-        model.addAttribute("pageUrl", "/reviews/" + id);
-        page.fill(model, caller, id, new RecordPage.View(null, null), forms);
+        page.fillRefused(model, response, caller, id, forms);
         return "record";
     }
 }

@@ -85,9 +85,7 @@ public class SignOffController {
     }
 
     private String again(Model model, HttpServletResponse response, long id) {
-        response.setStatus(ReviewController.UNPROCESSABLE);
-        model.addAttribute("pageUrl", "/reviews/" + id);
-        page.fill(model, callers.get(), id, new RecordPage.View(null, null), RecordPage.Forms.blank());
+        page.fillRefused(model, response, callers.get(), id, RecordPage.Forms.blank());
         return "record";
     }
 
