@@ -1,13 +1,16 @@
 package org.mhtrigger.rules.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.Results;
 import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.internal.io.ResourceFactory;
 import org.kie.internal.utils.KieHelper;
@@ -57,23 +60,33 @@ public final class RuleBase {
         }
         KieBase base;
         try {
-            KieContainer container = KieServices.Factory.get().newKieClasspathContainer(loader);
-            Results results = container.verify();
-            if (results.hasMessages(Message.Level.ERROR)) {
-                throw new ConfigurationException("precompiled rule base has errors: " + describe(results));
-            }
-            base = container.getKieBase(KIE_BASE);
-        } catch (RuntimeException e) {
-            if (e instanceof ConfigurationException configuration) {
-                throw configuration;
-            }
+            base = KieBaseBuilder.createKieBaseFromModel(precompiledModel(loader));
+        } catch (RuntimeException | ReflectiveOperationException | IOException e) {
             throw new ConfigurationException(
-                    "precompiled rule base '" + KIE_BASE + "' could not be loaded (is drools-xml-support on the "
-                            + "classpath?): " + e.getMessage(),
-                    e);
+                    "precompiled rule base '" + KIE_BASE + "' could not be loaded: " + e.getMessage(), e);
         }
         requireSession(base);
         return new Loaded(base, true);
+    }
+
+    /**
+     * The executable model kie-maven-plugin generated: the marker file names its class. Building the base straight from
+     * it skips the classpath container's discovery and verification, which re-read {@code kmodule.xml} and cost about
+     * 3 s of a 5 s small {@code screen} (3.9 s against 0.65 s for the same 60 rules, measured without the start-up
+     * cache); the build already verified the rules.
+     */
+    private static Model precompiledModel(ClassLoader loader) throws IOException, ReflectiveOperationException {
+        String className;
+        try (InputStream in = loader.getResourceAsStream(MODEL_MARKER)) {
+            className = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("Drools-Model-Version"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException(MODEL_MARKER + " names no model class"));
+        }
+        return (Model)
+                Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
     }
 
     /**
