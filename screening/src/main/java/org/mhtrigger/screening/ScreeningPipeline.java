@@ -3,6 +3,8 @@ package org.mhtrigger.screening;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import org.mhtrigger.engine.parallel.OrderedParallel;
 import org.mhtrigger.engine.record.StayRecord;
@@ -39,7 +41,8 @@ public final class ScreeningPipeline {
 
     private final ScreeningOptions options;
     private final FhirRecordReader reader;
-    private final Screener screener;
+    /** Built on a thread of its own while the reader starts: see {@link #of}. */
+    private final FutureTask<Screener> screener;
 
     /** Hears a run's records, screenings, rejections and warnings, on the thread that called {@link #run}. */
     public interface Listener {
@@ -71,10 +74,10 @@ public final class ScreeningPipeline {
         }
     }
 
-    private ScreeningPipeline(ScreeningOptions options, Screener screener) {
+    private ScreeningPipeline(ScreeningOptions options, FutureTask<Screener> screener) {
         this.options = Objects.requireNonNull(options, "options must not be null");
+        this.screener = screener;
         this.reader = new FhirRecordReader(options.readerOptions());
-        this.screener = Objects.requireNonNull(screener, "screener must not be null");
     }
 
     /**
@@ -85,7 +88,12 @@ public final class ScreeningPipeline {
      */
     public static ScreeningPipeline of(ScreeningOptions options) {
         RulesConfig rules = options.rules();
-        return new ScreeningPipeline(options, DroolsTriggerEvaluator.screener(rules));
+        // The rule base, lexicon and sentence model take about a second to build; reading the input does not need
+        // them, so they are built on a second thread while the reader starts. Edited files were read and checked
+        // just above; whatever still fails while building is thrown by the first call that needs the screener.
+        FutureTask<Screener> building = new FutureTask<>(() -> DroolsTriggerEvaluator.screener(rules));
+        Thread.ofPlatform().name("mhtrigger-rules").daemon().start(building);
+        return new ScreeningPipeline(options, building);
     }
 
     /**
@@ -93,7 +101,10 @@ public final class ScreeningPipeline {
      * is then not read): for benchmarks, and tests that need a screener of their own.
      */
     public static ScreeningPipeline withScreener(ScreeningOptions options, Screener screener) {
-        return new ScreeningPipeline(options, screener);
+        Objects.requireNonNull(screener, "screener must not be null");
+        FutureTask<Screener> ready = new FutureTask<>(() -> screener);
+        ready.run();
+        return new ScreeningPipeline(options, ready);
     }
 
     public ScreeningOptions options() {
@@ -102,7 +113,33 @@ public final class ScreeningPipeline {
 
     /** The version of the rules this pipeline screens with (it changes when edited rules change). */
     public String rulesetVersion() {
-        return screener.rulesetVersion();
+        return screener().rulesetVersion();
+    }
+
+    /** The screener, waiting for it to be built; a failure to build it is thrown as it was raised. */
+    private Screener screener() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return screener.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish building: the caller cannot go on without it
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException("building the screener failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Reads {@code inputs} (files and folders) and screens every record. */
@@ -134,6 +171,7 @@ public final class ScreeningPipeline {
                 public void record(StayRecord record) {
                     if (include.test(record)) {
                         listener.read(record);
+                        screener(); // here, not on a screening thread: a screener that cannot be built ends the run
                         screening.submit(record);
                     }
                 }
@@ -150,6 +188,7 @@ public final class ScreeningPipeline {
             });
             screening.finish();
         }
+        screener(); // a run that read no record still reports rules that cannot be built
         return new Outcome(summary, counts[0], summary.rejected() + counts[1]);
     }
 
@@ -171,7 +210,7 @@ public final class ScreeningPipeline {
      */
     private Result screen(StayRecord record) {
         try {
-            return new Result(record, screener.screen(record), null);
+            return new Result(record, screener.resultNow().screen(record), null);
         } catch (RuntimeException | StackOverflowError e) {
             // the message may quote note text: name only the record key and the kind of failure
             LOG.warn(
