@@ -13,10 +13,11 @@ import java.nio.file.Path;
  * @param buckets how many groups of patients the input is split into so that memory stays bounded: {@code 0} (the
  *     default) chooses from the input size — 64 MiB of files or less ({@link #IN_MEMORY_BYTES}) are read in one group in
  *     memory, larger inputs are split into one group per 16 MiB ({@link #BUCKET_BYTES}, at most 256 groups; small
- *     enough for a 512 MB heap with a group per thread in flight), spilled to temporary files;
+ *     enough for a 512 MB heap with a group per thread in flight), spilled to temporary files, or, when no
+ *     {@code spillDirectory} is given, kept in the heap if it has room ({@link #spillInMemory});
  *     {@code 1} reads everything in memory whatever its size; {@code n > 1} spills into exactly {@code n} groups
  * @param spillDirectory where the temporary files of a split read go (a fresh folder inside it, deleted at the end);
- *     {@code null} (the default) for the system's temporary folder
+ *     {@code null} (the default) for the heap when it has room, else the system's temporary folder
  * @param threads how many threads parse the groups of a split read ({@code 1}, the default: the calling thread
  *     alone); records, rejections and warnings reach the listener on the calling thread in the same order whatever
  *     the number
@@ -37,6 +38,8 @@ public record ReaderOptions(
     public static final long IN_MEMORY_BYTES = 64L * 1024 * 1024;
     /** Bytes of input per group when {@link #buckets()} is {@code 0} and the input is larger than {@link #IN_MEMORY_BYTES}. */
     public static final long BUCKET_BYTES = 16L * 1024 * 1024;
+    /** Heap kept free of in-memory spill files: see {@link #spillInMemory}. */
+    public static final long SPILL_HEAP_RESERVE = 512L * 1024 * 1024;
 
     public ReaderOptions {
         if (buckets < 0 || buckets > 4096) {
@@ -100,6 +103,16 @@ public record ReaderOptions(
     }
 
     /** The number of groups for {@code inputBytes} of input files. */
+    /**
+     * Whether the spill files of a split read of {@code inputBytes} stay in the heap instead of going to disk: when the
+     * heap has room for them (about the input's size) twice over, beyond {@link #SPILL_HEAP_RESERVE} kept for the
+     * groups in flight and screening. With a 512 MB heap every split read goes to disk; with the JVM's default heap
+     * on an ordinary machine, an export of a few hundred MB does not touch the disk.
+     */
+    public static boolean spillInMemory(long inputBytes, long maxHeapBytes) {
+        return inputBytes <= (maxHeapBytes - SPILL_HEAP_RESERVE) / 2;
+    }
+
     public int bucketsFor(long inputBytes) {
         if (buckets > 0) {
             return buckets;

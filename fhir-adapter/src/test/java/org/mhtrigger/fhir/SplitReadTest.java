@@ -92,6 +92,37 @@ class SplitReadTest {
     }
 
     @Test
+    void splitReadWithSpillFilesInTheHeap_givesWhatTheSameSplitOnDiskGives() throws IOException {
+        for (Path path : List.of(
+                SAMPLE.resolve("ndjson"), SAMPLE.resolve("bundle"), Fixtures.path("dup"), Fixtures.path("meds"))) {
+            // no spill folder given: the files stay in the heap, which has room for these inputs many times over
+            assertThat(ReaderOptions.spillInMemory(
+                            size(path), Runtime.getRuntime().maxMemory()))
+                    .as("the test heap has room for %s", path)
+                    .isTrue();
+            FhirRecordReader heap =
+                    new FhirRecordReader(ReaderOptions.defaults().withBuckets(6));
+            CollectingListener listener = new CollectingListener();
+            Outcome inHeap = new Outcome(heap.read(List.of(path), listener), listener);
+
+            Outcome onDisk = read(6, path);
+
+            assertThat(inHeap.records()).as(path.toString()).isNotEmpty();
+            assertSame(inHeap, onDisk);
+        }
+    }
+
+    @Test
+    void spillFilesStayInTheHeapOnlyWhenItHasRoomForThemTwiceOverBeyondItsReserve() {
+        long mib = 1024L * 1024;
+
+        assertThat(ReaderOptions.spillInMemory(300 * mib, 6144 * mib)).isTrue();
+        assertThat(ReaderOptions.spillInMemory(2900 * mib, 6144 * mib)).isFalse();
+        assertThat(ReaderOptions.spillInMemory(65 * mib, 512 * mib)).isFalse();
+        assertThat(ReaderOptions.spillInMemory(256 * mib, 1024 * mib)).isTrue();
+    }
+
+    @Test
     void handwrittenFixtures_giveTheSameRecordsRejectionsAndWarningsSplitAsInMemory() {
         for (String fixture :
                 List.of("single", "bundles", "clinical", "meds", "identifiers", "ndjson", "dup", "bad/notes.ndjson")) {
@@ -400,6 +431,16 @@ class SplitReadTest {
         assertThat(automatic.withThreads(2).bucketsFor(3_000_000_000L)).isEqualTo(179);
         assertThatThrownBy(() -> automatic.withBuckets(-1))
                 .hasMessage("buckets -1 must be between 0 (automatic) and 4096");
+    }
+
+    private static long size(Path path) throws IOException {
+        try (Stream<Path> files = Files.walk(path)) {
+            long total = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
     }
 
     private static List<Path> listing(Path folder) throws IOException {

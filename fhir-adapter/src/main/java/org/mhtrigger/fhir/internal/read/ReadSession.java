@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * counts. Not thread-safe: one per read.
  *
  * <p>Small inputs are read as one group in memory. Larger ones are read twice: a first pass checks each file, line and
- * Bundle entry as JSON and routes each resource's text to its patient's group in a spill folder ({@link Spill}); then
- * each group is parsed with HAPI, extracted and assembled on its own, so memory holds one group at a time.
+ * Bundle entry as JSON and routes each resource's text to its patient's group in spill files ({@link Spill}: on disk,
+ * or in the heap when it has room); then each group is parsed, extracted and assembled on its own, so memory holds one
+ * group at a time.
  */
 public final class ReadSession implements GroupSink {
     private static final Logger LOG = LoggerFactory.getLogger(ReadSession.class);
@@ -127,7 +128,10 @@ public final class ReadSession implements GroupSink {
             direct.assemble(this::deliver);
         } else {
             workers = options.threads() > 1 ? workerPool(options.threads()) : null;
-            try (Spill routing = new Spill(buckets, options.spillDirectory())) {
+            // a spill folder given is where the files go; else they stay in the heap when it has room for them
+            boolean inMemory = options.spillDirectory() == null
+                    && ReaderOptions.spillInMemory(bytes, Runtime.getRuntime().maxMemory());
+            try (Spill routing = new Spill(buckets, options.spillDirectory(), inMemory)) {
                 spill = routing;
                 Collected sharedFacts = new Collected();
                 shared = group(sharedFacts, Map.of());
@@ -497,7 +501,7 @@ public final class ReadSession implements GroupSink {
                 shared.read(entry);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the spill folder " + spill.folder(), e);
+            throw new UncheckedIOException("cannot write the spill files in " + spill.where(), e);
         }
     }
 

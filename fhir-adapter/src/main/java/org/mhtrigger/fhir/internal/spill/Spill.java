@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 import org.mhtrigger.fhir.ResourceTypes;
 
 /**
@@ -48,30 +46,29 @@ public final class Spill implements AutoCloseable {
 
     private final int buckets;
     private final int partitions;
-    private final Path folder;
+    private final SpillStore store;
     private final DataOutputStream[] main;
     private final DataOutputStream[] late;
     private final DataOutputStream[] index;
     private DataOutputStream deferred;
     private final LongIntMap encounters = new LongIntMap();
 
-    public Spill(int buckets, Path parent) {
+    /**
+     * @param parent where the spill folder is made ({@code null}: the system's temporary folder), unless in memory
+     * @param inMemory keep the spill files in the heap instead: for an input small beside it
+     */
+    public Spill(int buckets, Path parent, boolean inMemory) {
         this.buckets = buckets;
         this.partitions = Math.min(buckets, 16);
         this.main = new DataOutputStream[buckets];
         this.late = new DataOutputStream[buckets];
         this.index = new DataOutputStream[partitions];
-        try {
-            this.folder = parent == null
-                    ? Files.createTempDirectory("mhtrigger-read-")
-                    : Files.createTempDirectory(Files.createDirectories(parent), "mhtrigger-read-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a folder for the spill files", e);
-        }
+        this.store = inMemory ? new SpillStore.Memory() : SpillStore.folder(parent);
     }
 
-    public Path folder() {
-        return folder;
+    /** Where the spill files are, for messages: their folder, or "memory". */
+    public String where() {
+        return store.where();
     }
 
     /**
@@ -157,7 +154,7 @@ public final class Spill implements AutoCloseable {
     }
 
     private DataOutputStream open(String name) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(name)), BUFFER));
+        return new DataOutputStream(new BufferedOutputStream(store.create(name), BUFFER));
     }
 
     /** Ends the first pass: routes the deferred resources and finds ids read into more than one group. */
@@ -165,7 +162,7 @@ public final class Spill implements AutoCloseable {
         if (deferred != null) {
             deferred.close();
             deferred = null;
-            try (DataInputStream in = input(folder.resolve("deferred"))) {
+            try (DataInputStream in = input("deferred")) {
                 Entry entry;
                 while ((entry = readEntry(in)) != null) {
                     String encounter = in.readUTF();
@@ -177,25 +174,25 @@ public final class Spill implements AutoCloseable {
                     write(late, bucket, entry, key);
                 }
             }
-            Files.delete(folder.resolve("deferred"));
+            store.delete("deferred");
         }
         closeAll(main);
         closeAll(late);
         closeAll(index);
         Map<Long, Copy> keptElsewhere = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
-            Path file = folder.resolve("index-" + p);
-            if (Files.exists(file)) {
+            String file = "index-" + p;
+            if (store.exists(file)) {
                 crossGroupCopies(file, keptElsewhere);
-                Files.delete(file);
+                store.delete(file);
             }
         }
         return keptElsewhere;
     }
 
     /** Copies of one id in several groups: all but the group of the first copy drop theirs. */
-    private static void crossGroupCopies(Path file, Map<Long, Copy> keptElsewhere) throws IOException {
-        int count = (int) (Files.size(file) / INDEX_RECORD_BYTES);
+    private void crossGroupCopies(String file, Map<Long, Copy> keptElsewhere) throws IOException {
+        int count = (int) (store.size(file) / INDEX_RECORD_BYTES);
         long[] first = new long[count];
         long[] second = new long[count];
         int[] bucket = new int[count];
@@ -264,14 +261,14 @@ public final class Spill implements AutoCloseable {
     public void replay(IntConsumer onGroup, java.util.function.Consumer<Entry> reader, IntConsumer afterGroup)
             throws IOException {
         for (int b = 0; b < buckets; b++) {
-            Path mainFile = folder.resolve("group-" + b);
-            Path lateFile = folder.resolve("late-" + b);
-            if (!Files.exists(mainFile) && !Files.exists(lateFile)) {
+            String mainFile = "group-" + b;
+            String lateFile = "late-" + b;
+            if (!store.exists(mainFile) && !store.exists(lateFile)) {
                 continue;
             }
             onGroup.accept(b);
-            try (DataInputStream a = Files.exists(mainFile) ? input(mainFile) : null;
-                    DataInputStream c = Files.exists(lateFile) ? input(lateFile) : null) {
+            try (DataInputStream a = store.exists(mainFile) ? input(mainFile) : null;
+                    DataInputStream c = store.exists(lateFile) ? input(lateFile) : null) {
                 Entry x = a == null ? null : readEntry(a);
                 Entry y = c == null ? null : readEntry(c);
                 while (x != null || y != null) {
@@ -284,14 +281,14 @@ public final class Spill implements AutoCloseable {
                     }
                 }
             }
-            Files.deleteIfExists(mainFile);
-            Files.deleteIfExists(lateFile);
+            store.delete(mainFile);
+            store.delete(lateFile);
             afterGroup.accept(b);
         }
     }
 
-    private static DataInputStream input(Path file) throws IOException {
-        return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+    private DataInputStream input(String file) throws IOException {
+        return new DataInputStream(new BufferedInputStream(store.open(file), BUFFER));
     }
 
     private static void writeEntry(DataOutputStream out, Entry entry) throws IOException {
@@ -353,7 +350,7 @@ public final class Spill implements AutoCloseable {
         }
     }
 
-    /** Closes what is open and deletes the folder with whatever is left in it, also after a failure. */
+    /** Closes what is open and deletes the spill files with whatever is left, also after a failure. */
     @Override
     public void close() {
         List<IOException> problems = new ArrayList<>();
@@ -363,19 +360,9 @@ public final class Spill implements AutoCloseable {
             }
         }
         closeQuietly(deferred, problems);
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    problems.add(e);
-                }
-            });
-        } catch (IOException e) {
-            problems.add(e);
-        }
+        store.close();
         if (!problems.isEmpty()) {
-            throw new UncheckedIOException("cannot delete the spill folder " + folder, problems.get(0));
+            throw new UncheckedIOException("cannot close the spill files in " + store.where(), problems.get(0));
         }
     }
 
