@@ -152,9 +152,12 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         long bytes = inputBytes(export);
         List<String> java = java();
+        // the product runs as the launcher starts it: with its start-up cache when the build made one
+        Path cache = startupCache(jar);
+        List<String> product = cache == null ? java : concat(java, "-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off");
         String t = Integer.toString(threadCount);
         List<String> screen = concat(
-                java,
+                product,
                 "-jar",
                 jar.toString(),
                 "screen",
@@ -172,9 +175,9 @@ final class BenchCommand implements Callable<Integer> {
                 "--threads",
                 t,
                 export.toString());
-        List<String> version = concat(java, "-jar", jar.toString(), "--version");
+        List<String> version = concat(product, "-jar", jar.toString(), "--version");
         List<String> smallScreen = concat(
-                java,
+                product,
                 "-jar",
                 jar.toString(),
                 "screen",
@@ -193,6 +196,11 @@ final class BenchCommand implements Callable<Integer> {
                 threadCount,
                 bytes / 1e6,
                 String.join(" ", jvmOptions()));
+        out.println(
+                cache != null
+                        ? "start-up cache: the product runs with " + cache
+                                + ", as ./mhtrigger starts it; the HAPI program " + "runs without one"
+                        : "start-up cache: none (the product jar is newer, or the JDK is older than 25); neither side uses one");
         out.flush();
         List<Run> pipelineRuns = new ArrayList<>();
         List<Run> hapiRuns = new ArrayList<>();
@@ -299,6 +307,20 @@ final class BenchCommand implements Callable<Integer> {
         new CorpusGenerator(CorpusGenerator.Settings.of(39, seed + 1, CorpusGenerator.Format.NDJSON))
                 .generate(dir, CorpusGenerator.Progress.NONE);
         return dir;
+    }
+
+    /**
+     * The launcher's ahead-of-time cache beside the jar ({@code mhtrigger.aot}), if the build made one and it is not
+     * older than the jar; the launcher uses it under the same condition.
+     */
+    private static Path startupCache(Path jar) throws IOException {
+        Path cache = jar.resolveSibling("mhtrigger.aot");
+        if (Runtime.version().feature() < 25
+                || !Files.isRegularFile(cache)
+                || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+            return null;
+        }
+        return cache;
     }
 
     private static Path home() {
