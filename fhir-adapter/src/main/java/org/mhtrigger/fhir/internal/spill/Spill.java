@@ -31,8 +31,9 @@ import org.mhtrigger.fhir.ResourceTypes;
  * {@code Type/id} but naming another patient lands in another group; an index of ids, partitioned on disk, finds those
  * before the groups are read.
  *
- * <p>Memory: the open spill files' buffers, about 20 bytes per Encounter (to route resources that name only their
- * encounter) and the shared collection; never the resources themselves.
+ * <p>Memory: the open spill files' buffers, about 70 bytes per Encounter (to route resources that name only their
+ * encounter; a plain {@code HashMap}: a hand-written map of primitives here was never shown to be faster) and the
+ * shared collection; the resources themselves only when the spill files are kept in the heap ({@link SpillStore}).
  */
 public final class Spill implements AutoCloseable {
     /** Types that belong to no patient and that stays look up by reference. */
@@ -51,7 +52,8 @@ public final class Spill implements AutoCloseable {
     private final DataOutputStream[] late;
     private final DataOutputStream[] index;
     private DataOutputStream deferred;
-    private final LongIntMap encounters = new LongIntMap();
+    /** Each Encounter's key hash to its group, to route the resources that name only their encounter. */
+    private final Map<Long, Integer> encounters = new HashMap<>();
 
     /**
      * @param parent where the spill folder is made ({@code null}: the system's temporary folder), unless in memory
@@ -91,8 +93,8 @@ public final class Spill implements AutoCloseable {
             bucket = bucketOf(patient);
         } else if (route.encounter() != null) {
             String encounter = Route.resolve(route.encounter(), aliases);
-            int known = encounters.get(Entry.digest(encounter));
-            if (known < 0) {
+            Integer known = encounters.get(Entry.digest(encounter));
+            if (known == null) {
                 defer(entry, encounter, key);
                 return true;
             }
@@ -167,10 +169,9 @@ public final class Spill implements AutoCloseable {
                 while ((entry = readEntry(in)) != null) {
                     String encounter = in.readUTF();
                     String key = readNullable(in);
-                    int bucket = encounters.get(Entry.digest(encounter));
-                    if (bucket < 0) {
-                        bucket = key == null ? 0 : bucketOf(key); // its Encounter never came: it joins no stay
-                    }
+                    Integer known = encounters.get(Entry.digest(encounter));
+                    // its Encounter never came: it joins no stay
+                    int bucket = known != null ? known : key == null ? 0 : bucketOf(key);
                     write(late, bucket, entry, key);
                 }
             }
