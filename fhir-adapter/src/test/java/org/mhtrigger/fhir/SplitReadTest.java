@@ -386,6 +386,37 @@ class SplitReadTest {
     }
 
     @Test
+    void aLineTooLongToRead_isRejectedInLineOrder_onOneThreadOrSeveral() throws IOException {
+        // given more lines than one scan batch, a bad line early and a too-long line in a later batch
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2_500; i++) {
+            lines.add(i == 5 ? "not json" : i == 1_500 ? patient("p-" + "x".repeat(300_000)) : patient("p-" + i));
+        }
+        write("patients.ndjson", lines.toArray(String[]::new));
+
+        // when read on one thread and on several, then the rejections come in line order both ways
+        List<String> serial = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            FhirRecordReader reader = new FhirRecordReader(ReaderOptions.defaults()
+                    .withBuckets(9)
+                    .withSpillDirectory(spill)
+                    .withThreads(threads)
+                    .withMaxResourceBytes(1_024));
+            CollectingListener listener = new CollectingListener();
+            reader.read(List.of(input), listener);
+            List<String> rejections =
+                    listener.rejections().stream().map(Object::toString).toList();
+            assertThat(rejections).as("on %d threads", threads).hasSize(2);
+            assertThat(rejections.get(0)).as("on %d threads", threads).contains(":5");
+            assertThat(rejections.get(1)).as("on %d threads", threads).contains(":1500", "too large");
+            if (serial == null) {
+                serial = rejections;
+            }
+            assertThat(rejections).as("on %d threads", threads).isEqualTo(serial);
+        }
+    }
+
+    @Test
     void theSpillFolder_isRemovedAfterARead() throws IOException {
         read(4, SAMPLE.resolve("ndjson"));
 

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mhtrigger.engine.ConfigurationException;
+import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.text.ClinicalAnalyzer;
 import org.mhtrigger.engine.text.Lexicon;
@@ -26,7 +27,6 @@ import org.mhtrigger.engine.text.context.CueCategory;
 import org.mhtrigger.engine.text.context.CueDirection;
 import org.mhtrigger.engine.text.context.DateOrder;
 import org.mhtrigger.engine.text.section.SectionRule;
-import org.mhtrigger.rules.internal.CsvTable;
 import org.mhtrigger.rules.internal.Resources;
 
 /**

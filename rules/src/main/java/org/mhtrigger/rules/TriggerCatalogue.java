@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.screen.TriggerDefinition;
-import org.mhtrigger.rules.internal.CsvTable;
 import org.mhtrigger.rules.internal.Resources;
 
 /**

@@ -27,6 +27,10 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
     private final Function<? super I, ? extends O> work;
     private final Consumer<? super O> deliver;
     private final ExecutorService pool;
+    private final boolean ownsPool;
+    /** What the work is, for messages ("interrupted while reading"); {@code null} for the generic wording. */
+    private final String activity;
+
     private final int window;
     private final Deque<Future<O>> pending = new ArrayDeque<>();
 
@@ -60,6 +64,36 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+        this.ownsPool = true;
+        this.activity = null;
+    }
+
+    /**
+     * Works on a pool the caller owns and may share between runs: {@link #close} cancels this run's work but leaves
+     * the pool running.
+     *
+     * @param pool the threads to work on
+     * @param window the most inputs in flight at once, at least 1
+     * @param activity what the work is, for messages: {@code "interrupted while <activity>"}, {@code "<activity>
+     *     failed"}
+     * @param work the function, called on a pool thread
+     * @param deliver hears each result on the submitting thread, in submission order
+     */
+    public OrderedParallel(
+            ExecutorService pool,
+            int window,
+            String activity,
+            Function<? super I, ? extends O> work,
+            Consumer<? super O> deliver) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1, was " + window);
+        }
+        this.pool = Objects.requireNonNull(pool, "pool must not be null");
+        this.activity = Objects.requireNonNull(activity, "activity must not be null");
+        this.work = Objects.requireNonNull(work, "work must not be null");
+        this.deliver = Objects.requireNonNull(deliver, "deliver must not be null");
+        this.window = window;
+        this.ownsPool = false;
     }
 
     /**
@@ -91,7 +125,8 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
             return next.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for parallel work", e);
+            throw new IllegalStateException(
+                    "interrupted while " + (activity == null ? "waiting for parallel work" : activity), e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -99,17 +134,19 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("parallel work failed", e.getCause());
+            throw new IllegalStateException((activity == null ? "parallel work" : activity) + " failed", e.getCause());
         }
     }
 
-    /** Cancels what was not delivered and stops the pool. */
+    /** Cancels what was not delivered and stops the pool if this instance made it. */
     @Override
     public void close() {
         if (pool != null) {
             pending.forEach(f -> f.cancel(true));
             pending.clear();
-            pool.shutdownNow();
+            if (ownsPool) {
+                pool.shutdownNow();
+            }
         }
     }
 }

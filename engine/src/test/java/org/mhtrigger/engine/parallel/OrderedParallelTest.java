@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -118,5 +121,57 @@ class OrderedParallelTest {
         assertThatThrownBy(() -> new OrderedParallel<Integer, Integer>("w", 4, 2, i -> i, i -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("window 2 must be at least threads (4)");
+    }
+
+    @Test
+    void aSharedPool_servesRunAfterRunInOrder_andOutlivesEachRun() {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int run = 0; run < 2; run++) {
+                List<Integer> delivered = new ArrayList<>();
+                try (OrderedParallel<Integer, Integer> parallel =
+                        new OrderedParallel<>(pool, 3, "reading", i -> i * 2, delivered::add)) {
+                    for (int i = 0; i < 50; i++) {
+                        parallel.submit(i);
+                    }
+                    parallel.finish();
+                }
+                assertThat(delivered)
+                        .as("run %d", run)
+                        .isEqualTo(
+                                IntStream.range(0, 50).map(i -> i * 2).boxed().toList());
+                assertThat(pool.isShutdown()).isFalse();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anInterruptedWait_isNamedByTheActivity() {
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        CountDownLatch never = new CountDownLatch(1);
+        try (OrderedParallel<Integer, Integer> parallel = new OrderedParallel<>(
+                pool,
+                1,
+                "reading",
+                i -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return i;
+                },
+                i -> {})) {
+            parallel.submit(1);
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(parallel::finish)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("interrupted while reading");
+            assertThat(Thread.interrupted()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.record.TextSpan;
 
 class SentenceSplitterTest {
@@ -62,6 +65,37 @@ class SentenceSplitterTest {
         assertThat(sentences("Pt absconded at approx. 13:00 from the garden i.e. via the fence. Police informed."))
                 .containsExactly(
                         "Pt absconded at approx. 13:00 from the garden i.e. via the fence.", "Police informed.");
+    }
+
+    @Test
+    void everyAbbreviationInTheTable_staysInsideTheSentenceOfItsExample() {
+        // the shipped list, as it was written in the code before it became a table
+        assertThat(SentenceSplitter.clinicalAbbreviations())
+                .containsExactlyInAnyOrder(
+                        "pt", "pts", "obs", "approx", "dr", "mr", "mrs", "ms", "ie", "eg", "re", "hx", "dx", "tx", "vs",
+                        "incl", "inc", "sr", "sn", "rmn", "hca", "cont", "max", "min", "mins", "hrs", "hr", "resp",
+                        "temp", "wt", "ht", "ref");
+        for (CsvTable.Row row : SentenceSplitter.abbreviationTable().rows()) {
+            String example = row.get("example");
+            String abbreviation = row.get("abbreviation");
+            assertThat(example.replace(".", "").toLowerCase(Locale.ROOT))
+                    .as("%s line %d: the example must use %s", row.file(), row.line(), abbreviation)
+                    .containsPattern("\\b" + abbreviation + "\\b");
+            assertThat(sentences(example))
+                    .as("%s line %d: %s", row.file(), row.line(), abbreviation)
+                    .containsExactly(example);
+        }
+    }
+
+    @Test
+    void withoutTheTable_theModelSplitsAfterAnAbbreviation() throws Exception {
+        // the table is what keeps these together: the bare model ends a sentence after them
+        try (var in = SentenceSplitter.class.getResourceAsStream(SentenceSplitter.PRETRAINED_MODEL)) {
+            SentenceSplitter bare = new SentenceSplitter(new opennlp.tools.sentdetect.SentenceModel(in), Set.of());
+            String text = "Obs. Stable throughout the shift.";
+            assertThat(bare.split(text)).hasSize(2);
+            assertThat(sentences(text)).containsExactly(text);
+        }
     }
 
     @Test

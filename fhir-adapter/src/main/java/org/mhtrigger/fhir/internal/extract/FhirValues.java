@@ -13,6 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -20,7 +22,6 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
-import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 import org.mhtrigger.fhir.internal.mapping.Concept;
 
@@ -338,69 +339,31 @@ public final class FhirValues {
         return text;
     }
 
-    /** Plain text of an XHTML narrative: block elements and {@code <br>} become line breaks. */
+    /**
+     * Plain text of an XHTML narrative, by the same conversion as an HTML attachment ({@link #htmlToText}): the
+     * narrative is written back as XHTML and read as HTML, so a note reads the same whichever way it was sent.
+     */
     public static String narrativeText(XhtmlNode div) {
-        if (div == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        appendText(div, out);
-        return tidy(out.toString());
+        String xhtml = div == null ? null : div.getValueAsString();
+        return xhtml == null ? "" : htmlToText(xhtml);
     }
 
-    private static void appendText(XhtmlNode node, StringBuilder out) {
-        if (node.getNodeType() == NodeType.Text) {
-            if (node.getContent() != null) {
-                out.append(node.getContent());
-            }
-            return;
-        }
-        if (node.getNodeType() != NodeType.Element && node.getNodeType() != NodeType.Document) {
-            return;
-        }
-        String name = node.getName() == null ? "" : node.getName().toLowerCase(Locale.ROOT);
-        boolean block = isBlock(name);
-        if (name.equals("br")) {
-            out.append('\n');
-            return;
-        }
-        if (block) {
-            breakLine(out);
-        }
-        for (XhtmlNode child : node.getChildNodes()) {
-            appendText(child, out);
-            if (name.equals("tr")
-                    && (child.getName() != null)
-                    && child.getName().matches("t[dh]")) {
-                out.append(' ');
-            }
-        }
-        if (block) {
-            breakLine(out);
-        }
-    }
+    private static final Pattern PRE = Pattern.compile("(?is)<pre(\\s[^>]*)?>.*?</pre\\s*>");
 
-    private static boolean isBlock(String name) {
-        return switch (name) {
-            case "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "blockquote" ->
-                true;
-            default -> false;
-        };
-    }
-
-    private static void breakLine(StringBuilder out) {
-        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
-        }
-    }
-
-    /** Plain text of an HTML string; good enough for notes, not a full HTML parser. */
+    /**
+     * Plain text of an HTML string (an attachment, or a narrative written back as XHTML): block elements and {@code
+     * <br>} become line breaks, table cells are followed by a space, line breaks inside {@code <pre>} are kept, scripts and styles are dropped. Good enough for
+     * notes, not a full HTML parser.
+     */
     static String htmlToText(String html) {
-        // in HTML a raw line break is only white space: lines come from the tags
-        String text = html.replaceAll("\\s+", " ")
+        // in HTML a raw line break is only white space (lines come from the tags), except inside <pre>
+        String text = PRE.matcher(html)
+                .replaceAll(pre -> Matcher.quoteReplacement(pre.group().replaceAll("\r\n?|\n", "<br>")))
+                .replaceAll("\\s+", " ")
                 .replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "")
                 .replaceAll("(?i)<br\\s*/?>", "\n")
-                .replaceAll("(?i)</?(p|div|li|tr|h[1-6]|table|ul|ol)(\\s[^>]*)?>", "\n")
+                .replaceAll("(?i)</t[dh]\\s*>", " ")
+                .replaceAll("(?i)</?(p|div|li|tr|h[1-6]|table|ul|ol|pre|blockquote)(\\s[^>]*)?/?>", "\n")
                 .replaceAll("<[^>]*>", "");
         text = text.replace("&nbsp;", " ")
                 .replace("&lt;", "<")

@@ -1,28 +1,18 @@
 package org.mhtrigger.fhir.internal.mapping;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.mhtrigger.engine.ConfigurationException;
+import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.record.DischargeDisposition;
 import org.mhtrigger.engine.record.Route;
 import org.mhtrigger.fhir.internal.Text;
@@ -96,15 +86,6 @@ public final class MappingTables {
             "other");
 
     private static final Set<String> ENCOUNTER_MARKERS = Set.of("inpatient", "emergency", "psychiatric", "acute");
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setIgnoreSurroundingSpaces(true)
-            .get();
 
     private final CodeTable analytes;
     private final UnitTable units;
@@ -346,67 +327,20 @@ public final class MappingTables {
     /** Reads one table, returning the name used in messages. */
     private static String read(Path overrides, String file, List<String> columns, RowHandler handler) {
         Path override = overrides == null ? null : overrides.resolve(file);
-        boolean useOverride = override != null && Files.isRegularFile(override);
-        String name = useOverride ? override.toString() : file;
-        try (Reader reader = open(useOverride ? override : null, file);
-                CSVParser parser = CSVParser.parse(reader, FORMAT)) {
-            List<String> header = parser.getHeaderNames();
-            for (String column : columns) {
-                if (!header.contains(column)) {
-                    throw new ConfigurationException("mapping file " + name + " line 1: missing column '" + column
-                            + "' (expected " + String.join(",", columns) + ")");
-                }
+        CsvTable table = CsvTable.read(
+                override,
+                MappingTables.class.getClassLoader(),
+                RESOURCE_FOLDER + file,
+                "mapping file ",
+                columns,
+                CsvTable.Header.CONTAINS);
+        for (CsvTable.Row row : table.rows()) {
+            try {
+                handler.row(row.line(), row.values());
+            } catch (IllegalArgumentException e) {
+                throw row.problem(e.getMessage(), e);
             }
-            Iterator<CSVRecord> records = parser.iterator();
-            long line = 1;
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new ConfigurationException(
-                            "mapping file " + name + " after line " + line + ": malformed CSV", e);
-                }
-                line = lineOf(record, parser);
-                if (record.size() != header.size()) {
-                    throw new ConfigurationException("mapping file " + name + " line " + line + ": has "
-                            + record.size() + " values, expected " + header.size() + " ("
-                            + String.join(",", header) + ")");
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                for (String column : columns) {
-                    values.put(column, record.get(column).trim());
-                }
-                try {
-                    handler.row(line, values);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigurationException(
-                            "mapping file " + name + " line " + line + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new ConfigurationException("mapping file " + name + " cannot be read: " + e.getMessage(), e);
         }
-        return name;
-    }
-
-    private static long lineOf(CSVRecord record, CSVParser parser) {
-        // the parser has consumed the record's line ending, if any: its count is the record's (1-based) line
-        long consumed = parser.getCurrentLineNumber();
-        return Math.max(consumed, record.getRecordNumber() + 1);
-    }
-
-    private static Reader open(Path override, String file) throws IOException {
-        if (override != null) {
-            return Files.newBufferedReader(override, StandardCharsets.UTF_8);
-        }
-        InputStream in = MappingTables.class.getClassLoader().getResourceAsStream(RESOURCE_FOLDER + file);
-        if (in == null) {
-            throw new ConfigurationException("mapping file " + file + " is missing from the classpath");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        return override != null && Files.isRegularFile(override) ? override.toString() : file;
     }
 }

@@ -16,23 +16,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.mhtrigger.engine.parallel.OrderedParallel;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.fhir.ReadSummary;
@@ -187,32 +184,27 @@ public final class ReadSession implements GroupSink {
      */
     private void replayInParallel(Spill routing, Collected sharedFacts, Map<Long, Copy> keptElsewhere)
             throws IOException {
-        int threads = options.threads();
         ThreadLocal<IParser> parsers = ThreadLocal.withInitial(this::newParser);
-        Deque<Future<GroupEvents>> pending = new ArrayDeque<>();
-        try {
+        try (OrderedParallel<List<Entry>, GroupEvents> groups = new OrderedParallel<>(
+                workers,
+                options.threads(),
+                "reading",
+                entries -> {
+                    GroupEvents events = new GroupEvents();
+                    Group group = group(events, parsers.get(), new Collected(sharedFacts), keptElsewhere);
+                    for (Entry entry : entries) {
+                        group.read(entry);
+                    }
+                    group.assemble(events::record);
+                    return events;
+                },
+                events -> events.replayTo(this, this::deliver))) {
             List<List<Entry>> current = new ArrayList<>(1);
             routing.replay(
-                    b -> current.add(new ArrayList<>()), entry -> current.get(0).add(entry), b -> {
-                        List<Entry> entries = current.remove(0);
-                        pending.addLast(workers.submit(() -> {
-                            GroupEvents events = new GroupEvents();
-                            Group group = group(events, parsers.get(), new Collected(sharedFacts), keptElsewhere);
-                            for (Entry entry : entries) {
-                                group.read(entry);
-                            }
-                            group.assemble(events::record);
-                            return events;
-                        }));
-                        while (pending.size() > threads) {
-                            await(pending.removeFirst()).replayTo(this, this::deliver);
-                        }
-                    });
-            while (!pending.isEmpty()) {
-                await(pending.removeFirst()).replayTo(this, this::deliver);
-            }
-        } finally {
-            pending.forEach(f -> f.cancel(true));
+                    b -> current.add(new ArrayList<>()),
+                    entry -> current.get(0).add(entry),
+                    b -> groups.submit(current.remove(0)));
+            groups.finish();
         }
     }
 
@@ -222,23 +214,6 @@ public final class ReadSession implements GroupSink {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("reading failed", e.getCause());
-        }
     }
 
     private IParser newParser() {
@@ -521,45 +496,46 @@ public final class ReadSession implements GroupSink {
     }
 
     private void readNdjson(Path file, int index) {
-        try (ByteLines reader = new ByteLines(Files.newInputStream(file), (int) options.maxResourceBytes())) {
+        try (ByteLines reader = new ByteLines(Files.newInputStream(file), (int) options.maxResourceBytes());
+                OrderedParallel<ScanBatch, ScanBatch> scanning = workers == null
+                        ? null
+                        : new OrderedParallel<>(
+                                workers, options.threads(), "reading", ScanBatch::scan, b -> b.readAll(index))) {
             byte[] line;
             int number = 0;
-            Deque<ScanBatch> pending = new ArrayDeque<>();
             ScanBatch batch = new ScanBatch();
-            try {
-                while ((line = reader.next()) != null) {
-                    number++;
-                    if (line == ByteLines.TOO_LONG) {
+            while ((line = reader.next()) != null) {
+                number++;
+                if (line == ByteLines.TOO_LONG) {
+                    if (scanning == null) {
                         rejected(origin(index, number, 0), tooLong(reader.skippedLength()));
-                        continue;
+                    } else {
+                        // in line order with the lines around it, as on one thread
+                        batch.addTooLong(number, reader.skippedLength());
                     }
-                    if (number == 1 && ByteLines.startsWithByteOrderMark(line)) {
-                        line = Arrays.copyOfRange(line, 3, line.length);
-                    }
-                    if (ByteLines.isBlank(line)) {
-                        continue;
-                    }
-                    if (workers == null) {
-                        readLine(line, index, number, scan(line));
-                        continue;
-                    }
-                    batch.add(line, number);
-                    if (batch.lines.size() == SCAN_BATCH) {
-                        pending.addLast(batch.submit());
-                        batch = new ScanBatch();
-                        while (pending.size() > options.threads()) {
-                            pending.removeFirst().readAll(index);
-                        }
-                    }
+                    continue;
                 }
+                if (number == 1 && ByteLines.startsWithByteOrderMark(line)) {
+                    line = Arrays.copyOfRange(line, 3, line.length);
+                }
+                if (ByteLines.isBlank(line)) {
+                    continue;
+                }
+                if (scanning == null) {
+                    readLine(line, index, number, scan(line));
+                    continue;
+                }
+                batch.add(line, number);
+                if (batch.lines.size() == SCAN_BATCH) {
+                    scanning.submit(batch);
+                    batch = new ScanBatch();
+                }
+            }
+            if (scanning != null) {
                 if (!batch.lines.isEmpty()) {
-                    pending.addLast(batch.submit());
+                    scanning.submit(batch);
                 }
-                while (!pending.isEmpty()) {
-                    pending.removeFirst().readAll(index);
-                }
-            } finally {
-                pending.forEach(b -> b.scanned.cancel(true));
+                scanning.finish();
             }
         } catch (IOException e) {
             rejected(fileNames.get(index), "cannot be read (" + e.getClass().getSimpleName() + ")");
@@ -648,25 +624,39 @@ public final class ReadSession implements GroupSink {
      * routing and messages are the same as on one thread.
      */
     private final class ScanBatch {
+        /** The lines; {@code null} for a line too long to read, whose length is then in {@link #tooLongBytes}. */
         final List<byte[]> lines = new ArrayList<>(SCAN_BATCH);
+
         final List<Integer> numbers = new ArrayList<>(SCAN_BATCH);
-        Future<List<Scanned>> scanned;
+        final Map<Integer, Long> tooLongBytes = new HashMap<>();
+        List<Scanned> scanned;
 
         void add(byte[] line, int number) {
             lines.add(line);
             numbers.add(number);
         }
 
-        ScanBatch submit() {
-            scanned = workers.submit(
-                    () -> lines.stream().map(ReadSession.this::scan).toList());
+        void addTooLong(int number, long bytes) {
+            tooLongBytes.put(lines.size(), bytes);
+            add(null, number);
+        }
+
+        /** On a worker. */
+        ScanBatch scan() {
+            scanned = lines.stream()
+                    .map(line -> line == null ? null : ReadSession.this.scan(line))
+                    .toList();
             return this;
         }
 
+        /** On the reading thread, in batch order. */
         void readAll(int index) {
-            List<Scanned> results = await(scanned);
             for (int i = 0; i < lines.size(); i++) {
-                readLine(lines.get(i), index, numbers.get(i), results.get(i));
+                if (lines.get(i) == null) {
+                    rejected(origin(index, numbers.get(i), 0), tooLong(tooLongBytes.get(i)));
+                } else {
+                    readLine(lines.get(i), index, numbers.get(i), scanned.get(i));
+                }
             }
         }
     }

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+import org.hl7.fhir.utilities.xhtml.XhtmlParser;
 import org.junit.jupiter.api.Test;
 
 class ValueNormalisationTest {
@@ -77,5 +79,29 @@ class ValueNormalisationTest {
         assertThat(FhirValues.htmlToText(
                         "<div>Seen &amp; reviewed.<br>Plan:\n  <ul><li>obs</li><li>bloods</li></ul></div>"))
                 .isEqualTo("Seen & reviewed.\nPlan:\nobs\nbloods");
+    }
+
+    @Test
+    void htmlNotes_dropScriptsAndKeepTableCellsAndPreformattedLinesApart() {
+        assertThat(FhirValues.htmlToText("<p>Obs<script>alert('x')</script></p><table><tr><td>Lithium</td>"
+                        + "<td>1.6</td></tr></table><pre>line one\nline two</pre>"))
+                .isEqualTo("Obs\nLithium 1.6\nline one\nline two");
+    }
+
+    @Test
+    void narrativeAndHtmlAttachment_withTheSameMarkup_giveTheSameText() throws Exception {
+        // given a note as it might arrive as an XHTML narrative or as an HTML attachment
+        String xhtml = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><h2>Ward round</h2><p>Seen &amp; reviewed"
+                + " &lt;24h&gt; ago.<br/>Plan:</p><ul><li>obs <b>hourly</b></li><li>bloods</li></ul>"
+                + "<table><tr><th>Lithium</th><td>1.6</td></tr></table><pre>no\nchange</pre>"
+                + "<ol><li>one</li></ol>caf\u00e9 &quot;ok&quot;</div>";
+        XhtmlNode narrative = new XhtmlParser().parse(xhtml, "div");
+
+        // when each is made plain text, then both read the same
+        String expected = "Ward round\nSeen & reviewed <24h> ago.\nPlan:\nobs hourly\nbloods\nLithium 1.6\nno\nchange"
+                + "\none\ncaf\u00e9 \"ok\"";
+        assertThat(FhirValues.narrativeText(narrative)).isEqualTo(expected);
+        assertThat(FhirValues.htmlToText(xhtml)).isEqualTo(expected);
+        assertThat(FhirValues.narrativeText(null)).isEmpty();
     }
 }
