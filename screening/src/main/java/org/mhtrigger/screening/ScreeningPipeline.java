@@ -129,25 +129,17 @@ public final class ScreeningPipeline {
                         listener.rejected(result.failure());
                     }
                 })) {
-            summary = reader.read(inputs, new RecordListener() {
-                @Override
-                public void record(StayRecord record) {
-                    if (include.test(record)) {
-                        listener.read(record);
-                        screening.submit(record);
-                    }
-                }
-
-                @Override
-                public void rejected(Rejection rejection) {
-                    listener.rejected(rejection);
-                }
-
-                @Override
-                public void warning(Rejection warning) {
-                    listener.warning(warning);
-                }
-            });
+            summary = reader.read(
+                    inputs,
+                    RecordListener.of(
+                            record -> {
+                                if (include.test(record)) {
+                                    listener.read(record);
+                                    screening.submit(record);
+                                }
+                            },
+                            listener::rejected,
+                            listener::warning));
             screening.finish();
         }
         return new Outcome(summary, counts[0], summary.rejected() + counts[1]);
