@@ -1,5 +1,7 @@
 package org.mhtrigger.fhir;
 
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 
@@ -20,4 +22,28 @@ public interface RecordListener {
 
     /** Input that was used although something about it was off (for example a unit that could not be converted). */
     void warning(Rejection warning);
+
+    /** A listener that hands records, rejections and warnings to the three consumers. */
+    static RecordListener of(
+            Consumer<StayRecord> records, Consumer<Rejection> rejections, Consumer<Rejection> warnings) {
+        Objects.requireNonNull(records, "records must not be null");
+        Objects.requireNonNull(rejections, "rejections must not be null");
+        Objects.requireNonNull(warnings, "warnings must not be null");
+        return new RecordListener() {
+            @Override
+            public void record(StayRecord record) {
+                records.accept(record);
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                rejections.accept(rejection);
+            }
+
+            @Override
+            public void warning(Rejection warning) {
+                warnings.accept(warning);
+            }
+        };
+    }
 }

@@ -47,25 +47,7 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
             int window,
             Function<? super I, ? extends O> work,
             Consumer<? super O> deliver) {
-        Objects.requireNonNull(threadName, "threadName must not be null");
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
-        }
-        if (window < threads) {
-            throw new IllegalArgumentException("window " + window + " must be at least threads (" + threads + ")");
-        }
-        this.work = Objects.requireNonNull(work, "work must not be null");
-        this.deliver = Objects.requireNonNull(deliver, "deliver must not be null");
-        this.window = window;
-        this.pool = threads == 1
-                ? null
-                : Executors.newFixedThreadPool(threads, task -> {
-                    Thread thread = new Thread(task, threadName);
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        this.ownsPool = true;
-        this.activity = null;
+        this(ownPool(threadName, threads, window), true, window, null, work, deliver);
     }
 
     /**
@@ -85,15 +67,53 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
             String activity,
             Function<? super I, ? extends O> work,
             Consumer<? super O> deliver) {
+        this(
+                Objects.requireNonNull(pool, "pool must not be null"),
+                false,
+                atLeastOne(window),
+                Objects.requireNonNull(activity, "activity must not be null"),
+                work,
+                deliver);
+    }
+
+    private OrderedParallel(
+            ExecutorService pool,
+            boolean ownsPool,
+            int window,
+            String activity,
+            Function<? super I, ? extends O> work,
+            Consumer<? super O> deliver) {
+        this.work = Objects.requireNonNull(work, "work must not be null");
+        this.deliver = Objects.requireNonNull(deliver, "deliver must not be null");
+        this.pool = pool;
+        this.ownsPool = ownsPool;
+        this.window = window;
+        this.activity = activity;
+    }
+
+    /** A pool of {@code threads} daemon threads, or {@code null} for one thread (the submitting one). */
+    private static ExecutorService ownPool(String threadName, int threads, int window) {
+        Objects.requireNonNull(threadName, "threadName must not be null");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (window < threads) {
+            throw new IllegalArgumentException("window " + window + " must be at least threads (" + threads + ")");
+        }
+        return threads == 1
+                ? null
+                : Executors.newFixedThreadPool(threads, task -> {
+                    Thread thread = new Thread(task, threadName);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    private static int atLeastOne(int window) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1, was " + window);
         }
-        this.pool = Objects.requireNonNull(pool, "pool must not be null");
-        this.activity = Objects.requireNonNull(activity, "activity must not be null");
-        this.work = Objects.requireNonNull(work, "work must not be null");
-        this.deliver = Objects.requireNonNull(deliver, "deliver must not be null");
-        this.window = window;
-        this.ownsPool = false;
+        return window;
     }
 
     /**

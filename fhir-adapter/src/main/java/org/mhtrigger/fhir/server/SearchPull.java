@@ -222,8 +222,38 @@ public final class SearchPull {
         private void search(String resumeAt) {
             String first = options.base() + "/Encounter?status=finished&date=ge" + from + "&date=le" + to + "&_count="
                     + options.pageSize();
-            String url = resumeAt == null ? first : resumeAt;
-            int pages = 0;
+            int[] pages = {0};
+            readPages(
+                    resumeAt == null ? first : resumeAt,
+                    (url, e) -> {
+                        if (url.equals(first)) {
+                            throw e;
+                        }
+                        // a server forgets paging cursors after a while: search again, the stays found are kept
+                        listener.progress(
+                                "the saved search page has expired (HTTP " + e.status() + "): searching again");
+                        return first;
+                    },
+                    page -> {
+                        for (JsonNode encounter : page.resources()) {
+                            consider(encounter);
+                        }
+                        pages[0]++;
+                        output.commit(state(page.next() == null ? "stays" : "search", page.next(), 0));
+                        listener.progress("search page " + pages[0] + ": " + stays.size() + " stays so far");
+                    });
+        }
+
+        /** What to read after the server refused {@code url}: a URL to start again from, {@code null} to stop. */
+        private interface Refusal {
+            String next(String url, RetryingHttp.Refused e);
+        }
+
+        /**
+         * Reads the pages from {@code url} on, following their next links; a refused page goes to {@code refusal},
+         * which throws or says where to go on, and a next link back to a page already read stops the pull.
+         */
+        private void readPages(String url, Refusal refusal, java.util.function.Consumer<FhirJson.Page> onPage) {
             Set<String> seen = new HashSet<>();
             while (url != null) {
                 checkNotSeen(seen, url);
@@ -231,22 +261,12 @@ public final class SearchPull {
                 try {
                     page = http.getJson(URI.create(url), FhirJson::page);
                 } catch (RetryingHttp.Refused e) {
-                    if (url.equals(first)) {
-                        throw e;
-                    }
-                    // a server forgets paging cursors after a while: search again, the stays found are kept
-                    listener.progress("the saved search page has expired (HTTP " + e.status() + "): searching again");
-                    url = first;
+                    url = refusal.next(url, e);
                     seen.clear();
                     continue;
                 }
-                for (JsonNode encounter : page.resources()) {
-                    consider(encounter);
-                }
-                pages++;
+                onPage.accept(page);
                 url = page.next();
-                output.commit(state(url == null ? "stays" : "search", url, 0));
-                listener.progress("search page " + pages + ": " + stays.size() + " stays so far");
             }
         }
 
@@ -309,25 +329,18 @@ public final class SearchPull {
 
         /** Follows every page of {@code type?query}; {@code key} names the search in the unsupported list. */
         private void searchAll(String type, String parameter, String query, String key) {
-            String url = options.base() + "/" + type + "?" + query + "&_count=" + options.pageSize();
-            Set<String> seen = new HashSet<>();
-            while (url != null) {
-                checkNotSeen(seen, url);
-                FhirJson.Page page;
-                try {
-                    page = http.getJson(URI.create(url), FhirJson::page);
-                } catch (RetryingHttp.Refused e) {
-                    if ((e.status() == 400 || e.status() == 404) && !"Encounter".equals(type)) {
-                        unsupported.add(key);
-                        listener.progress("warning: the server does not search " + type + " by " + parameter + " (HTTP "
-                                + e.status() + "); skipping that search");
-                        return;
-                    }
-                    throw e;
-                }
-                page.resources().forEach(this::write);
-                url = page.next();
-            }
+            readPages(
+                    options.base() + "/" + type + "?" + query + "&_count=" + options.pageSize(),
+                    (url, e) -> {
+                        if ((e.status() == 400 || e.status() == 404) && !"Encounter".equals(type)) {
+                            unsupported.add(key);
+                            listener.progress("warning: the server does not search " + type + " by " + parameter
+                                    + " (HTTP " + e.status() + "); skipping that search");
+                            return null;
+                        }
+                        throw e;
+                    },
+                    page -> page.resources().forEach(this::write));
         }
 
         private void write(JsonNode resource) {

@@ -3,6 +3,7 @@ package org.mhtrigger.fhir.server;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to talk to a FHIR server. Immutable, thread-safe. {@link #toString()} never shows the token.
@@ -90,95 +91,88 @@ public record ServerOptions(
     }
 
     public ServerOptions withBearerToken(String token) {
-        return new ServerOptions(
-                base,
-                token,
-                connectTimeout,
-                readTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                jitterSeed,
-                pageSize,
-                smart,
-                maxRetryWait);
+        return with(f -> f.bearerToken = token);
     }
 
     /** These options obtaining access tokens as the SMART Backend Services client {@code value}. */
     public ServerOptions withSmart(SmartCredentials value) {
-        return new ServerOptions(
-                base,
-                bearerToken,
-                connectTimeout,
-                readTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                jitterSeed,
-                pageSize,
-                value,
-                maxRetryWait);
+        return with(f -> f.smart = value);
     }
 
     public ServerOptions withTimeouts(Duration connect, Duration read) {
-        return new ServerOptions(
-                base,
-                bearerToken,
-                connect,
-                read,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                jitterSeed,
-                pageSize,
-                smart,
-                maxRetryWait);
+        return with(f -> {
+            f.connectTimeout = connect;
+            f.readTimeout = read;
+        });
     }
 
     public ServerOptions withRetries(int attempts, Duration initial, Duration max, long seed) {
-        return new ServerOptions(
-                base,
-                bearerToken,
-                connectTimeout,
-                readTimeout,
-                attempts,
-                initial,
-                max,
-                seed,
-                pageSize,
-                smart,
-                maxRetryWait);
+        return with(f -> {
+            f.maxAttempts = attempts;
+            f.initialBackoff = initial;
+            f.maxBackoff = max;
+            f.jitterSeed = seed;
+        });
     }
 
     public ServerOptions withPageSize(int size) {
-        return new ServerOptions(
-                base,
-                bearerToken,
-                connectTimeout,
-                readTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                jitterSeed,
-                size,
-                smart,
-                maxRetryWait);
+        return with(f -> f.pageSize = size);
     }
 
     /** These options with {@code value} as the longest wait a {@code Retry-After} can impose. */
     public ServerOptions withMaxRetryWait(Duration value) {
-        return new ServerOptions(
-                base,
-                bearerToken,
-                connectTimeout,
-                readTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxBackoff,
-                jitterSeed,
-                pageSize,
-                smart,
-                value);
+        return with(f -> f.maxRetryWait = value);
+    }
+
+    /** These options with {@code change} made to a copy of their fields, checked again as new options. */
+    private ServerOptions with(Consumer<Fields> change) {
+        Fields fields = new Fields(this);
+        change.accept(fields);
+        return fields.options();
+    }
+
+    /** The fields of options being changed by one of the {@code with} methods. */
+    private static final class Fields {
+        final URI base;
+        String bearerToken;
+        Duration connectTimeout;
+        Duration readTimeout;
+        int maxAttempts;
+        Duration initialBackoff;
+        Duration maxBackoff;
+        long jitterSeed;
+        int pageSize;
+        SmartCredentials smart;
+        Duration maxRetryWait;
+
+        Fields(ServerOptions options) {
+            base = options.base;
+            bearerToken = options.bearerToken;
+            connectTimeout = options.connectTimeout;
+            readTimeout = options.readTimeout;
+            maxAttempts = options.maxAttempts;
+            initialBackoff = options.initialBackoff;
+            maxBackoff = options.maxBackoff;
+            jitterSeed = options.jitterSeed;
+            pageSize = options.pageSize;
+            smart = options.smart;
+            maxRetryWait = options.maxRetryWait;
+        }
+
+        ServerOptions options() {
+            return new ServerOptions(
+                    base,
+                    bearerToken,
+                    connectTimeout,
+                    readTimeout,
+                    maxAttempts,
+                    initialBackoff,
+                    maxBackoff,
+                    jitterSeed,
+                    pageSize,
+                    smart,
+                    maxRetryWait);
+        }
     }
 
     /** Whether {@code uri} has the base URL's origin (scheme, host and port): only there do credentials go. */

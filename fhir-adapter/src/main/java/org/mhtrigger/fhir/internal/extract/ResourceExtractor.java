@@ -3,6 +3,7 @@ package org.mhtrigger.fhir.internal.extract;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -255,6 +256,50 @@ public final class ResourceExtractor {
         return EncounterKind.OTHER;
     }
 
+    /** When a result took effect, else when it was issued ({@code null} if not issued). */
+    private static Instant effectiveOrIssued(Type effective, Date issued) {
+        Instant time = FhirValues.start(effective);
+        return time == null && issued != null ? issued.toInstant() : time;
+    }
+
+    /** The note type of a document's type (or code) and category; {@code other} if none is known. */
+    private String noteType(CodeableConcept type, List<CodeableConcept> category) {
+        return mapping.noteTypes()
+                .match(FhirValues.concept(type).plus(FhirValues.concept(category)))
+                .orElse("other");
+    }
+
+    /** {@link #add} for the text of a note. */
+    private void addNote(
+            Resource resource,
+            String origin,
+            Reference subject,
+            String encounter,
+            Instant time,
+            String type,
+            String text) {
+        SourceRef source = source(resource);
+        add(
+                resource,
+                origin,
+                subject,
+                encounter,
+                time,
+                identifiers(resource),
+                (t, all) -> new Note(source, type, t, text));
+    }
+
+    /** {@link #add} for a resource that names its patient in {@code subject} and its stay in {@code encounter}. */
+    private void addByEncounter(
+            Resource resource,
+            String origin,
+            Reference subject,
+            Reference encounter,
+            Instant time,
+            Collected.Draft draft) {
+        add(resource, origin, subject, FhirValues.referenceKey(encounter), time, identifiers(resource), draft);
+    }
+
     private void add(
             Resource resource,
             String origin,
@@ -272,10 +317,7 @@ public final class ResourceExtractor {
                 || resource.getStatus() == Observation.ObservationStatus.CANCELLED) {
             return;
         }
-        Instant time = FhirValues.start(resource.getEffective());
-        if (time == null && resource.hasIssued()) {
-            time = resource.getIssued().toInstant();
-        }
+        Instant time = effectiveOrIssued(resource.getEffective(), resource.hasIssued() ? resource.getIssued() : null);
         List<Measured> measured = new ArrayList<>();
         mapping.analytes()
                 .match(FhirValues.concept(resource.getCode()))
@@ -367,21 +409,19 @@ public final class ResourceExtractor {
             reporter.rejected(origin, source + ": note has no inline text (attachment urls are not fetched)");
             return;
         }
-        String type = mapping.noteTypes()
-                .match(FhirValues.concept(resource.getType()).plus(FhirValues.concept(resource.getCategory())))
-                .orElse("other");
+        String type = noteType(resource.getType(), resource.getCategory());
         Instant time = resource.hasDate() ? resource.getDate().toInstant() : null;
         if (time == null) {
             time = FhirValues.instant(resource.getContext().getPeriod().getStartElement());
         }
-        add(
+        addNote(
                 resource,
                 origin,
                 resource.getSubject(),
                 FhirValues.firstReferenceKey(resource.getContext().getEncounter()),
                 time,
-                identifiers(resource),
-                (t, all) -> new Note(source, type, t, text));
+                type,
+                text);
     }
 
     private void diagnosticReport(DiagnosticReport resource, List<PlainResources.Inline> inline, String origin) {
@@ -396,23 +436,16 @@ public final class ResourceExtractor {
         if (text == null || text.isBlank()) {
             return; // a result panel without a report text: its Observations carry the values
         }
-        SourceRef source = source(resource);
-        String type = mapping.noteTypes()
-                .match(FhirValues.concept(resource.getCode()).plus(FhirValues.concept(resource.getCategory())))
-                .orElse("other");
-        Instant time = FhirValues.start(resource.getEffective());
-        if (time == null && resource.hasIssued()) {
-            time = resource.getIssued().toInstant();
-        }
-        String body = text;
-        add(
+        String type = noteType(resource.getCode(), resource.getCategory());
+        Instant time = effectiveOrIssued(resource.getEffective(), resource.hasIssued() ? resource.getIssued() : null);
+        addNote(
                 resource,
                 origin,
                 resource.getSubject(),
                 FhirValues.referenceKey(resource.getEncounter()),
                 time,
-                identifiers(resource),
-                (t, all) -> new Note(source, type, t, body));
+                type,
+                text);
     }
 
     private void composition(Composition resource, String origin) {
@@ -429,19 +462,17 @@ public final class ResourceExtractor {
             reporter.rejected(origin, source + ": composition has no section text");
             return;
         }
-        String type = mapping.noteTypes()
-                .match(FhirValues.concept(resource.getType()).plus(FhirValues.concept(resource.getCategory())))
-                .orElse("other");
+        String type = noteType(resource.getType(), resource.getCategory());
         Instant time = FhirValues.instant(resource.getDateElement());
         String body = text.toString();
-        add(
+        addNote(
                 resource,
                 origin,
                 resource.getSubject(),
                 FhirValues.referenceKey(resource.getEncounter()),
                 time,
-                identifiers(resource),
-                (t, all) -> new Note(source, type, t, body));
+                type,
+                body);
     }
 
     private static void appendSections(List<Composition.SectionComponent> sections, StringBuilder out) {
@@ -698,13 +729,12 @@ public final class ResourceExtractor {
         Instant start = FhirValues.start(resource.getPerformed());
         Instant end = FhirValues.end(resource.getPerformed());
         String status = resource.hasStatus() ? resource.getStatus().toCode() : "";
-        add(
+        addByEncounter(
                 resource,
                 origin,
                 resource.getSubject(),
-                FhirValues.referenceKey(resource.getEncounter()),
+                resource.getEncounter(),
                 start,
-                identifiers(resource),
                 (t, all) -> new ProcedureRecord(
                         source, kind, code.firstText(), t, end != null && end.isBefore(t) ? null : end, status));
     }
@@ -735,13 +765,12 @@ public final class ResourceExtractor {
         SourceRef source = source(resource);
         String icd = icd10;
         String sct = snomed;
-        add(
+        addByEncounter(
                 resource,
                 origin,
                 resource.getSubject(),
-                FhirValues.referenceKey(resource.getEncounter()),
+                resource.getEncounter(),
                 time,
-                identifiers(resource),
                 (t, all) -> new ConditionRecord(source, icd, sct, display, t));
     }
 
@@ -766,13 +795,12 @@ public final class ResourceExtractor {
         Concept code = FhirValues.concept(resource.getCode());
         String kind = mapping.flags().match(code).orElse("other");
         SourceRef source = source(resource);
-        add(
+        addByEncounter(
                 resource,
                 origin,
                 resource.getSubject(),
-                FhirValues.referenceKey(resource.getEncounter()),
+                resource.getEncounter(),
                 FhirValues.instant(resource.getPeriod().getStartElement()),
-                identifiers(resource),
                 (t, all) -> new FlagRecord(source, kind, code.firstText(), t));
     }
 
@@ -786,13 +814,12 @@ public final class ResourceExtractor {
         }
         SourceRef source = source(resource);
         String status = resource.hasStatus() ? resource.getStatus().toCode() : "";
-        add(
+        addByEncounter(
                 resource,
                 origin,
                 resource.getSubject(),
-                FhirValues.referenceKey(resource.getEncounter()),
+                resource.getEncounter(),
                 time,
-                identifiers(resource),
                 (t, all) -> new CarePlanRecord(source, t, status));
     }
 
@@ -802,13 +829,12 @@ public final class ResourceExtractor {
         }
         SourceRef source = source(resource);
         String status = resource.hasStatus() ? resource.getStatus().toCode() : "";
-        add(
+        addByEncounter(
                 resource,
                 origin,
                 resource.getSubject(),
-                FhirValues.referenceKey(resource.getEncounter()),
+                resource.getEncounter(),
                 FhirValues.start(resource.getOccurrence()),
-                identifiers(resource),
                 (t, all) -> new RiskAssessmentRecord(source, t, status));
     }
 }
