@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,12 +32,12 @@ import org.mhtrigger.rules.internal.Resources;
 
 /**
  * The editable part of the rule base: the trigger catalogue, the thresholds and windows, the classes of ingredients
- * (antipsychotic, laxative, …), and for text the lexicon, the context cues and the note sections. Immutable,
- * thread-safe.
+ * (antipsychotic, laxative, …), and for text the lexicon, the context cues, the note sections and the ward
+ * abbreviations after which a full stop does not end a sentence. Immutable, thread-safe.
  *
  * <p>{@link #defaults()} reads the files shipped in this jar ({@code org/mhtrigger/rules/catalogue.csv},
  * {@code thresholds.csv}, {@code ingredient-classes.csv}, {@code lexicon.csv}, {@code word-senses.csv}, {@code context-cues.csv},
- * {@code sections.csv}). {@link #load(Path)} reads a folder in which any of these files, when present, replaces the shipped one as a whole; files that are absent keep their defaults. A file
+ * {@code sections.csv}, {@code clinical-abbreviations.csv}). {@link #load(Path)} reads a folder in which any of these files, when present, replaces the shipped one as a whole; files that are absent keep their defaults. A file
  * that cannot be used is a {@link ConfigurationException} naming the file, the line and the problem.
  *
  * <p>Threshold keys: a replacement {@code thresholds.csv} must define every key of the shipped file except the
@@ -50,9 +51,10 @@ public final class RulesConfig {
     static final String WORD_SENSES = "word-senses.csv";
     static final String CUES = "context-cues.csv";
     static final String SECTIONS = "sections.csv";
+    static final String ABBREVIATIONS = "clinical-abbreviations.csv";
     /** Every file a configuration folder may hold, in the order they are read. */
     static final List<String> FILES =
-            List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES, LEXICON, WORD_SENSES, CUES, SECTIONS);
+            List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES, LEXICON, WORD_SENSES, CUES, SECTIONS, ABBREVIATIONS);
 
     private static final List<String> LEXICON_HEADER = List.of("trigger", "pattern", "window", "kind", "example");
     private static final List<String> WORD_SENSE_HEADER = List.of("trigger", "pattern", "window", "example");
@@ -61,6 +63,8 @@ public final class RulesConfig {
     private static final List<String> SECTION_HEADER = List.of("header", "assertion", "example");
     private static final List<String> THRESHOLD_HEADER = List.of("key", "value", "unit", "description");
     private static final List<String> CLASS_HEADER = List.of("ingredient", "class");
+    static final List<String> ABBREVIATION_HEADER = List.of("abbreviation", "example");
+    private static final Pattern ABBREVIATION = Pattern.compile("[a-z]+");
     private static final String MAX_DOSE = "max-daily-dose.";
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.\\-]*");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9 ()\\-]*");
@@ -105,7 +109,8 @@ public final class RulesConfig {
         this.context = new ContextRules(
                 readCues(files.get(CUES), catalogue),
                 readSections(files.get(SECTIONS)),
-                switches.get("dates.month-first") ? DateOrder.MONTH_FIRST : DateOrder.DAY_FIRST);
+                switches.get("dates.month-first") ? DateOrder.MONTH_FIRST : DateOrder.DAY_FIRST,
+                readAbbreviations(files.get(ABBREVIATIONS)));
     }
 
     /** The configuration shipped in this jar. */
@@ -114,8 +119,9 @@ public final class RulesConfig {
     }
 
     /**
-     * The configuration in {@code dir}: each of {@code catalogue.csv}, {@code thresholds.csv} and
-     * {@code ingredient-classes.csv} found there replaces the shipped file; the others keep their defaults.
+     * The configuration in {@code dir}: each of the files named in the class description ({@code catalogue.csv},
+     * {@code thresholds.csv}, …, {@code clinical-abbreviations.csv}) found there replaces the shipped file; the others
+     * keep their defaults.
      *
      * @throws ConfigurationException if {@code dir} is not a readable folder or a file in it cannot be used
      */
@@ -154,7 +160,10 @@ public final class RulesConfig {
         return lexicon;
     }
 
-    /** The context cues ({@code context-cues.csv}) and note sections ({@code sections.csv}) in force. */
+    /**
+     * The context cues ({@code context-cues.csv}), note sections ({@code sections.csv}) and clinical abbreviations
+     * ({@code clinical-abbreviations.csv}) in force.
+     */
     public ContextRules context() {
         return context;
     }
@@ -421,6 +430,25 @@ public final class RulesConfig {
             }
         }
         return List.copyOf(sections);
+    }
+
+    /**
+     * Abbreviations written with a full stop in ward notes that do not end a sentence ({@code
+     * clinical-abbreviations.csv}): lower-case letters without their dots, each listed once, in file order.
+     */
+    private static Set<String> readAbbreviations(String text) {
+        Set<String> abbreviations = new LinkedHashSet<>();
+        for (CsvTable.Row row :
+                CsvTable.parse(ABBREVIATIONS, text, ABBREVIATION_HEADER).rows()) {
+            String abbreviation = row.get("abbreviation");
+            if (!ABBREVIATION.matcher(abbreviation).matches()) {
+                throw row.problem("abbreviation '" + abbreviation + "' must be lower-case letters without dots");
+            }
+            if (!abbreviations.add(abbreviation)) {
+                throw row.problem("abbreviation '" + abbreviation + "' is listed twice");
+            }
+        }
+        return Collections.unmodifiableSet(abbreviations);
     }
 
     private static void requireTextTrigger(CsvTable.Row row, String trigger, TriggerCatalogue catalogue) {
