@@ -11,9 +11,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhtrigger.engine.ConfigurationException;
-import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.text.SentenceSplitter;
 import org.mhtrigger.rules.internal.Resources;
+import org.mhtrigger.tables.CsvTable;
 
 /** clinical-abbreviations.csv: the ward abbreviations the sentence splitter keeps inside a sentence. */
 class ClinicalAbbreviationsTest {
@@ -46,10 +46,10 @@ class ClinicalAbbreviationsTest {
             String example = row.get("example");
             String abbreviation = row.get("abbreviation");
             assertThat(example.replace(".", "").toLowerCase(Locale.ROOT))
-                    .as("%s line %d: the example must use %s", row.file(), row.line(), abbreviation)
+                    .as("%s: the example must use %s", row.where(), abbreviation)
                     .containsPattern("\\b" + abbreviation + "\\b");
             assertThat(sentences(SPLITTER, example))
-                    .as("%s line %d: %s", row.file(), row.line(), abbreviation)
+                    .as("%s: %s", row.where(), abbreviation)
                     .containsExactly(example);
         }
     }
