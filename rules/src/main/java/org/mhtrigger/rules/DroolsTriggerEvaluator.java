@@ -123,7 +123,8 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
     }
 
     /**
-     * The product's screening under {@code config}: the text matcher over its lexicon, cues and sections, then these
+     * The product's screening under {@code config}: the text matcher over its lexicon, cues, sections and clinical
+     * abbreviations, then these
      * rules. Thread-safe. Every command and the review UI screen through this.
      */
     public static Screener screener(RulesConfig config) {
@@ -164,7 +165,7 @@ public final class DroolsTriggerEvaluator implements TriggerEvaluator {
                 version);
     }
 
-    /** The first 12 hex digits of SHA-256 over the DRL files and every configuration file in force (catalogue, thresholds, classes, lexicon, cues, sections). */
+    /** The first 12 hex digits of SHA-256 over the DRL files and every configuration file in force (catalogue, thresholds, classes, lexicon, word senses, cues, sections, clinical abbreviations). */
     private static String hash(RulesConfig config) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

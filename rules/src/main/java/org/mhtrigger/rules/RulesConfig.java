@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.mhtrigger.engine.ConfigurationException;
-import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.text.ClinicalAnalyzer;
 import org.mhtrigger.engine.text.Lexicon;
@@ -28,15 +28,17 @@ import org.mhtrigger.engine.text.context.CueDirection;
 import org.mhtrigger.engine.text.context.DateOrder;
 import org.mhtrigger.engine.text.section.SectionRule;
 import org.mhtrigger.rules.internal.Resources;
+import org.mhtrigger.rules.internal.RuleTables;
+import org.mhtrigger.tables.CsvTable;
 
 /**
  * The editable part of the rule base: the trigger catalogue, the thresholds and windows, the classes of ingredients
- * (antipsychotic, laxative, …), and for text the lexicon, the context cues and the note sections. Immutable,
- * thread-safe.
+ * (antipsychotic, laxative, …), and for text the lexicon, the context cues, the note sections and the ward
+ * abbreviations after which a full stop does not end a sentence. Immutable, thread-safe.
  *
  * <p>{@link #defaults()} reads the files shipped in this jar ({@code org/mhtrigger/rules/catalogue.csv},
  * {@code thresholds.csv}, {@code ingredient-classes.csv}, {@code lexicon.csv}, {@code word-senses.csv}, {@code context-cues.csv},
- * {@code sections.csv}). {@link #load(Path)} reads a folder in which any of these files, when present, replaces the shipped one as a whole; files that are absent keep their defaults. A file
+ * {@code sections.csv}, {@code clinical-abbreviations.csv}). {@link #load(Path)} reads a folder in which any of these files, when present, replaces the shipped one as a whole; files that are absent keep their defaults. A file
  * that cannot be used is a {@link ConfigurationException} naming the file, the line and the problem.
  *
  * <p>Threshold keys: a replacement {@code thresholds.csv} must define every key of the shipped file except the
@@ -50,9 +52,10 @@ public final class RulesConfig {
     static final String WORD_SENSES = "word-senses.csv";
     static final String CUES = "context-cues.csv";
     static final String SECTIONS = "sections.csv";
+    static final String ABBREVIATIONS = "clinical-abbreviations.csv";
     /** Every file a configuration folder may hold, in the order they are read. */
     static final List<String> FILES =
-            List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES, LEXICON, WORD_SENSES, CUES, SECTIONS);
+            List.of(TriggerCatalogue.FILE, THRESHOLDS, CLASSES, LEXICON, WORD_SENSES, CUES, SECTIONS, ABBREVIATIONS);
 
     private static final List<String> LEXICON_HEADER = List.of("trigger", "pattern", "window", "kind", "example");
     private static final List<String> WORD_SENSE_HEADER = List.of("trigger", "pattern", "window", "example");
@@ -61,6 +64,8 @@ public final class RulesConfig {
     private static final List<String> SECTION_HEADER = List.of("header", "assertion", "example");
     private static final List<String> THRESHOLD_HEADER = List.of("key", "value", "unit", "description");
     private static final List<String> CLASS_HEADER = List.of("ingredient", "class");
+    static final List<String> ABBREVIATION_HEADER = List.of("abbreviation", "example");
+    private static final Pattern ABBREVIATION = Pattern.compile("[a-z]+");
     private static final String MAX_DOSE = "max-daily-dose.";
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.\\-]*");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9 ()\\-]*");
@@ -105,7 +110,8 @@ public final class RulesConfig {
         this.context = new ContextRules(
                 readCues(files.get(CUES), catalogue),
                 readSections(files.get(SECTIONS)),
-                switches.get("dates.month-first") ? DateOrder.MONTH_FIRST : DateOrder.DAY_FIRST);
+                switches.get("dates.month-first") ? DateOrder.MONTH_FIRST : DateOrder.DAY_FIRST,
+                readAbbreviations(files.get(ABBREVIATIONS)));
     }
 
     /** The configuration shipped in this jar. */
@@ -114,8 +120,9 @@ public final class RulesConfig {
     }
 
     /**
-     * The configuration in {@code dir}: each of {@code catalogue.csv}, {@code thresholds.csv} and
-     * {@code ingredient-classes.csv} found there replaces the shipped file; the others keep their defaults.
+     * The configuration in {@code dir}: each of the files named in the class description ({@code catalogue.csv},
+     * {@code thresholds.csv}, …, {@code clinical-abbreviations.csv}) found there replaces the shipped file; the others
+     * keep their defaults.
      *
      * @throws ConfigurationException if {@code dir} is not a readable folder or a file in it cannot be used
      */
@@ -154,7 +161,10 @@ public final class RulesConfig {
         return lexicon;
     }
 
-    /** The context cues ({@code context-cues.csv}) and note sections ({@code sections.csv}) in force. */
+    /**
+     * The context cues ({@code context-cues.csv}), note sections ({@code sections.csv}) and clinical abbreviations
+     * ({@code clinical-abbreviations.csv}) in force.
+     */
     public ContextRules context() {
         return context;
     }
@@ -219,23 +229,23 @@ public final class RulesConfig {
         Set<String> seen = new TreeSet<>();
         int lastLine = 0;
         for (CsvTable.Row row :
-                CsvTable.parse(THRESHOLDS, text, THRESHOLD_HEADER).rows()) {
+                RuleTables.parse(THRESHOLDS, text, THRESHOLD_HEADER).rows()) {
             lastLine = row.line();
             String key = row.get("key");
             String value = row.get("value");
             String unit = row.get("unit");
             if (!KEY.matcher(key).matches()) {
-                throw row.problem("key '" + key + "' must be lower case letters, digits, '.' and '-'");
+                throw RuleTables.problem(row, "key '" + key + "' must be lower case letters, digits, '.' and '-'");
             }
             if (!seen.add(key)) {
-                throw row.problem("key '" + key + "' appears twice");
+                throw RuleTables.problem(row, "key '" + key + "' appears twice");
             }
             if (!key.startsWith(MAX_DOSE) && !required.contains(key)) {
-                throw row.problem("unknown key '" + key + "'; known keys: " + String.join(", ", required));
+                throw RuleTables.problem(row, "unknown key '" + key + "'; known keys: " + String.join(", ", required));
             }
             if (unit.equals("boolean")) {
                 if (!value.equals("true") && !value.equals("false")) {
-                    throw row.problem("value '" + value + "' of " + key + " must be true or false");
+                    throw RuleTables.problem(row, "value '" + value + "' of " + key + " must be true or false");
                 }
                 switches.put(key, Boolean.parseBoolean(value));
                 continue;
@@ -244,14 +254,15 @@ public final class RulesConfig {
             try {
                 number = Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw row.problem("value '" + value + "' of " + key + " must be a number");
+                throw RuleTables.problem(row, "value '" + value + "' of " + key + " must be a number");
             }
             if (!Double.isFinite(number) || number < 0) {
-                throw row.problem("value '" + value + "' of " + key + " must be a finite number >= 0");
+                throw RuleTables.problem(row, "value '" + value + "' of " + key + " must be a finite number >= 0");
             }
             if (key.startsWith(MAX_DOSE)) {
                 if (number <= 0) {
-                    throw row.problem("maximum dose of " + key.substring(MAX_DOSE.length()) + " must be above 0");
+                    throw RuleTables.problem(
+                            row, "maximum dose of " + key.substring(MAX_DOSE.length()) + " must be above 0");
                 }
                 doses.put(key.substring(MAX_DOSE.length()), number);
             } else {
@@ -269,7 +280,7 @@ public final class RulesConfig {
     /** Keys of the shipped thresholds file, other than the open-ended max-daily-dose rows. */
     private static Set<String> requiredKeys() {
         Set<String> keys = new TreeSet<>();
-        for (CsvTable.Row row : CsvTable.parse(THRESHOLDS, Resources.classpathText(THRESHOLDS), THRESHOLD_HEADER)
+        for (CsvTable.Row row : RuleTables.parse(THRESHOLDS, Resources.classpathText(THRESHOLDS), THRESHOLD_HEADER)
                 .rows()) {
             if (!row.get("key").startsWith(MAX_DOSE)) {
                 keys.add(row.get("key"));
@@ -280,17 +291,18 @@ public final class RulesConfig {
 
     private static Map<String, Set<String>> readClasses(String text) {
         Map<String, Set<String>> classes = new TreeMap<>();
-        for (CsvTable.Row row : CsvTable.parse(CLASSES, text, CLASS_HEADER).rows()) {
+        for (CsvTable.Row row : RuleTables.parse(CLASSES, text, CLASS_HEADER).rows()) {
             String ingredient = row.get("ingredient");
             String ingredientClass = row.get("class");
             if (!NAME.matcher(ingredient).matches()) {
-                throw row.problem("ingredient '" + ingredient + "' must be a lower-case generic name");
+                throw RuleTables.problem(row, "ingredient '" + ingredient + "' must be a lower-case generic name");
             }
             if (!KEY.matcher(ingredientClass).matches()) {
-                throw row.problem("class '" + ingredientClass + "' must be a lower-case key such as antipsychotic");
+                throw RuleTables.problem(
+                        row, "class '" + ingredientClass + "' must be a lower-case key such as antipsychotic");
             }
             if (!classes.computeIfAbsent(ingredient, i -> new TreeSet<>()).add(ingredientClass)) {
-                throw row.problem(ingredient + "," + ingredientClass + " appears twice");
+                throw RuleTables.problem(row, ingredient + "," + ingredientClass + " appears twice");
             }
         }
         Map<String, Set<String>> frozen = new TreeMap<>();
@@ -301,12 +313,12 @@ public final class RulesConfig {
     private static List<LexiconEntry> readLexicon(String text, TriggerCatalogue catalogue) {
         ClinicalAnalyzer analyzer = new ClinicalAnalyzer();
         List<LexiconEntry> entries = new ArrayList<>();
-        for (CsvTable.Row row : CsvTable.parse(LEXICON, text, LEXICON_HEADER).rows()) {
+        for (CsvTable.Row row : RuleTables.parse(LEXICON, text, LEXICON_HEADER).rows()) {
             String trigger = row.get("trigger");
             requireTextTrigger(row, trigger, catalogue);
             String kind = row.get("kind");
             if (!kind.equals("include") && !kind.equals("exclude")) {
-                throw row.problem("kind '" + kind + "' must be include or exclude");
+                throw RuleTables.problem(row, "kind '" + kind + "' must be include or exclude");
             }
             LexiconEntry entry;
             try {
@@ -319,7 +331,7 @@ public final class RulesConfig {
                 // compile each entry on its own so that a bad pattern is reported with its line
                 new Lexicon(List.of(new LexiconEntry(trigger, entry.pattern(), entry.window(), false, "")), analyzer);
             } catch (IllegalArgumentException | ConfigurationException e) {
-                throw row.problem(e.getMessage());
+                throw RuleTables.problem(row, e.getMessage());
             }
             entries.add(entry);
         }
@@ -331,7 +343,7 @@ public final class RulesConfig {
         ClinicalAnalyzer analyzer = new ClinicalAnalyzer();
         List<LexiconEntry> entries = new ArrayList<>();
         for (CsvTable.Row row :
-                CsvTable.parse(WORD_SENSES, text, WORD_SENSE_HEADER).rows()) {
+                RuleTables.parse(WORD_SENSES, text, WORD_SENSE_HEADER).rows()) {
             String trigger = row.get("trigger");
             requireTextTrigger(row, trigger, catalogue);
             LexiconEntry entry;
@@ -340,7 +352,7 @@ public final class RulesConfig {
                         trigger, row.get("pattern"), integer(row, "window", 0, 50), true, row.get("example"));
                 new Lexicon(List.of(new LexiconEntry(trigger, entry.pattern(), entry.window(), false, "")), analyzer);
             } catch (IllegalArgumentException | ConfigurationException e) {
-                throw row.problem(e.getMessage());
+                throw RuleTables.problem(row, e.getMessage());
             }
             entries.add(entry);
         }
@@ -349,7 +361,7 @@ public final class RulesConfig {
 
     private static List<ContextCue> readCues(String text, TriggerCatalogue catalogue) {
         List<ContextCue> cues = new ArrayList<>();
-        for (CsvTable.Row row : CsvTable.parse(CUES, text, CUE_HEADER).rows()) {
+        for (CsvTable.Row row : RuleTables.parse(CUES, text, CUE_HEADER).rows()) {
             CueCategory category = switch (row.get("category")) {
                 case "negated" -> CueCategory.NEGATED;
                 case "historical" -> CueCategory.HISTORICAL;
@@ -360,7 +372,8 @@ public final class RulesConfig {
                 case "terminate" -> CueCategory.TERMINATE;
                 case "pseudo" -> CueCategory.PSEUDO;
                 default ->
-                    throw row.problem(
+                    throw RuleTables.problem(
+                            row,
                             "category '" + row.get("category")
                                     + "' must be one of negated, historical, hypothetical, uncertain, other, policy, terminate, pseudo");
             };
@@ -371,8 +384,10 @@ public final class RulesConfig {
                 case "value" -> CueDirection.VALUE;
                 case "sentence" -> CueDirection.SENTENCE;
                 default ->
-                    throw row.problem("direction '" + row.get("direction")
-                            + "' must be forward, backward, both, value or sentence");
+                    throw RuleTables.problem(
+                            row,
+                            "direction '" + row.get("direction")
+                                    + "' must be forward, backward, both, value or sentence");
             };
             Set<String> appliesTo = new TreeSet<>();
             for (String code : row.get("applies_to").split("\\s+")) {
@@ -381,7 +396,7 @@ public final class RulesConfig {
                 }
                 String bare = code.startsWith("!") ? code.substring(1) : code;
                 if (catalogue.find(bare).isEmpty()) {
-                    throw row.problem("applies_to names unknown trigger '" + bare + "'");
+                    throw RuleTables.problem(row, "applies_to names unknown trigger '" + bare + "'");
                 }
                 appliesTo.add(code);
             }
@@ -394,7 +409,7 @@ public final class RulesConfig {
                         appliesTo,
                         row.get("example")));
             } catch (IllegalArgumentException e) {
-                throw row.problem(e.getMessage());
+                throw RuleTables.problem(row, e.getMessage());
             }
         }
         return List.copyOf(cues);
@@ -402,7 +417,7 @@ public final class RulesConfig {
 
     private static List<SectionRule> readSections(String text) {
         List<SectionRule> sections = new ArrayList<>();
-        for (CsvTable.Row row : CsvTable.parse(SECTIONS, text, SECTION_HEADER).rows()) {
+        for (CsvTable.Row row : RuleTables.parse(SECTIONS, text, SECTION_HEADER).rows()) {
             Assertion assertion = switch (row.get("assertion")) {
                 case "affirmed" -> Assertion.AFFIRMED;
                 case "negated" -> Assertion.NEGATED;
@@ -411,22 +426,46 @@ public final class RulesConfig {
                 case "other" -> Assertion.OTHER_EXPERIENCER;
                 case "policy" -> Assertion.POLICY;
                 default ->
-                    throw row.problem("assertion '" + row.get("assertion")
-                            + "' must be one of affirmed, negated, historical, hypothetical, other, policy");
+                    throw RuleTables.problem(
+                            row,
+                            "assertion '" + row.get("assertion")
+                                    + "' must be one of affirmed, negated, historical, hypothetical, other, policy");
             };
             try {
                 sections.add(new SectionRule(row.get("header"), assertion, row.get("example")));
             } catch (IllegalArgumentException e) {
-                throw row.problem(e.getMessage());
+                throw RuleTables.problem(row, e.getMessage());
             }
         }
         return List.copyOf(sections);
     }
 
+    /**
+     * Abbreviations written with a full stop in ward notes that do not end a sentence ({@code
+     * clinical-abbreviations.csv}): lower-case letters without their dots, each listed once, in file order.
+     */
+    private static Set<String> readAbbreviations(String text) {
+        Set<String> abbreviations = new LinkedHashSet<>();
+        for (CsvTable.Row row :
+                RuleTables.parse(ABBREVIATIONS, text, ABBREVIATION_HEADER).rows()) {
+            String abbreviation = row.get("abbreviation");
+            if (!ABBREVIATION.matcher(abbreviation).matches()) {
+                throw RuleTables.problem(
+                        row, "abbreviation '" + abbreviation + "' must be lower-case letters without dots");
+            }
+            if (!abbreviations.add(abbreviation)) {
+                throw RuleTables.problem(row, "abbreviation '" + abbreviation + "' is listed twice");
+            }
+        }
+        return Collections.unmodifiableSet(abbreviations);
+    }
+
     private static void requireTextTrigger(CsvTable.Row row, String trigger, TriggerCatalogue catalogue) {
-        var definition = catalogue.find(trigger).orElseThrow(() -> row.problem("unknown trigger '" + trigger + "'"));
+        var definition =
+                catalogue.find(trigger).orElseThrow(() -> RuleTables.problem(row, "unknown trigger '" + trigger + "'"));
         if (!definition.text()) {
-            throw row.problem("trigger " + trigger + " is not read from text (sources " + definition.sources() + ")");
+            throw RuleTables.problem(
+                    row, "trigger " + trigger + " is not read from text (sources " + definition.sources() + ")");
         }
     }
 
@@ -435,11 +474,11 @@ public final class RulesConfig {
         try {
             int number = Integer.parseInt(value);
             if (number < min || number > max) {
-                throw row.problem(column + " " + value + " must be between " + min + " and " + max);
+                throw RuleTables.problem(row, column + " " + value + " must be between " + min + " and " + max);
             }
             return number;
         } catch (NumberFormatException e) {
-            throw row.problem(column + " '" + value + "' must be a whole number");
+            throw RuleTables.problem(row, column + " '" + value + "' must be a whole number");
         }
     }
 

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.screen.TriggerDefinition;
 import org.mhtrigger.rules.internal.Resources;
+import org.mhtrigger.rules.internal.RuleTables;
+import org.mhtrigger.tables.CsvTable;
 
 /**
  * The trigger catalogue: every trigger code with its name, module and data sources, read from {@code catalogue.csv}.
@@ -67,22 +68,22 @@ public final class TriggerCatalogue {
     static TriggerCatalogue parse(String file, String text) {
         Map<String, TriggerDefinition> byCode = new LinkedHashMap<>();
         Map<String, String> windows = new LinkedHashMap<>();
-        for (CsvTable.Row row : CsvTable.parse(file, text, HEADER).rows()) {
+        for (CsvTable.Row row : RuleTables.parse(file, text, HEADER).rows()) {
             String code = row.get("code");
             if (!SOURCES.matcher(row.get("sources")).matches()) {
-                throw row.problem("sources '" + row.get("sources") + "' must be one of S, T, S+T, -");
+                throw RuleTables.problem(row, "sources '" + row.get("sources") + "' must be one of S, T, S+T, -");
             }
             if (row.get("name").isEmpty() || row.get("module").isEmpty()) {
-                throw row.problem("name and module must not be empty");
+                throw RuleTables.problem(row, "name and module must not be empty");
             }
             TriggerDefinition definition;
             try {
                 definition = new TriggerDefinition(code, row.get("name"), row.get("module"), row.get("sources"));
             } catch (IllegalArgumentException e) {
-                throw row.problem(e.getMessage());
+                throw RuleTables.problem(row, e.getMessage());
             }
             if (byCode.putIfAbsent(code, definition) != null) {
-                throw row.problem("trigger code " + code + " appears twice");
+                throw RuleTables.problem(row, "trigger code " + code + " appears twice");
             }
             windows.put(code, row.get("window"));
         }

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.SourceRef;
 import org.mhtrigger.engine.record.TextSpan;
 import org.mhtrigger.engine.screen.Assertion;
 import org.mhtrigger.engine.screen.TextHit;
 import org.mhtrigger.engine.text.NoteTermMatcher;
+import org.mhtrigger.tables.CsvTable;
 
 /**
  * Exact offsets for every text trigger and every context class with the shipped lexicon and cues

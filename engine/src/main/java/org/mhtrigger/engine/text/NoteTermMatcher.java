@@ -49,10 +49,17 @@ public final class NoteTermMatcher implements TextMatcher {
         this.dateOrder = context.dateOrder();
     }
 
-    /** A matcher with the pretrained sentence model and the clinical analysis chain. */
+    /**
+     * A matcher with the pretrained sentence model, which keeps sentences whole after {@code context}'s abbreviations,
+     * and the clinical analysis chain.
+     */
     public static NoteTermMatcher create(List<LexiconEntry> entries, ContextRules context) {
         ClinicalAnalyzer analyzer = new ClinicalAnalyzer();
-        return new NoteTermMatcher(new Lexicon(entries, analyzer), context, SentenceSplitter.pretrained(), analyzer);
+        return new NoteTermMatcher(
+                new Lexicon(entries, analyzer),
+                context,
+                SentenceSplitter.pretrained(context.abbreviations()),
+                analyzer);
     }
 
     public Lexicon lexicon() {

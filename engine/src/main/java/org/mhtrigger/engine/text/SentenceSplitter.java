@@ -3,95 +3,71 @@ package org.mhtrigger.engine.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.util.Span;
 import org.mhtrigger.engine.ConfigurationException;
-import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.record.TextSpan;
 
 /**
  * Splits note text into sentences. Ward notes are lists and lines as often as prose, so line breaks always end a
  * sentence, and inside a line an OpenNLP sentence model finds the rest. The pretrained English model splits after
- * ward abbreviations ("Obs. | maintained", "approx. | 2 staff"), so a split right after one of
- * {@link #clinicalAbbreviations()} is undone. Thread-safe: the model is shared and each thread gets its own detector
+ * ward abbreviations ("Obs. | maintained", "approx. | 2 staff"), so a split right after one of the splitter's
+ * {@link #abbreviations()} is undone. Thread-safe: the model is shared and each thread gets its own detector
  * (OpenNLP's {@code *ME} tools are not thread-safe).
  */
 public final class SentenceSplitter {
     /** The pretrained English sentence model (UD English Web Treebank) from {@code opennlp-models-sentdetect-en}. */
     public static final String PRETRAINED_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
 
-    /** The classpath resource of the clinical abbreviations: an editable table, one abbreviation a row. */
-    public static final String ABBREVIATIONS_RESOURCE = "org/mhtrigger/engine/text/clinical-abbreviations.csv";
-
-    private static final List<String> ABBREVIATION_COLUMNS = List.of("abbreviation", "example");
+    private static final Pattern ABBREVIATION = Pattern.compile("[a-z]+");
 
     private final ThreadLocal<SentenceDetectorME> detector;
     private final Set<String> abbreviations;
 
+    /**
+     * A splitter with {@code model} that keeps a sentence whole after any of {@code abbreviations}.
+     *
+     * @param abbreviations lower-case letters without their dots ({@code "ie"} for "i.e."); may be empty
+     * @throws IllegalArgumentException naming the abbreviation when one is not lower-case letters
+     */
     public SentenceSplitter(SentenceModel model, Set<String> abbreviations) {
         Objects.requireNonNull(model, "model must not be null");
+        for (String abbreviation : abbreviations) {
+            if (!ABBREVIATION.matcher(abbreviation).matches()) {
+                throw new IllegalArgumentException(
+                        "abbreviation '" + abbreviation + "' must be lower-case letters without dots");
+            }
+        }
         this.abbreviations = Set.copyOf(abbreviations);
         this.detector = ThreadLocal.withInitial(() -> new SentenceDetectorME(model));
     }
 
-    /** A splitter with the pretrained English model on the classpath. */
-    public static SentenceSplitter pretrained() {
+    /**
+     * A splitter with the pretrained English model on the classpath and {@code abbreviations} (the product's list is
+     * the rule configuration's {@code clinical-abbreviations.csv}, passed in through {@link
+     * org.mhtrigger.engine.text.context.ContextRules#abbreviations()}).
+     */
+    public static SentenceSplitter pretrained(Set<String> abbreviations) {
         try (InputStream in = SentenceSplitter.class.getResourceAsStream(PRETRAINED_MODEL)) {
             if (in == null) {
                 throw new ConfigurationException("sentence model " + PRETRAINED_MODEL
                         + " is not on the classpath (dependency opennlp-models-sentdetect-en missing?)");
             }
-            return new SentenceSplitter(new SentenceModel(in), clinicalAbbreviations());
+            return new SentenceSplitter(new SentenceModel(in), abbreviations);
         } catch (IOException e) {
             throw new ConfigurationException("cannot load sentence model " + PRETRAINED_MODEL, e);
         }
     }
 
-    /**
-     * Abbreviations written with a full stop in ward notes that do not end a sentence (lower case, no dots), read from
-     * {@value #ABBREVIATIONS_RESOURCE}.
-     *
-     * @throws ConfigurationException naming the file and line when the table cannot be used
-     */
-    public static Set<String> clinicalAbbreviations() {
-        return ClinicalAbbreviations.ALL;
-    }
-
-    /** The table, read once on first use. */
-    private static final class ClinicalAbbreviations {
-        static final Set<String> ALL = read();
-
-        private static Set<String> read() {
-            Set<String> abbreviations = new LinkedHashSet<>();
-            for (CsvTable.Row row : abbreviationTable().rows()) {
-                String abbreviation = row.get("abbreviation");
-                if (!abbreviation.matches("[a-z]+")) {
-                    throw row.problem("abbreviation '" + abbreviation + "' must be lower-case letters without dots");
-                }
-                if (!abbreviations.add(abbreviation)) {
-                    throw row.problem("abbreviation '" + abbreviation + "' is listed twice");
-                }
-            }
-            return Collections.unmodifiableSet(abbreviations);
-        }
-    }
-
-    /** The rows of {@value #ABBREVIATIONS_RESOURCE}, with their examples. */
-    static CsvTable abbreviationTable() {
-        return CsvTable.read(
-                null,
-                SentenceSplitter.class.getClassLoader(),
-                ABBREVIATIONS_RESOURCE,
-                "",
-                ABBREVIATION_COLUMNS,
-                CsvTable.Header.EXACT);
+    /** The abbreviations after which a full stop does not end a sentence. */
+    public Set<String> abbreviations() {
+        return abbreviations;
     }
 
     /** Sentence spans in text order, trimmed of surrounding white space; blank lines give none. */

@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.mhtrigger.engine.ConfigurationException;
-import org.mhtrigger.engine.internal.CsvTable;
 import org.mhtrigger.engine.record.DischargeDisposition;
 import org.mhtrigger.engine.record.Route;
 import org.mhtrigger.fhir.internal.Text;
+import org.mhtrigger.tables.CsvTable;
+import org.mhtrigger.tables.CsvTableException;
 
 /**
  * The CSV mapping tables, loaded once. Immutable, thread-safe.
@@ -327,18 +328,23 @@ public final class MappingTables {
     /** Reads one table, returning the name used in messages. */
     private static String read(Path overrides, String file, List<String> columns, RowHandler handler) {
         Path override = overrides == null ? null : overrides.resolve(file);
-        CsvTable table = CsvTable.read(
-                override,
-                MappingTables.class.getClassLoader(),
-                RESOURCE_FOLDER + file,
-                "mapping file ",
-                columns,
-                CsvTable.Header.CONTAINS);
+        CsvTable table;
+        try {
+            table = CsvTable.read(
+                    override,
+                    MappingTables.class.getClassLoader(),
+                    RESOURCE_FOLDER + file,
+                    "mapping file ",
+                    columns,
+                    CsvTable.Header.CONTAINS);
+        } catch (CsvTableException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
         for (CsvTable.Row row : table.rows()) {
             try {
                 handler.row(row.line(), row.values());
             } catch (IllegalArgumentException e) {
-                throw row.problem(e.getMessage(), e);
+                throw new ConfigurationException(row.where() + ": " + e.getMessage(), e);
             }
         }
         return override != null && Files.isRegularFile(override) ? override.toString() : file;

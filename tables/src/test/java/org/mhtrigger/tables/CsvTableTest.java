@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.internal;
+package org.mhtrigger.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mhtrigger.engine.ConfigurationException;
 
 class CsvTableTest {
     private static final List<String> COLUMNS = List.of("word", "example");
@@ -22,13 +21,13 @@ class CsvTableTest {
         assertThat(table.rows()).extracting(CsvTable.Row::line).containsExactly(4, 5);
         assertThat(table.rows().get(0).get("word")).isEqualTo("pt");
         assertThat(table.rows().get(0).get("example")).isEqualTo("Pt seen, settled");
-        assertThat(table.rows().get(1).problem("bad").getMessage()).isEqualTo("words.csv line 5: bad");
+        assertThat(table.rows().get(1).where()).isEqualTo("words.csv line 5");
     }
 
     @Test
     void anExactHeader_refusesAnotherHeader_andAContainingHeader_readsItsColumnsInAnyOrder() {
         assertThatThrownBy(() -> CsvTable.parse("words.csv", "example,word\nx,y\n", COLUMNS))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(CsvTableException.class)
                 .hasMessage("words.csv line 1: header example,word must be word,example");
 
         CsvTable table = CsvTable.parse("words.csv", "note,example,word\nn,x,y\n", COLUMNS, CsvTable.Header.CONTAINS);
@@ -36,7 +35,7 @@ class CsvTableTest {
                 .containsExactly(java.util.Map.entry("word", "y"), java.util.Map.entry("example", "x"));
 
         assertThatThrownBy(() -> CsvTable.parse("words.csv", "word\nx\n", COLUMNS, CsvTable.Header.CONTAINS))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(CsvTableException.class)
                 .hasMessage("words.csv line 1: missing column 'example' (expected word,example)");
     }
 
@@ -47,7 +46,7 @@ class CsvTableTest {
         assertThatThrownBy(() -> CsvTable.parse("words.csv", "# only a comment\n", COLUMNS))
                 .hasMessage("words.csv: empty, expected header word,example");
         assertThatThrownBy(() -> CsvTable.parse("words.csv", "word,example\npt,ok\nobs,\"open quote\n", COLUMNS))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(CsvTableException.class)
                 .hasMessageStartingWith("words.csv after line 2: malformed CSV");
     }
 
@@ -68,7 +67,7 @@ class CsvTableTest {
                         "table ",
                         COLUMNS,
                         CsvTable.Header.EXACT))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(CsvTableException.class)
                 .hasMessage("table words.csv is missing from the classpath (no/such/words.csv)");
     }
 }

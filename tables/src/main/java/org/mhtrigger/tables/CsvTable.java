@@ -1,4 +1,4 @@
-package org.mhtrigger.engine.internal;
+package org.mhtrigger.tables;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,13 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.mhtrigger.engine.ConfigurationException;
 
 /**
  * A small CSV file with a header, read with line numbers so that errors can point at them. Immutable, thread-safe.
  * Lines starting with {@code #} and blank lines are skipped; values are trimmed; a leading byte order mark is ignored.
- * Every editable table of the product is read here, so they all follow the same rules.
+ * Every editable table of the product is read here, so they all follow the same rules. A table that cannot be read is a
+ * {@link CsvTableException} whose message names the file and, where there is one, the line; callers turn it into their
+ * own exception at their boundary.
  *
  * @param file how messages name the file, e.g. {@code thresholds.csv} or {@code mapping file /etc/units.csv}
  * @param header the header's column names as written
@@ -57,21 +59,20 @@ public record CsvTable(String file, List<String> header, List<Row> rows) {
      */
     public record Row(String file, int line, Map<String, String> values) {
         public Row {
-            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
 
+        /** The trimmed value of {@code column}, one of the columns asked for; {@code null} for another name. */
         public String get(String column) {
             return values.get(column);
         }
 
-        /** A {@link ConfigurationException} naming this file and line. */
-        public ConfigurationException problem(String what) {
-            return new ConfigurationException(file + " line " + line + ": " + what);
-        }
-
-        /** A {@link ConfigurationException} naming this file and line, caused by {@code cause}. */
-        public ConfigurationException problem(String what, Throwable cause) {
-            return new ConfigurationException(file + " line " + line + ": " + what, cause);
+        /**
+         * Where this row is, for a message about it: {@code "thresholds.csv line 4"}, so that a caller's message reads
+         * {@code where() + ": " + what}.
+         */
+        public String where() {
+            return file + " line " + line;
         }
     }
 
@@ -86,7 +87,7 @@ public record CsvTable(String file, List<String> header, List<Row> rows) {
      * @param file how messages name the file
      * @param columns the columns to read
      * @param header whether the header must be exactly {@code columns} or only hold them
-     * @throws ConfigurationException naming the file and line when the text is not such a table
+     * @throws CsvTableException naming the file and line when the text is not such a table
      */
     public static CsvTable parse(String file, String text, List<String> columns, Header header) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -107,8 +108,8 @@ public record CsvTable(String file, List<String> header, List<Row> rows) {
                     continue;
                 }
                 if (record.size() != found.size()) {
-                    throw new ConfigurationException(file + " line " + line + ": " + record.size()
-                            + " columns, expected " + found.size() + " (" + String.join(",", found) + ")");
+                    throw new CsvTableException(file + " line " + line + ": " + record.size() + " columns, expected "
+                            + found.size() + " (" + String.join(",", found) + ")");
                 }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (String column : columns) {
@@ -117,10 +118,10 @@ public record CsvTable(String file, List<String> header, List<Row> rows) {
                 rows.add(new Row(file, line, values));
             }
         } catch (IOException e) {
-            throw new ConfigurationException(file + ": not readable as CSV: " + e.getMessage(), e);
+            throw new CsvTableException(file + ": not readable as CSV: " + e.getMessage(), e);
         }
         if (found == null) {
-            throw new ConfigurationException(file + ": empty, expected header " + String.join(",", columns));
+            throw new CsvTableException(file + ": empty, expected header " + String.join(",", columns));
         }
         return new CsvTable(file, found, rows);
     }
@@ -137,17 +138,17 @@ public record CsvTable(String file, List<String> header, List<Row> rows) {
             try {
                 return parse(file, Files.readString(override, StandardCharsets.UTF_8), columns, header);
             } catch (IOException e) {
-                throw new ConfigurationException(file + " cannot be read: " + e.getMessage(), e);
+                throw new CsvTableException(file + " cannot be read: " + e.getMessage(), e);
             }
         }
         String file = label + resource.substring(resource.lastIndexOf('/') + 1);
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ConfigurationException(file + " is missing from the classpath (" + resource + ")");
+                throw new CsvTableException(file + " is missing from the classpath (" + resource + ")");
             }
             return parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8), columns, header);
         } catch (IOException e) {
-            throw new ConfigurationException(file + " cannot be read: " + e.getMessage(), e);
+            throw new CsvTableException(file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -155,18 +156,18 @@ public record CsvTable(String file, List<String> header, List<Row> rows) {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ConfigurationException(file + " after line " + line + ": malformed CSV", e);
+            throw new CsvTableException(file + " after line " + line + ": malformed CSV", e);
         }
     }
 
     private static void checkHeader(String file, int line, List<String> found, List<String> columns, Header header) {
         if (header == Header.EXACT && !found.equals(columns)) {
-            throw new ConfigurationException(file + " line " + line + ": header " + String.join(",", found)
-                    + " must be " + String.join(",", columns));
+            throw new CsvTableException(file + " line " + line + ": header " + String.join(",", found) + " must be "
+                    + String.join(",", columns));
         }
         for (String column : columns) {
             if (!found.contains(column)) {
-                throw new ConfigurationException(file + " line " + line + ": missing column '" + column + "' (expected "
+                throw new CsvTableException(file + " line " + line + ": missing column '" + column + "' (expected "
                         + String.join(",", columns) + ")");
             }
         }
