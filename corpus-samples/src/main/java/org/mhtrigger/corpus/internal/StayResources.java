@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
@@ -63,63 +62,54 @@ abstract class StayResources {
 
     /** An analyte in SI units and in the US conventional units of the patients whose laboratory uses them. */
     private record Analyte(LabUnit si, LabUnit us) {
-        static Analyte same(String code, String display, String unit, int places) {
+        /** Reported alike in both unit systems, unless {@link #us} says otherwise. */
+        static Analyte of(String code, String display, String unit, int places) {
             LabUnit unitForAll = new LabUnit(code, display, unit, places);
             return new Analyte(unitForAll, unitForAll);
         }
+
+        /** In US units under another code and unit name, the same value. */
+        Analyte us(String code, String unit) {
+            return new Analyte(si, new LabUnit(code, si.display(), unit, si.places()));
+        }
+
+        /** In US units as another measurement: code, display, unit, value converted from SI, decimal places. */
+        Analyte us(String code, String display, String unit, DoubleUnaryOperator fromSi, int places) {
+            return new Analyte(si, new LabUnit(code, display, unit, fromSi, places));
+        }
     }
 
-    private static final Map<String, Analyte> ANALYTES = Map.ofEntries(
-            Map.entry(
-                    "lithium",
-                    new Analyte(
-                            new LabUnit("14334-7", "Lithium [Moles/volume] in Serum or Plasma", "mmol/L", 2),
-                            new LabUnit("14334-7", "Lithium [Moles/volume] in Serum or Plasma", "mEq/L", 2))),
-            Map.entry("sodium", Analyte.same("2951-2", "Sodium [Moles/volume] in Serum or Plasma", "mmol/L", 0)),
-            Map.entry("potassium", Analyte.same("2823-3", "Potassium [Moles/volume] in Serum or Plasma", "mmol/L", 1)),
-            Map.entry(
-                    "creatinine",
-                    new Analyte(
-                            new LabUnit("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", "umol/L", 0),
-                            new LabUnit(
-                                    "2160-0",
-                                    "Creatinine [Mass/volume] in Serum or Plasma",
-                                    "mg/dL",
-                                    umol -> umol / 88.42,
-                                    2))),
-            Map.entry(
-                    "glucose",
-                    new Analyte(
-                            new LabUnit("15074-8", "Glucose [Moles/volume] in Blood", "mmol/L", 1),
-                            new LabUnit(
-                                    "2345-7",
-                                    "Glucose [Mass/volume] in Serum or Plasma",
-                                    "mg/dL",
-                                    mmol -> mmol * 18.016,
-                                    0))),
-            Map.entry(
-                    "alt",
-                    Analyte.same(
-                            "1742-6",
-                            "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma",
-                            "U/L",
-                            0)),
-            Map.entry(
-                    "ck",
-                    Analyte.same("2157-6", "Creatine kinase [Enzymatic activity/volume] in Serum or Plasma", "U/L", 0)),
-            Map.entry(
-                    "wbc",
-                    new Analyte(
-                            new LabUnit("26464-8", "Leukocytes [#/volume] in Blood", "10*9/L", 1),
-                            new LabUnit("6690-2", "Leukocytes [#/volume] in Blood", "10*3/uL", 1))),
-            Map.entry(
-                    "neutrophils",
-                    new Analyte(
-                            new LabUnit("26499-4", "Neutrophils [#/volume] in Blood", "10*9/L", 1),
-                            new LabUnit("751-8", "Neutrophils [#/volume] in Blood", "10*3/uL", 1))),
-            Map.entry("qtc", Analyte.same("8636-3", "Q-T interval corrected", "ms", 0)),
-            Map.entry("respiratory-rate", Analyte.same("9279-1", "Respiratory rate", "/min", 0)),
-            Map.entry("gcs", Analyte.same("9269-2", "Glasgow coma score total", "{score}", 0)));
+    /** How laboratories report the analyte {@code name}. */
+    private static Analyte analyte(String name) {
+        return switch (name) {
+            case "lithium" ->
+                Analyte.of("14334-7", "Lithium [Moles/volume] in Serum or Plasma", "mmol/L", 2)
+                        .us("14334-7", "mEq/L");
+            case "sodium" -> Analyte.of("2951-2", "Sodium [Moles/volume] in Serum or Plasma", "mmol/L", 0);
+            case "potassium" -> Analyte.of("2823-3", "Potassium [Moles/volume] in Serum or Plasma", "mmol/L", 1);
+            case "creatinine" ->
+                Analyte.of("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", "umol/L", 0)
+                        .us("2160-0", "Creatinine [Mass/volume] in Serum or Plasma", "mg/dL", umol -> umol / 88.42, 2);
+            case "glucose" ->
+                Analyte.of("15074-8", "Glucose [Moles/volume] in Blood", "mmol/L", 1)
+                        .us("2345-7", "Glucose [Mass/volume] in Serum or Plasma", "mg/dL", mmol -> mmol * 18.016, 0);
+            case "alt" ->
+                Analyte.of(
+                        "1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L", 0);
+            case "ck" ->
+                Analyte.of("2157-6", "Creatine kinase [Enzymatic activity/volume] in Serum or Plasma", "U/L", 0);
+            case "wbc" ->
+                Analyte.of("26464-8", "Leukocytes [#/volume] in Blood", "10*9/L", 1)
+                        .us("6690-2", "10*3/uL");
+            case "neutrophils" ->
+                Analyte.of("26499-4", "Neutrophils [#/volume] in Blood", "10*9/L", 1)
+                        .us("751-8", "10*3/uL");
+            case "qtc" -> Analyte.of("8636-3", "Q-T interval corrected", "ms", 0);
+            case "respiratory-rate" -> Analyte.of("9279-1", "Respiratory rate", "/min", 0);
+            case "gcs" -> Analyte.of("9269-2", "Glasgow coma score total", "{score}", 0);
+            default -> throw new IllegalArgumentException("unknown analyte " + name);
+        };
+    }
 
     StayResources(long seed, long idOffset, PatientPlan patient, StayPlan stay) {
         this.patient = patient;
@@ -327,10 +317,7 @@ abstract class StayResources {
     }
 
     String lab(String analyte, double siValue, ZonedDateTime at, String forcedUnit, String status) {
-        Analyte kind = ANALYTES.get(analyte);
-        if (kind == null) {
-            throw new IllegalArgumentException("unknown analyte " + analyte);
-        }
+        Analyte kind = analyte(analyte);
         boolean us = forcedUnit != null ? !forcedUnit.equals("SI") : usUnits;
         LabUnit reported = us ? kind.us() : kind.si();
         BigDecimal value = Fhir.scale(reported.fromSi().applyAsDouble(siValue), reported.places());
