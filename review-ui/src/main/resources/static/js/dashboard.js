@@ -182,26 +182,10 @@
   function runChart(canvas, data, series) {
     var n = data.periods.length;
     var colours = pointColours(series, false);
-    return new Chart(canvas, {
-      type: "line",
-      data: {
-        labels: labels(data),
-        datasets: [
-          valuesDataset(series, colours),
-          {
-            label: "median",
-            data: constant(series.median, n),
-            borderColor: MEDIAN,
-            backgroundColor: MEDIAN,
-            borderWidth: 2,
-            pointRadius: 0,
-            pointHitRadius: 0
-          }
-        ]
-      },
-      options: baseOptions(series, data.protocolChanges, "rate"),
-      plugins: [protocolChanges, inReview]
-    });
+    return lineChart(canvas, data, series, "rate", [
+      valuesDataset(series, colours),
+      referenceLine("median", constant(series.median, n), MEDIAN, 2, {})
+    ]);
   }
 
   // the measure's own points, coloured by their signal, with a gap where a month has no value
@@ -226,47 +210,34 @@
 
   function controlChart(canvas, data, series) {
     var colours = pointColours(series, true);
+    return lineChart(canvas, data, series, series.controlChart + "-chart", [
+      valuesDataset(series, colours),
+      referenceLine("centre line", values(series, "centre"), MEDIAN, 2, { stepped: "middle" }),
+      referenceLine("upper limit", values(series, "upper"), LIMIT, 1.5, { borderDash: [4, 3], stepped: "middle" }),
+      referenceLine("lower limit", values(series, "lower"), LIMIT, 1.5, { borderDash: [4, 3], stepped: "middle" })
+    ]);
+  }
+
+  // a line drawn for reference (median, centre line, control limits): no points of its own to hover or click
+  function referenceLine(label, data, colour, width, style) {
+    var dataset = {
+      label: label,
+      data: data,
+      borderColor: colour,
+      backgroundColor: colour,
+      borderWidth: width,
+      pointRadius: 0,
+      pointHitRadius: 0
+    };
+    Object.keys(style).forEach(function (key) { dataset[key] = style[key]; });
+    return dataset;
+  }
+
+  function lineChart(canvas, data, series, kind, datasets) {
     return new Chart(canvas, {
       type: "line",
-      data: {
-        labels: labels(data),
-        datasets: [
-          valuesDataset(series, colours),
-          {
-            label: "centre line",
-            data: values(series, "centre"),
-            borderColor: MEDIAN,
-            backgroundColor: MEDIAN,
-            borderWidth: 2,
-            stepped: "middle",
-            pointRadius: 0,
-            pointHitRadius: 0
-          },
-          {
-            label: "upper limit",
-            data: values(series, "upper"),
-            borderColor: LIMIT,
-            backgroundColor: LIMIT,
-            borderWidth: 1.5,
-            borderDash: [4, 3],
-            stepped: "middle",
-            pointRadius: 0,
-            pointHitRadius: 0
-          },
-          {
-            label: "lower limit",
-            data: values(series, "lower"),
-            borderColor: LIMIT,
-            backgroundColor: LIMIT,
-            borderWidth: 1.5,
-            borderDash: [4, 3],
-            stepped: "middle",
-            pointRadius: 0,
-            pointHitRadius: 0
-          }
-        ]
-      },
-      options: baseOptions(series, data.protocolChanges, series.controlChart + "-chart"),
+      data: { labels: labels(data), datasets: datasets },
+      options: baseOptions(series, data.protocolChanges, kind),
       plugins: [protocolChanges, inReview]
     });
   }

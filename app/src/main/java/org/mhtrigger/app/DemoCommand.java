@@ -14,6 +14,7 @@ import org.mhtrigger.review.ScreenedStay;
 import org.mhtrigger.review.importing.ImportPipeline;
 import org.mhtrigger.rules.TriggerCatalogue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,8 +31,8 @@ import picocli.CommandLine.Spec;
                     + "chain's key beside it (demo.audit-key)."
         })
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
-    int port;
+    @Mixin
+    ReviewPortOption http;
 
     @Option(
             names = "--data",
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         List<ScreenedStay> screened = ImportPipeline.screen(sources, err);
         Path database = data.toAbsolutePath().resolve("demo");
         ReviewSettings settings = new ReviewSettings(
-                port,
+                http.port,
                 "jdbc:h2:file:" + database,
                 "",
                 "",

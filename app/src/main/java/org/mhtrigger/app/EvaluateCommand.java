@@ -39,7 +39,10 @@ import picocli.CommandLine.Spec;
         })
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
-    InputOptions input;
+    InputPaths input;
+
+    @Mixin
+    ScreeningOptions options;
 
     @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold labels: CSV record,trigger.")
     Path gold;
@@ -59,7 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Set<String>> expected = GoldLabels.read(gold);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CommandScreening pipeline = new CommandScreening(input.screening(spec.commandLine()), err, input.quiet);
+        CommandScreening pipeline = new CommandScreening(options.screening(spec.commandLine()), err, options.quiet);
         Path mentionFile = mentions != null ? mentions : beside(gold, "mentions.csv");
         List<GoldMention> goldMentions = mentionFile == null ? null : GoldLabels.readMentions(mentionFile);
         Map<String, Set<String>> predicted = new HashMap<>();
@@ -141,10 +144,8 @@ final class EvaluateCommand implements Callable<Integer> {
         TriggerScore micro = evaluation.micro();
         out.printf(
                 Locale.ROOT,
-                "mentions precision=%.3f recall=%.3f f1=%.3f context-accuracy=%.3f (%d of %d found gold mentions)%n",
-                micro.precision(),
-                micro.recall(),
-                micro.f1(),
+                "mentions %s context-accuracy=%.3f (%d of %d found gold mentions)%n",
+                scores(micro),
                 evaluation.contextAccuracy(),
                 evaluation.contextCorrect(),
                 evaluation.contextFound());
@@ -155,13 +156,13 @@ final class EvaluateCommand implements Callable<Integer> {
     static void print(PrintWriter out, Evaluation evaluation) {
         printRows(out, evaluation.perTrigger());
         TriggerScore micro = evaluation.micro();
-        out.printf(
-                Locale.ROOT,
-                "micro precision=%.3f recall=%.3f f1=%.3f records=%d%n",
-                micro.precision(),
-                micro.recall(),
-                micro.f1(),
-                evaluation.records());
+        out.printf(Locale.ROOT, "micro %s records=%d%n", scores(micro), evaluation.records());
         out.flush();
+    }
+
+    /** {@code precision=… recall=… f1=…}, three decimals each. */
+    private static String scores(TriggerScore score) {
+        return String.format(
+                Locale.ROOT, "precision=%.3f recall=%.3f f1=%.3f", score.precision(), score.recall(), score.f1());
     }
 }

@@ -93,15 +93,28 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+        throw commandRequired(spec.commandLine());
+    }
+
+    /** The usage error of a root command ({@code mhtrigger}, the benchmarks' own) run without a subcommand. */
+    public static CommandLine.ParameterException commandRequired(CommandLine commandLine) {
+        return new CommandLine.ParameterException(commandLine, "a command is required (see --help)");
+    }
+
+    /**
+     * The version line of {@code tool}: the version in the manifest of the jar that holds {@code type}, or
+     * "development build" when run from classes.
+     */
+    public static String[] version(String tool, Class<?> type) {
+        String version = type.getPackage().getImplementationVersion();
+        return new String[] {tool + " " + (version == null ? "development build" : version)};
     }
 
     /** Reads the version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"mhtrigger " + (version == null ? "development build" : version)};
+            return version("mhtrigger", Main.class);
         }
     }
 }

@@ -46,13 +46,8 @@ import picocli.CommandLine.Spec;
 final class SampleCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Option(
-            names = "--input",
-            required = true,
-            arity = "1..*",
-            paramLabel = "PATH",
-            description = "FHIR R4 JSON resources or Bundles, or Bulk Data NDJSON files; folders are read recursively.")
-    List<Path> inputs;
+    @Mixin
+    InputPaths input;
 
     @Option(
             names = "--period",
@@ -123,7 +118,7 @@ final class SampleCommand implements Callable<Integer> {
         List<SamplingUnit> stays = new ArrayList<>();
         int[] rejected = {0};
         ReadSummary summary =
-                ScreeningPipeline.read(reading.screening(spec.commandLine()), inputs, new RecordListener() {
+                ScreeningPipeline.read(reading.screening(spec.commandLine()), input.inputs, new RecordListener() {
                     @Override
                     public void record(StayRecord record) {
                         stays.add(SamplingUnit.of(record));

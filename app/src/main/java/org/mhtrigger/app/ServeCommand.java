@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
                     + "--mappings and other screening options given here."
         })
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
-    int port;
+    @Mixin
+    ReviewPortOption http;
 
     @Option(
             names = "--db",
@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         org.mhtrigger.screening.ScreeningOptions options = screening.screening(spec.commandLine());
         List<ScreenedStay> screened = inputs == null ? List.of() : ImportPipeline.screen(options, inputs, err);
         ReviewSettings settings = new ReviewSettings(
-                port,
+                http.port,
                 db,
                 dbUser,
                 System.getenv("MHTRIGGER_DB_PASSWORD"),

@@ -38,15 +38,14 @@ public final class BenchMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+        throw Main.commandRequired(spec.commandLine());
     }
 
     /** Reads the version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = BenchMain.class.getPackage().getImplementationVersion();
-            return new String[] {"mhtrigger benchmarks " + (version == null ? "development build" : version)};
+            return Main.version("mhtrigger benchmarks", BenchMain.class);
         }
     }
 }

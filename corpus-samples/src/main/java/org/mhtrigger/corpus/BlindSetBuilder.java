@@ -29,6 +29,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mhtrigger.corpus.internal.Json;
+import org.mhtrigger.corpus.internal.NoteResource;
+import org.mhtrigger.corpus.internal.PatientResource;
 import org.mhtrigger.engine.ConfigurationException;
 
 /**
@@ -289,17 +291,7 @@ public final class BlindSetBuilder {
                 goldRows += writeGold(gold, sentence);
             }
         } finally {
-            IOException failure = null;
-            for (JsonGenerator generator : files.values()) {
-                try {
-                    generator.close();
-                } catch (IOException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            Json.closeAll(files.values());
         }
         return new Summary(sentences.size(), resources, goldRows);
     }
@@ -333,15 +325,7 @@ public final class BlindSetBuilder {
         Json patientResource = Json.object()
                 .put("resourceType", "Patient")
                 .put("id", "pt-" + id)
-                .put(
-                        "meta",
-                        Json.object()
-                                .add(
-                                        "tag",
-                                        Json.object()
-                                                .put("system", "urn:mhtrigger:corpus")
-                                                .put("code", "synthetic")
-                                                .put("display", "Synthetic record - no real patient")))
+                .put("meta", PatientResource.syntheticMeta())
                 .put("gender", gender(sentence.text(), number))
                 .put("birthDate", (1950 + (number * 37) % 52) + "-01-01");
 
@@ -414,32 +398,8 @@ public final class BlindSetBuilder {
                     Json.object().put("system", LOINC).put("code", type.loinc).put("display", type.display));
         }
         typeConcept.put("text", type.title);
-        String data =
-                java.util.Base64.getEncoder().encodeToString(sentence.text().getBytes(StandardCharsets.UTF_8));
-        Json note = Json.object()
-                .put("resourceType", "DocumentReference")
-                .put("id", "doc-" + id)
-                .put("status", "current")
-                .put("docStatus", "final")
-                .put("type", typeConcept)
-                .put("subject", reference(patient))
-                .put("date", instant(written))
-                .put(
-                        "context",
-                        Json.object()
-                                .add("encounter", reference(encounter))
-                                .put("period", Json.object().put("start", instant(written))))
-                .add(
-                        "content",
-                        Json.object()
-                                .put(
-                                        "attachment",
-                                        Json.object()
-                                                .put("contentType", "text/plain")
-                                                .put("language", voice.language)
-                                                .put("data", data)
-                                                .put("title", type.title)
-                                                .put("creation", instant(written))));
+        Json note = NoteResource.of(
+                "doc-" + id, typeConcept, patient, encounter, written, voice.language, type.title, sentence.text());
         return List.of(patientResource, encounterResource, riskAssessment, carePlan, note);
     }
 

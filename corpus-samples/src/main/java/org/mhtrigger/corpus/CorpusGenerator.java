@@ -301,17 +301,7 @@ public final class CorpusGenerator {
 
         @Override
         public void close() throws IOException {
-            IOException failure = null;
-            for (JsonGenerator generator : files.values()) {
-                try {
-                    generator.close();
-                } catch (IOException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            Json.closeAll(files.values());
         }
     }
 

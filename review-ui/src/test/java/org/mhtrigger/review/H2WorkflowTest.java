@@ -73,7 +73,10 @@ class H2WorkflowTest extends WorkflowContract {
         String second = lead.get("/queue?page=2").body();
 
         assertThat(first.split("<tr>")).hasSize(1 + 1 + 50); // before the table, the header row, 50 records
-        assertThat(first).contains("Records 1–50 of").contains("href=\"/queue?page=2\"");
+        assertThat(first)
+                .contains("<nav class=\"pager\" aria-label=\"Queue pages\">")
+                .contains("Records 1–50 of")
+                .contains("href=\"/queue?page=2\"");
         assertThat(first).doesNotContain("rel=\"prev\"");
         assertThat(second).contains("Records 51–").contains("href=\"/queue?page=1\"");
     }

@@ -12,6 +12,7 @@ import org.mhtrigger.engine.measure.Measure;
 import org.mhtrigger.engine.measure.Rate;
 import org.mhtrigger.engine.sampling.ReviewPeriod;
 import org.mhtrigger.engine.sampling.SamplingCriteria;
+import org.mhtrigger.review.record.RecordTimeline;
 import org.mhtrigger.review.store.AuditTrail;
 import org.mhtrigger.review.store.MeasureQueries;
 import org.mhtrigger.review.store.OutcomeClass;
@@ -42,6 +43,9 @@ abstract class WorkflowContract {
     @Autowired
     MeasureQueries measures;
 
+    @Autowired
+    RecordTimeline timeline;
+
     static final EventInput FALL_F = new EventInput(
             "MH-C01", OutcomeClass.ADVERSE_EVENT, "Fell, fractured wrist, transferred", "F", false, "yes");
 
@@ -60,12 +64,12 @@ abstract class WorkflowContract {
 
         assertThat(imported).isEqualTo(1);
         Stays.StayView stay = stays.findByEncounter("e-batch-2").orElseThrow();
-        assertThat(stays.timeline(stay.id()))
-                .extracting(Stays.Item::kind, Stays.Item::summary)
+        assertThat(timeline.entries(stay.id()))
+                .extracting(RecordTimeline.Entry::kind, RecordTimeline.Entry::summary)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("note", ""),
                         org.assertj.core.groups.Tuple.tuple("lab", "1.7 mmol/L"));
-        assertThat(stays.timeline(stay.id()).getFirst().body()).isEqualTo(Fixtures.NOTE);
+        assertThat(timeline.entries(stay.id()).getFirst().body()).isEqualTo(Fixtures.NOTE);
         assertThat(stays.findings(stay.id()))
                 .extracting(Stays.FindingView::trigger, Stays.FindingView::spanStart, Stays.FindingView::origin)
                 .containsExactly(

@@ -452,14 +452,8 @@ public final class UiLoadData {
                     .filter(e -> e.id() == eventId)
                     .findFirst()
                     .orElseThrow();
-            EventInput same = new EventInput(
-                    event.trigger(),
-                    event.outcomeClass(),
-                    event.description(),
-                    event.harmCategory(),
-                    event.presentOnAdmission(),
-                    event.preventability());
-            reviews.changeEvent(reviewer, id, version(reviews, id), eventId, event.version(), same, true, null);
+            reviews.changeEvent(
+                    reviewer, id, version(reviews, id), eventId, event.version(), event.input(), true, null);
         }
         if (target == ReviewStatus.IN_PROGRESS) {
             return;

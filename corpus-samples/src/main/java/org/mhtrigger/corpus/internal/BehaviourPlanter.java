@@ -22,41 +22,16 @@ final class BehaviourPlanter implements Planter {
                 s.condition(c[0], c[1], at, "encounter-diagnosis", null);
             }
             case "MH-B02" -> {
-                String id = s.nextId("c");
-                s.resources.add(Json.object()
-                        .put("resourceType", "Condition")
-                        .put("id", id)
-                        .put(
-                                "verificationStatus",
-                                Fhir.concept(
-                                        null,
-                                        Fhir.coding(
-                                                "http://terminology.hl7.org/CodeSystem/condition-ver-status",
-                                                "confirmed",
-                                                null)))
-                        .add(
-                                "category",
-                                Fhir.concept(
-                                        null,
-                                        Fhir.coding(
-                                                "http://terminology.hl7.org/CodeSystem/condition-category",
-                                                "encounter-diagnosis",
-                                                null)))
-                        .put(
-                                "code",
-                                Fhir.concept(
-                                        "Suicide attempt",
-                                        Json.object()
-                                                .put("system", Fhir.SNOMED)
-                                                .put("code", "82313006")
-                                                .put("display", "Suicide attempt"),
-                                        s.icd(
-                                                "X70",
-                                                "Intentional self-harm by hanging, strangulation and suffocation")))
-                        .put("subject", Fhir.reference(s.patientRef))
-                        .put("encounter", Fhir.reference(s.encounterRef))
-                        .put("onsetDateTime", Fhir.instant(at))
-                        .put("recordedDate", Fhir.instant(at.plusMinutes(30))));
+                s.condition(
+                        null,
+                        "confirmed",
+                        "encounter-diagnosis",
+                        Fhir.concept(
+                                "Suicide attempt",
+                                Fhir.coding(Fhir.SNOMED, "82313006", "Suicide attempt"),
+                                s.icd("X70", "Intentional self-harm by hanging, strangulation and suffocation")),
+                        at,
+                        at.plusMinutes(30));
             }
             case "MH-B05" -> {
                 s.flag(

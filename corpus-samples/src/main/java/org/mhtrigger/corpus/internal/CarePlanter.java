@@ -123,7 +123,7 @@ final class CarePlanter implements Planter {
         for (int i = 0; i < 3; i++) {
             ZonedDateTime at = first.plusHours(12L * i);
             if (at.isBefore(s.stay.discharged())) {
-                s.administration(Drug.of(key), 500, "mg", "PO", at, "completed", "infection", null, order);
+                s.oralDoseGiven(Drug.of(key), 500, at, "infection", order);
             }
         }
     }

@@ -14,6 +14,10 @@ final class Fhir {
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     static final String DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
+    static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+    static final String CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+    static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+    static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private Fhir() {}
@@ -36,6 +40,11 @@ final class Fhir {
             concept.add("coding", coding);
         }
         return concept.put("text", text);
+    }
+
+    /** A concept of one code without display or text, as status and category fields carry them. */
+    static Json codedConcept(String system, String code) {
+        return concept(null, coding(system, code, null));
     }
 
     static Json period(ZonedDateTime start, ZonedDateTime end) {

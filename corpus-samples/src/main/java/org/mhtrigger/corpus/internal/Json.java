@@ -48,6 +48,21 @@ public final class Json {
         return list;
     }
 
+    /** Closes every generator, even when one fails; then throws the first failure. */
+    public static void closeAll(Iterable<JsonGenerator> generators) throws IOException {
+        IOException failure = null;
+        for (JsonGenerator generator : generators) {
+            try {
+                generator.close();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     public void write(JsonGenerator generator) throws IOException {
         generator.writeStartObject();
         for (Map.Entry<String, Object> field : fields.entrySet()) {

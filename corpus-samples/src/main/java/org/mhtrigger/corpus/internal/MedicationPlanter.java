@@ -131,40 +131,13 @@ final class MedicationPlanter implements Planter {
                 ZonedDateTime morning = at.with(day).withHour(9).withMinute(0);
                 Drug regular = s.mainDrug.antipsychotic() ? s.mainDrug : Drug.of("olanzapine");
                 if (first) {
-                    s.administration(
-                            regular,
-                            regular.maxDailyMg(),
-                            "mg",
-                            "PO",
-                            morning,
-                            "completed",
-                            null,
-                            null,
-                            s.orders.get(regular.key()));
+                    s.oralDoseGiven(regular, regular.maxDailyMg(), morning, null, s.orders.get(regular.key()));
                     return s.lastId();
                 }
                 // two drugs at 50% each: exactly 100%, which does not fire
                 Drug other = regular.key().equals("haloperidol") ? Drug.of("olanzapine") : Drug.of("haloperidol");
-                s.administration(
-                        regular,
-                        regular.maxDailyMg() / 2,
-                        "mg",
-                        "PO",
-                        morning,
-                        "completed",
-                        null,
-                        null,
-                        s.orders.get(regular.key()));
-                s.administration(
-                        other,
-                        other.maxDailyMg() / 2,
-                        "mg",
-                        "PO",
-                        morning.withHour(17),
-                        "completed",
-                        "agitation",
-                        null,
-                        null);
+                s.oralDoseGiven(regular, regular.maxDailyMg() / 2, morning, null, s.orders.get(regular.key()));
+                s.oralDoseGiven(other, other.maxDailyMg() / 2, morning.withHour(17), "agitation", null);
                 return s.lastId();
             }
             case "MH-M09" -> {
@@ -186,8 +159,7 @@ final class MedicationPlanter implements Planter {
 
     void laxative(StayBuild s, ZonedDateTime at) {
         switch (Seeds.pick(s.random, "senna", "lactulose", "macrogol")) {
-            case "senna" ->
-                s.administration(Drug.of("senna"), 15, "mg", "PO", at, "completed", "constipation", null, null);
+            case "senna" -> s.oralDoseGiven(Drug.of("senna"), 15, at, "constipation", null);
             case "lactulose" ->
                 s.administration(Drug.of("lactulose"), 15, "mL", "PO", at, "completed", "constipation", null, null);
             default ->
@@ -223,26 +195,8 @@ final class MedicationPlanter implements Planter {
         }
         Drug regular = s.mainDrug.antipsychotic() ? s.mainDrug : Drug.of("olanzapine");
         Drug prn = regular.key().equals("haloperidol") ? Drug.of("olanzapine") : Drug.of("haloperidol");
-        s.administration(
-                regular,
-                regular.maxDailyMg(),
-                "mg",
-                "PO",
-                at.withHour(9).withMinute(0),
-                "completed",
-                null,
-                null,
-                s.orders.get(regular.key()));
-        s.administration(
-                prn,
-                prn.maxDailyMg() / 4,
-                "mg",
-                "PO",
-                at.withHour(16).withMinute(30),
-                "completed",
-                "agitation",
-                null,
-                null);
+        s.oralDoseGiven(regular, regular.maxDailyMg(), at.withHour(9).withMinute(0), null, s.orders.get(regular.key()));
+        s.oralDoseGiven(prn, prn.maxDailyMg() / 4, at.withHour(16).withMinute(30), "agitation", null);
     }
 
     /**

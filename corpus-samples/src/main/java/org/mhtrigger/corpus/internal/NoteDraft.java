@@ -47,6 +47,12 @@ final class NoteDraft {
         this.runOn = kind == Kind.NURSING && random.nextDouble() < 0.5;
     }
 
+    /** A title line, then the free-text body under no header. */
+    void titleAndBody(String title) {
+        section("title", title);
+        section("body", null);
+    }
+
     void section(String key, String header) {
         sections.add(new Section(key, header, new ArrayList<>()));
     }

@@ -204,27 +204,22 @@ final class NoteWriter {
                 title = siteLine(Background.NURSING_TITLES)
                         .replace("{shift}", shift)
                         .replace("{SHIFT}", shift.toUpperCase());
-                note.section("title", title);
-                note.section("body", null);
+                note.titleAndBody(title);
             }
             case INCIDENT -> {
-                note.section(
-                        "title",
+                note.titleAndBody(
                         s.voice.uk()
                                 ? Seeds.pick(s.random, "Incident note", "INCIDENT - nursing entry")
                                 : Seeds.pick(s.random, "Incident report", "IR note"));
-                note.section("body", null);
             }
             case WARD_ROUND -> {
-                note.section("title", s.voice.expand(siteLine(Background.WARD_ROUND_TITLES)));
-                note.section("body", null);
+                note.titleAndBody(s.voice.expand(siteLine(Background.WARD_ROUND_TITLES)));
                 note.section("mse", Seeds.pick(s.random, "MSE:", "O/E MSE:"));
                 note.section("risk", Seeds.pick(s.random, "Risk:", "Risk assessment:"));
                 note.section("plan", "Plan:");
             }
             case MEDICAL_REVIEW -> {
-                note.section("title", s.voice.expand(siteLine(Background.MEDICAL_TITLES)));
-                note.section("body", null);
+                note.titleAndBody(s.voice.expand(siteLine(Background.MEDICAL_TITLES)));
                 note.section("plan", "Plan:");
             }
             case DISCHARGE -> {
@@ -237,16 +232,13 @@ final class NoteWriter {
                 note.section("followup", Seeds.pick(s.random, "Follow up:", "Follow-up:"));
             }
             case CARE_PLAN -> {
-                note.section("title", Seeds.pick(s.random, "Nursing care plan", "CARE PLAN", "Care plan (MDT)"));
-                note.section("body", null);
+                note.titleAndBody(Seeds.pick(s.random, "Nursing care plan", "CARE PLAN", "Care plan (MDT)"));
             }
             case RISK_ASSESSMENT -> {
-                note.section(
-                        "title",
+                note.titleAndBody(
                         s.voice.uk()
                                 ? Seeds.pick(s.random, "Risk assessment (FACE)", "Clinical risk assessment")
                                 : Seeds.pick(s.random, "Risk assessment", "Suicide and violence risk assessment"));
-                note.section("body", null);
             }
         }
     }

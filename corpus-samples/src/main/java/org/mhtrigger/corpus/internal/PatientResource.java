@@ -10,15 +10,7 @@ public final class PatientResource {
         Json resource = Json.object()
                 .put("resourceType", "Patient")
                 .put("id", patient.patientId())
-                .put(
-                        "meta",
-                        Json.object()
-                                .add(
-                                        "tag",
-                                        Json.object()
-                                                .put("system", "urn:mhtrigger:corpus")
-                                                .put("code", "synthetic")
-                                                .put("display", "Synthetic record - no real patient")))
+                .put("meta", syntheticMeta())
                 .add(
                         "identifier",
                         Json.object().put("system", "urn:mhtrigger:pseudonym").put("value", patient.pseudonym()))
@@ -32,5 +24,16 @@ public final class PatientResource {
                             : Fhir.instant(patient.deathTime()));
         }
         return resource;
+    }
+
+    /** The meta tag that marks a Patient as synthetic, so that no one takes the record for a real person's. */
+    public static Json syntheticMeta() {
+        return Json.object()
+                .add(
+                        "tag",
+                        Json.object()
+                                .put("system", "urn:mhtrigger:corpus")
+                                .put("code", "synthetic")
+                                .put("display", "Synthetic record - no real patient"));
     }
 }

@@ -352,7 +352,7 @@ final class StayBuild extends StayResources {
 
     void regimen() {
         ZonedDateTime start = stay.admitted().plusHours(3);
-        orders.put(mainDrug.key(), order(mainDrug, mainDose, "mg", "PO", start, false, "active", null, voice.dose));
+        orders.put(mainDrug.key(), oralOrder(mainDrug, mainDose, start, voice.dose));
         regularDoses(mainDrug, mainDose);
         if (critical != null && !critical.equals(mainDrug.key())) {
             double criticalDose = switch (critical) {
@@ -360,47 +360,18 @@ final class StayBuild extends StayResources {
                 case "valproate" -> Seeds.pick(random, 500.0, 1000.0, 1500.0);
                 default -> 200;
             };
-            orders.put(
-                    critical,
-                    order(
-                            Drug.of(critical),
-                            criticalDose,
-                            "mg",
-                            "PO",
-                            start,
-                            false,
-                            "active",
-                            null,
-                            Fhir.dose(criticalDose) + "mg ON"));
-            administration(
-                    Drug.of(critical),
-                    criticalDose,
-                    "mg",
-                    "PO",
-                    start.plusHours(6),
-                    "completed",
-                    null,
-                    null,
-                    orders.get(critical));
+            orders.put(critical, oralOrder(Drug.of(critical), criticalDose, start, Fhir.dose(criticalDose) + "mg ON"));
+            oralDoseGiven(Drug.of(critical), criticalDose, start.plusHours(6), null, orders.get(critical));
         }
         if (requirements.contains("lithium-too")) {
-            orders.put("lithium", order(Drug.of("lithium"), 800, "mg", "PO", start, false, "active", null, "800mg ON"));
+            orders.put("lithium", oralOrder(Drug.of("lithium"), 800, start, "800mg ON"));
         }
         if (diabetic) {
             orders.put(
                     "insulin", order(Drug.of("insulin"), 20, "U", "SC", start, false, "active", null, "20 units ON"));
         }
         if (family == Background.Family.DEPRESSION) {
-            order(
-                    Drug.of(Seeds.pick(random, "sertraline", "mirtazapine")),
-                    50,
-                    "mg",
-                    "PO",
-                    start,
-                    false,
-                    "active",
-                    null,
-                    null);
+            oralOrder(Drug.of(Seeds.pick(random, "sertraline", "mirtazapine")), 50, start, null);
         }
         orders.put(
                 "lorazepam-prn",
@@ -416,16 +387,7 @@ final class StayBuild extends StayResources {
         }
         if (random.nextDouble() < 0.3) {
             ZonedDateTime prn = randomTime(stay.admitted().plusHours(6), windowEnd);
-            administration(
-                    Drug.of("lorazepam"),
-                    1,
-                    "mg",
-                    "PO",
-                    prn,
-                    "completed",
-                    "anxiety",
-                    null,
-                    orders.get("lorazepam-prn"));
+            oralDoseGiven(Drug.of("lorazepam"), 1, prn, "anxiety", orders.get("lorazepam-prn"));
             addNegative(new HardNegative("MH-R03", "near-threshold", lastId()));
         }
         if (random.nextDouble() < 0.1) {
@@ -474,7 +436,7 @@ final class StayBuild extends StayResources {
             if (!at.isBefore(stay.discharged())) {
                 break;
             }
-            administration(drug, dailyDose, "mg", "PO", at, "completed", null, null, orders.get(drug.key()));
+            oralDoseGiven(drug, dailyDose, at, null, orders.get(drug.key()));
         }
     }
 

@@ -1,15 +1,14 @@
 package org.mhtrigger.corpus.internal;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The FHIR resources of one stay being generated: its identity (patient, encounter, identifiers, random stream,
@@ -54,6 +53,64 @@ abstract class StayResources {
 
     String lastFlag;
 
+    /** How a laboratory reports one analyte: LOINC code, display, unit, the conversion from SI and decimal places. */
+    private record LabUnit(String code, String display, String unit, DoubleUnaryOperator fromSi, int places) {
+        LabUnit(String code, String display, String unit, int places) {
+            this(code, display, unit, DoubleUnaryOperator.identity(), places);
+        }
+    }
+
+    /** An analyte in SI units and in the US conventional units of the patients whose laboratory uses them. */
+    private record Analyte(LabUnit si, LabUnit us) {
+        /** Reported alike in both unit systems, unless {@link #us} says otherwise. */
+        static Analyte of(String code, String display, String unit, int places) {
+            LabUnit unitForAll = new LabUnit(code, display, unit, places);
+            return new Analyte(unitForAll, unitForAll);
+        }
+
+        /** In US units under another code and unit name, the same value. */
+        Analyte us(String code, String unit) {
+            return new Analyte(si, new LabUnit(code, si.display(), unit, si.places()));
+        }
+
+        /** In US units as another measurement: code, display, unit, value converted from SI, decimal places. */
+        Analyte us(String code, String display, String unit, DoubleUnaryOperator fromSi, int places) {
+            return new Analyte(si, new LabUnit(code, display, unit, fromSi, places));
+        }
+    }
+
+    /** How laboratories report the analyte {@code name}. */
+    private static Analyte analyte(String name) {
+        return switch (name) {
+            case "lithium" ->
+                Analyte.of("14334-7", "Lithium [Moles/volume] in Serum or Plasma", "mmol/L", 2)
+                        .us("14334-7", "mEq/L");
+            case "sodium" -> Analyte.of("2951-2", "Sodium [Moles/volume] in Serum or Plasma", "mmol/L", 0);
+            case "potassium" -> Analyte.of("2823-3", "Potassium [Moles/volume] in Serum or Plasma", "mmol/L", 1);
+            case "creatinine" ->
+                Analyte.of("14682-9", "Creatinine [Moles/volume] in Serum or Plasma", "umol/L", 0)
+                        .us("2160-0", "Creatinine [Mass/volume] in Serum or Plasma", "mg/dL", umol -> umol / 88.42, 2);
+            case "glucose" ->
+                Analyte.of("15074-8", "Glucose [Moles/volume] in Blood", "mmol/L", 1)
+                        .us("2345-7", "Glucose [Mass/volume] in Serum or Plasma", "mg/dL", mmol -> mmol * 18.016, 0);
+            case "alt" ->
+                Analyte.of(
+                        "1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L", 0);
+            case "ck" ->
+                Analyte.of("2157-6", "Creatine kinase [Enzymatic activity/volume] in Serum or Plasma", "U/L", 0);
+            case "wbc" ->
+                Analyte.of("26464-8", "Leukocytes [#/volume] in Blood", "10*9/L", 1)
+                        .us("6690-2", "10*3/uL");
+            case "neutrophils" ->
+                Analyte.of("26499-4", "Neutrophils [#/volume] in Blood", "10*9/L", 1)
+                        .us("751-8", "10*3/uL");
+            case "qtc" -> Analyte.of("8636-3", "Q-T interval corrected", "ms", 0);
+            case "respiratory-rate" -> Analyte.of("9279-1", "Respiratory rate", "/min", 0);
+            case "gcs" -> Analyte.of("9269-2", "Glasgow coma score total", "{score}", 0);
+            default -> throw new IllegalArgumentException("unknown analyte " + name);
+        };
+    }
+
     StayResources(long seed, long idOffset, PatientPlan patient, StayPlan stay) {
         this.patient = patient;
         this.stay = stay;
@@ -85,36 +142,37 @@ abstract class StayResources {
     }
 
     String condition(String code, String display, ZonedDateTime time, String category, String verification) {
+        return condition(
+                "active",
+                verification == null ? "confirmed" : verification,
+                category,
+                Fhir.concept(display, icd(code, display)),
+                time,
+                time.plusMinutes(20));
+    }
+
+    /** Adds a Condition of this stay; a {@code null} clinical status is left out, as some systems record none. */
+    String condition(
+            String clinicalStatus,
+            String verification,
+            String category,
+            Json code,
+            ZonedDateTime onset,
+            ZonedDateTime recorded) {
         String id = nextId("c");
-        Json condition = Json.object()
+        resources.add(Json.object()
                 .put("resourceType", "Condition")
                 .put("id", id)
                 .put(
                         "clinicalStatus",
-                        Fhir.concept(
-                                null,
-                                Fhir.coding(
-                                        "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)))
-                .put(
-                        "verificationStatus",
-                        Fhir.concept(
-                                null,
-                                Fhir.coding(
-                                        "http://terminology.hl7.org/CodeSystem/condition-ver-status",
-                                        verification == null ? "confirmed" : verification,
-                                        null)))
-                .add(
-                        "category",
-                        Fhir.concept(
-                                null,
-                                Fhir.coding(
-                                        "http://terminology.hl7.org/CodeSystem/condition-category", category, null)))
-                .put("code", Fhir.concept(display, icd(code, display)))
+                        clinicalStatus == null ? null : Fhir.codedConcept(Fhir.CONDITION_CLINICAL, clinicalStatus))
+                .put("verificationStatus", Fhir.codedConcept(Fhir.CONDITION_VERIFICATION, verification))
+                .add("category", Fhir.codedConcept(Fhir.CONDITION_CATEGORY, category))
+                .put("code", code)
                 .put("subject", Fhir.reference(patientRef))
                 .put("encounter", Fhir.reference(encounterRef))
-                .put("onsetDateTime", Fhir.instant(time))
-                .put("recordedDate", Fhir.instant(time.plusMinutes(20)));
-        resources.add(condition);
+                .put("onsetDateTime", Fhir.instant(onset))
+                .put("recordedDate", Fhir.instant(recorded)));
         return id;
     }
 
@@ -153,6 +211,11 @@ abstract class StayResources {
                 .add("dosageInstruction", dosage);
         resources.add(request);
         return id;
+    }
+
+    /** A regular oral order in mg, active from {@code at}. */
+    String oralOrder(Drug drug, double mg, ZonedDateTime at, String instruction) {
+        return order(drug, mg, "mg", "PO", at, false, "active", null, instruction);
     }
 
     String lastId() {
@@ -197,6 +260,11 @@ abstract class StayResources {
                                 .put("route", route(route))
                                 .put("dose", Fhir.quantity(amount, unit)));
         resources.add(administration);
+    }
+
+    /** An oral dose in mg given at {@code at}; {@code reason} says why an as-required dose was given. */
+    void oralDoseGiven(Drug drug, double mg, ZonedDateTime at, String reason, String requestId) {
+        administration(drug, mg, "mg", "PO", at, "completed", reason, null, requestId);
     }
 
     double percentOn(LocalDate day) {
@@ -249,88 +317,10 @@ abstract class StayResources {
     }
 
     String lab(String analyte, double siValue, ZonedDateTime at, String forcedUnit, String status) {
-        String code;
-        String display;
-        String unit;
-        BigDecimal value;
+        Analyte kind = analyte(analyte);
         boolean us = forcedUnit != null ? !forcedUnit.equals("SI") : usUnits;
-        switch (analyte) {
-            case "lithium" -> {
-                code = "14334-7";
-                display = "Lithium [Moles/volume] in Serum or Plasma";
-                unit = us ? "mEq/L" : "mmol/L";
-                value = Fhir.scale(siValue, 2);
-            }
-            case "sodium" -> {
-                code = "2951-2";
-                display = "Sodium [Moles/volume] in Serum or Plasma";
-                unit = "mmol/L";
-                value = Fhir.scale(siValue, 0);
-            }
-            case "potassium" -> {
-                code = "2823-3";
-                display = "Potassium [Moles/volume] in Serum or Plasma";
-                unit = "mmol/L";
-                value = Fhir.scale(siValue, 1);
-            }
-            case "creatinine" -> {
-                code = us ? "2160-0" : "14682-9";
-                display = us
-                        ? "Creatinine [Mass/volume] in Serum or Plasma"
-                        : "Creatinine [Moles/volume] in Serum or Plasma";
-                unit = us ? "mg/dL" : "umol/L";
-                value = us ? Fhir.scale(siValue / 88.42, 2) : Fhir.scale(siValue, 0);
-            }
-            case "glucose" -> {
-                code = us ? "2345-7" : "15074-8";
-                display = us ? "Glucose [Mass/volume] in Serum or Plasma" : "Glucose [Moles/volume] in Blood";
-                unit = us ? "mg/dL" : "mmol/L";
-                value = us ? Fhir.scale(siValue * 18.016, 0) : Fhir.scale(siValue, 1);
-            }
-            case "alt" -> {
-                code = "1742-6";
-                display = "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma";
-                unit = "U/L";
-                value = Fhir.scale(siValue, 0);
-            }
-            case "ck" -> {
-                code = "2157-6";
-                display = "Creatine kinase [Enzymatic activity/volume] in Serum or Plasma";
-                unit = "U/L";
-                value = Fhir.scale(siValue, 0);
-            }
-            case "wbc" -> {
-                code = us ? "6690-2" : "26464-8";
-                display = "Leukocytes [#/volume] in Blood";
-                unit = us ? "10*3/uL" : "10*9/L";
-                value = Fhir.scale(siValue, 1);
-            }
-            case "neutrophils" -> {
-                code = us ? "751-8" : "26499-4";
-                display = "Neutrophils [#/volume] in Blood";
-                unit = us ? "10*3/uL" : "10*9/L";
-                value = Fhir.scale(siValue, 1);
-            }
-            case "qtc" -> {
-                code = "8636-3";
-                display = "Q-T interval corrected";
-                unit = "ms";
-                value = Fhir.scale(siValue, 0);
-            }
-            case "respiratory-rate" -> {
-                code = "9279-1";
-                display = "Respiratory rate";
-                unit = "/min";
-                value = Fhir.scale(siValue, 0);
-            }
-            case "gcs" -> {
-                code = "9269-2";
-                display = "Glasgow coma score total";
-                unit = "{score}";
-                value = Fhir.scale(siValue, 0);
-            }
-            default -> throw new IllegalArgumentException("unknown analyte " + analyte);
-        }
+        LabUnit reported = us ? kind.us() : kind.si();
+        BigDecimal value = Fhir.scale(reported.fromSi().applyAsDouble(siValue), reported.places());
         String id = nextId("o");
         boolean vital = analyte.equals("respiratory-rate") || analyte.equals("gcs");
         Json observation = Json.object()
@@ -339,17 +329,16 @@ abstract class StayResources {
                 .put("status", status)
                 .add(
                         "category",
-                        Fhir.concept(
-                                null,
-                                Fhir.coding(
-                                        "http://terminology.hl7.org/CodeSystem/observation-category",
-                                        vital ? "vital-signs" : analyte.equals("qtc") ? "procedure" : "laboratory",
-                                        null)))
-                .put("code", Fhir.concept(display, Fhir.coding(Fhir.LOINC, code, display)))
+                        Fhir.codedConcept(
+                                Fhir.OBSERVATION_CATEGORY,
+                                vital ? "vital-signs" : analyte.equals("qtc") ? "procedure" : "laboratory"))
+                .put(
+                        "code",
+                        Fhir.concept(reported.display(), Fhir.coding(Fhir.LOINC, reported.code(), reported.display())))
                 .put("subject", Fhir.reference(patientRef))
                 .put("encounter", Fhir.reference(encounterRef))
                 .put("effectiveDateTime", Fhir.instant(at))
-                .put("valueQuantity", Fhir.ucum(value, unit));
+                .put("valueQuantity", Fhir.ucum(value, reported.unit()));
         resources.add(observation);
         return id;
     }
@@ -360,14 +349,7 @@ abstract class StayResources {
                 .put("resourceType", "Observation")
                 .put("id", id)
                 .put("status", "final")
-                .add(
-                        "category",
-                        Fhir.concept(
-                                null,
-                                Fhir.coding(
-                                        "http://terminology.hl7.org/CodeSystem/observation-category",
-                                        "vital-signs",
-                                        null)))
+                .add("category", Fhir.codedConcept(Fhir.OBSERVATION_CATEGORY, "vital-signs"))
                 .put(
                         "code",
                         Fhir.concept(
@@ -404,11 +386,10 @@ abstract class StayResources {
     }
 
     String carePlan(ZonedDateTime at) {
-        if (!at.isBefore(stay.discharged())) {
+        String id = documentedDuringStay(at, carePlanTimes, "cp");
+        if (id == null) {
             return null;
         }
-        carePlanTimes.add(at);
-        String id = nextId("cp");
         resources.add(Json.object()
                 .put("resourceType", "CarePlan")
                 .put("id", id)
@@ -423,12 +404,23 @@ abstract class StayResources {
         return id;
     }
 
-    String riskAssessment(ZonedDateTime at) {
+    /**
+     * The id of a care plan or risk assessment documented at {@code at}, whose time is kept in {@code times}; or
+     * {@code null}, with nothing kept, when the stay has ended by then.
+     */
+    private String documentedDuringStay(ZonedDateTime at, List<ZonedDateTime> times, String prefix) {
         if (!at.isBefore(stay.discharged())) {
             return null;
         }
-        riskAssessmentTimes.add(at);
-        String id = nextId("ra");
+        times.add(at);
+        return nextId(prefix);
+    }
+
+    String riskAssessment(ZonedDateTime at) {
+        String id = documentedDuringStay(at, riskAssessmentTimes, "ra");
+        if (id == null) {
+            return null;
+        }
         resources.add(Json.object()
                 .put("resourceType", "RiskAssessment")
                 .put("id", id)
@@ -524,30 +516,14 @@ abstract class StayResources {
             case CARE_PLAN -> new String[] {"18776-5", "Plan of care note", "Care plan"};
             case RISK_ASSESSMENT -> new String[] {"75492-9", "Risk assessment and screening note", "Risk assessment"};
         };
-        String data = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-        return Json.object()
-                .put("resourceType", "DocumentReference")
-                .put("id", id)
-                .put("status", "current")
-                .put("docStatus", "final")
-                .put("type", Fhir.concept(type[2], Fhir.coding(Fhir.LOINC, type[0], type[1])))
-                .put("subject", Fhir.reference(patientRef))
-                .put("date", Fhir.instant(note.time))
-                .put(
-                        "context",
-                        Json.object()
-                                .add("encounter", Fhir.reference(encounterRef))
-                                .put("period", Json.object().put("start", Fhir.instant(note.time))))
-                .add(
-                        "content",
-                        Json.object()
-                                .put(
-                                        "attachment",
-                                        Json.object()
-                                                .put("contentType", "text/plain")
-                                                .put("language", voice.uk() ? "en-GB" : "en-SG")
-                                                .put("data", data)
-                                                .put("title", type[2])
-                                                .put("creation", Fhir.instant(note.time))));
+        return NoteResource.of(
+                id,
+                Fhir.concept(type[2], Fhir.coding(Fhir.LOINC, type[0], type[1])),
+                patientRef,
+                encounterRef,
+                note.time,
+                voice.uk() ? "en-GB" : "en-SG",
+                type[2],
+                text);
     }
 }

@@ -1,10 +1,8 @@
 package org.mhtrigger.review.record;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
+import org.mhtrigger.review.store.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,22 +60,18 @@ public class RecordTimeline {
         return jdbc.sql("SELECT id, kind, source_type, source_id, occurred_at, ended_at, label, summary, body,"
                         + " si_value, si_unit FROM stay_item WHERE stay_id = ? ORDER BY occurred_at, id")
                 .param(stayId)
-                .query((rs, row) -> {
-                    double value = rs.getDouble("si_value");
-                    Double siValue = rs.wasNull() ? null : value;
-                    return new Entry(
-                            rs.getLong("id"),
-                            rs.getString("kind"),
-                            rs.getString("source_type"),
-                            rs.getString("source_id"),
-                            instant(rs, "occurred_at"),
-                            instant(rs, "ended_at"),
-                            rs.getString("label"),
-                            rs.getString("summary"),
-                            rs.getString("body"),
-                            siValue,
-                            rs.getString("si_unit"));
-                })
+                .query((rs, row) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("source_type"),
+                        rs.getString("source_id"),
+                        Columns.instant(rs, "occurred_at"),
+                        Columns.instant(rs, "ended_at"),
+                        rs.getString("label"),
+                        rs.getString("summary"),
+                        rs.getString("body"),
+                        Columns.nullableDouble(rs, "si_value"),
+                        rs.getString("si_unit")))
                 .list();
     }
 
@@ -95,10 +89,5 @@ public class RecordTimeline {
                         rs.getString("assertion"),
                         rs.getString("reason")))
                 .list();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -127,15 +127,13 @@ public class AuditTrail {
     }
 
     static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        long review = rs.getLong("review_id");
-        Long reviewId = rs.wasNull() ? null : review;
         return new Entry(
                 rs.getLong("id"),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getString("actor"),
                 rs.getString("entity"),
                 rs.getLong("entity_id"),
-                reviewId,
+                Columns.nullableLong(rs, "review_id"),
                 rs.getString("field"),
                 rs.getString("old_value"),
                 rs.getString("new_value"),

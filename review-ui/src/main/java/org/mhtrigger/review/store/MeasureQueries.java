@@ -229,8 +229,8 @@ public class MeasureQueries {
                                             Long.toString(rs.getLong("stay_id")),
                                             rs.getString("encounter_id"),
                                             rs.getString("ward"),
-                                            Stays.instant(rs, "admitted"),
-                                            Stays.instant(rs, "discharged"),
+                                            Columns.instant(rs, "admitted"),
+                                            Columns.instant(rs, "discharged"),
                                             rs.getString("reviewer"),
                                             ReviewStatus.valueOf(rs.getString("status"))));
                 });
@@ -391,8 +391,8 @@ public class MeasureQueries {
                 .query((rs, row) -> new OccupiedStay(
                         Long.toString(rs.getLong("id")),
                         rs.getString("ward"),
-                        Stays.instant(rs, "admitted"),
-                        Stays.instant(rs, "discharged")))
+                        Columns.instant(rs, "admitted"),
+                        Columns.instant(rs, "discharged")))
                 .list();
         List<RestrictiveEpisode> episodes = jdbc.sql("SELECT stay_id, trigger_code, occurred_at FROM finding"
                         + " WHERE trigger_code IN ('MH-R01', 'MH-R02', 'MH-R03') AND occurred_at >= ? AND"
@@ -402,7 +402,7 @@ public class MeasureQueries {
                         Long.toString(rs.getLong("stay_id")),
                         RestrictivePractice.ofTrigger(rs.getString("trigger_code"))
                                 .orElseThrow(),
-                        Stays.instant(rs, "occurred_at")))
+                        Columns.instant(rs, "occurred_at")))
                 .list();
         return new Screened(version, List.copyOf(screened), List.copyOf(episodes));
     }

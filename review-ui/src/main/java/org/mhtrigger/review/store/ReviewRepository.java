@@ -384,7 +384,7 @@ final class ReviewRepository {
                         rs.getLong("id"),
                         rs.getString("signer"),
                         rs.getString("signer_name"),
-                        Stays.instant(rs, "signed_at"),
+                        Columns.instant(rs, "signed_at"),
                         rs.getString("meaning")))
                 .list();
     }
@@ -413,11 +413,11 @@ final class ReviewRepository {
                 rs.getString("stratify_by"),
                 rs.getString("protocol_version"),
                 rs.getString("created_by"),
-                Stays.instant(rs, "created_at"),
+                Columns.instant(rs, "created_at"),
                 rs.getInt("sampled"),
                 rs.getInt("signed"),
                 rs.getString("draw_kind"),
-                Stays.instant(rs, "withdrawn_at"),
+                Columns.instant(rs, "withdrawn_at"),
                 rs.getString("withdrawn_by"),
                 rs.getString("withdrawn_reason"),
                 rs.getObject("due_date", LocalDate.class));
@@ -442,7 +442,7 @@ final class ReviewRepository {
                 rs.getObject("review_due", LocalDate.class),
                 rs.getString("returned_comment"),
                 rs.getString("returned_by"),
-                Stays.instant(rs, "returned_at"));
+                Columns.instant(rs, "returned_at"));
     }
 
     static EventView event(ResultSet rs, int row) throws SQLException {
@@ -457,7 +457,7 @@ final class ReviewRepository {
                 rs.getString("preventability"),
                 ReviewWorkflow.EventStatus.parse(rs.getString("status")),
                 rs.getString("created_by"),
-                Stays.instant(rs, "created_at"),
+                Columns.instant(rs, "created_at"),
                 rs.getLong("version"));
     }
 }

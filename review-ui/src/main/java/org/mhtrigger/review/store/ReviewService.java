@@ -133,6 +133,11 @@ public class ReviewService {
         public boolean withdrawn() {
             return status == ReviewWorkflow.EventStatus.WITHDRAWN;
         }
+
+        /** What a reviewer would enter to record this event as it stands. */
+        public EventInput input() {
+            return new EventInput(trigger, outcomeClass, description, harmCategory, presentOnAdmission, preventability);
+        }
     }
 
     /** An electronic signature: who, when, and its meaning, e.g. "authenticated: harm F". */
@@ -535,7 +540,7 @@ public class ReviewService {
         if (!store.updateEvent(eventId, eventVersion, input, status)) {
             throw new StaleEditException("event", eventId, eventVersion);
         }
-        Map<String, Object> old = ReviewWorkflow.fields(SignOff.input(before));
+        Map<String, Object> old = ReviewWorkflow.fields(before.input());
         for (Map.Entry<String, Object> field : ReviewWorkflow.fields(input).entrySet()) {
             audit.appendIfChanged(
                     caller.username(),

@@ -116,7 +116,7 @@ public final class SignOff {
             if (decision == null) {
                 throw new IllegalArgumentException("event " + event.id() + " needs a decision: confirm or reject it");
             }
-            EventInput before = input(event);
+            EventInput before = event.input();
             if (decision.decision() == Decision.REJECT) {
                 if (decision.reason() == null) {
                     throw new IllegalArgumentException("event " + event.id() + ": give a reason for rejecting it");
@@ -177,16 +177,6 @@ public final class SignOff {
         }
         parts.addAll(others);
         return "authenticated: " + (parts.isEmpty() ? "no adverse event" : String.join("; ", parts));
-    }
-
-    static EventInput input(EventView event) {
-        return new EventInput(
-                event.trigger(),
-                event.outcomeClass(),
-                event.description(),
-                event.harmCategory(),
-                event.presentOnAdmission(),
-                event.preventability());
     }
 
     private static void change(List<FieldChange> changes, String field, String before, String after) {

@@ -73,17 +73,6 @@ public class Stays {
         }
     }
 
-    /** One timeline entry: kind is note, lab, medication, procedure, condition or encounter; body is the note text. */
-    public record Item(
-            long id,
-            String kind,
-            String sourceType,
-            String sourceId,
-            Instant at,
-            String label,
-            String summary,
-            String body) {}
-
     /** A trigger on a stay: origin {@value #ENGINE} or {@value #REVIEWER}. */
     public record FindingView(
             long id,
@@ -355,43 +344,22 @@ public class Stays {
         return jdbc.sql("SELECT COUNT(*) FROM stay").query(Long.class).single();
     }
 
-    public List<Item> timeline(long stayId) {
-        return jdbc.sql("SELECT * FROM stay_item WHERE stay_id = ? ORDER BY occurred_at, id")
-                .param(stayId)
-                .query((rs, row) -> new Item(
-                        rs.getLong("id"),
-                        rs.getString("kind"),
-                        rs.getString("source_type"),
-                        rs.getString("source_id"),
-                        instant(rs, "occurred_at"),
-                        rs.getString("label"),
-                        rs.getString("summary"),
-                        rs.getString("body")))
-                .list();
-    }
-
     public List<FindingView> findings(long stayId) {
         return jdbc.sql("SELECT * FROM finding WHERE stay_id = ? ORDER BY trigger_code, occurred_at, id")
                 .param(stayId)
-                .query((rs, row) -> {
-                    int start = rs.getInt("span_start");
-                    Integer spanStart = rs.wasNull() ? null : start;
-                    int end = rs.getInt("span_end");
-                    Integer spanEnd = rs.wasNull() ? null : end;
-                    return new FindingView(
-                            rs.getLong("id"),
-                            rs.getString("trigger_code"),
-                            rs.getString("trigger_name"),
-                            rs.getString("source_type"),
-                            rs.getString("source_id"),
-                            spanStart,
-                            spanEnd,
-                            rs.getString("evidence"),
-                            instant(rs, "occurred_at"),
-                            rs.getString("ruleset"),
-                            rs.getString("origin"),
-                            rs.getString("created_by"));
-                })
+                .query((rs, row) -> new FindingView(
+                        rs.getLong("id"),
+                        rs.getString("trigger_code"),
+                        rs.getString("trigger_name"),
+                        rs.getString("source_type"),
+                        rs.getString("source_id"),
+                        Columns.nullableInt(rs, "span_start"),
+                        Columns.nullableInt(rs, "span_end"),
+                        rs.getString("evidence"),
+                        Columns.instant(rs, "occurred_at"),
+                        rs.getString("ruleset"),
+                        rs.getString("origin"),
+                        rs.getString("created_by")))
                 .list();
     }
 
@@ -453,16 +421,11 @@ public class Stays {
                 rs.getString("patient_id"),
                 rs.getString("sex"),
                 rs.getObject("birth_date", LocalDate.class),
-                instant(rs, "admitted"),
-                instant(rs, "discharged"),
+                Columns.instant(rs, "admitted"),
+                Columns.instant(rs, "discharged"),
                 rs.getString("ward"),
                 rs.getString("disposition"),
                 rs.getString("ruleset"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -56,6 +56,14 @@ public class PeriodController {
      * The Periods page, its periods and sampled records a page at a time; {@code problem} (with the period it
      * concerns) is shown above the forms, nothing is lost.
      */
+    /** The Periods page again, with status {@code status} and {@code problem} shown against {@code problemPeriod}. */
+    private String refused(
+            Model model, HttpServletResponse response, int status, String problem, String problemPeriod) {
+        response.setStatus(status);
+        model.addAttribute("pageUrl", "/periods");
+        return page(model, problem, problemPeriod, 1, 1);
+    }
+
     private String page(Model model, String problem, String problemPeriod, int periodPage, int recordPage) {
         Caller caller = callers.get();
         model.addAttribute("title", "Review periods and samples");
@@ -113,9 +121,7 @@ public class PeriodController {
                     size,
                     seed == null ? seeds.nextLong() : seed);
         } catch (SampleExistsException e) {
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("pageUrl", "/periods");
-            return page(model, e.getMessage(), e.period(), 1, 1);
+            return refused(model, response, HttpServletResponse.SC_CONFLICT, e.getMessage(), e.period());
         }
         return "redirect:/periods";
     }
@@ -149,9 +155,7 @@ public class PeriodController {
         try {
             reviews.withdrawSample(callers.get(), ReviewPeriod.parse(period.strip()), reason);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("pageUrl", "/periods");
-            return page(model, e.getMessage(), period.strip(), 1, 1);
+            return refused(model, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage(), period.strip());
         }
         return "redirect:/periods";
     }
@@ -170,9 +174,7 @@ public class PeriodController {
             }
             doubles.drawSecondReviews(callers.get(), periodId, size, seed);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("pageUrl", "/periods");
-            return page(model, e.getMessage(), null, 1, 1);
+            return refused(model, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage(), null);
         }
         return "redirect:/periods";
     }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that read and screen records from files. */
-final class InputOptions extends ScreeningOptions {
+/** The {@code --input} files and folders of the commands that read records from files (not from a server). */
+final class InputPaths {
     @Option(
             names = "--input",
             required = true,
