@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.StayRecord;
-import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screening;
 import org.mhtrigger.fhir.ReadSummary;
+import org.mhtrigger.screening.ListingListener;
 import org.mhtrigger.screening.ScreeningOptions;
 import org.mhtrigger.screening.ScreeningPipeline;
 import org.slf4j.Logger;
@@ -62,7 +62,7 @@ public final class CommandScreening {
     public Outcome run(List<Path> inputs, Predicate<StayRecord> include, Consumer<Screening> sink) {
         long started = System.nanoTime();
         Counter counter = new Counter(started);
-        ScreeningPipeline.Outcome run = pipeline.run(inputs, include, new ScreeningPipeline.Listener() {
+        ScreeningPipeline.Outcome run = pipeline.run(inputs, include, new ListingListener(err) {
             @Override
             public void read(StayRecord record) {
                 counter.noteBytes += noteBytes(record);
@@ -72,16 +72,6 @@ public final class CommandScreening {
             public void screened(StayRecord record, Screening screening) {
                 sink.accept(screening);
                 counter.screened(screening);
-            }
-
-            @Override
-            public void rejected(Rejection rejection) {
-                err.println("rejected: " + rejection);
-            }
-
-            @Override
-            public void warning(Rejection warning) {
-                err.println("warning: " + warning);
             }
         });
         double seconds = (System.nanoTime() - started) / 1e9;

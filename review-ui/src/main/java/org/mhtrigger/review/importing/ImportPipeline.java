@@ -9,6 +9,7 @@ import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
 import org.mhtrigger.engine.screen.Screening;
 import org.mhtrigger.review.ScreenedStay;
+import org.mhtrigger.screening.ListingListener;
 import org.mhtrigger.screening.ScreeningOptions;
 import org.mhtrigger.screening.ScreeningPipeline;
 
@@ -92,20 +93,12 @@ public final class ImportPipeline {
      */
     public static List<ScreenedStay> screen(ScreeningOptions options, List<Path> inputs, PrintWriter err) {
         List<ScreenedStay> screened = new ArrayList<>();
-        new ImportPipeline(options).run(inputs, new Listener() {
+        ScreeningPipeline pipeline = ScreeningPipeline.of(options);
+        String ruleset = pipeline.rulesetVersion();
+        pipeline.run(inputs, new ListingListener(err) {
             @Override
-            public void screened(ScreenedStay stay) {
-                screened.add(stay);
-            }
-
-            @Override
-            public void rejected(Rejection rejection) {
-                err.println("rejected: " + rejection);
-            }
-
-            @Override
-            public void warning(Rejection warning) {
-                err.println("warning: " + warning);
+            public void screened(StayRecord record, Screening screening) {
+                screened.add(new ScreenedStay(record, screening.findings(), screening.suppressed(), ruleset));
             }
         });
         return screened;
