@@ -152,9 +152,13 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         long bytes = inputBytes(export);
         List<String> java = java();
-        // the product runs as the launcher starts it: with its start-up cache when the build made one
+        // the product runs as the launcher starts it: with its batch options and its start-up cache when the build
+        // made one; the HAPI program on the JVM's defaults
         Path cache = startupCache(jar);
-        List<String> product = cache == null ? java : concat(java, "-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off");
+        List<String> product = concat(java, batchOptions());
+        if (cache != null) {
+            product = concat(product, "-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off");
+        }
         String t = Integer.toString(threadCount);
         List<String> screen = concat(
                 product,
@@ -196,11 +200,11 @@ final class BenchCommand implements Callable<Integer> {
                 threadCount,
                 bytes / 1e6,
                 String.join(" ", jvmOptions()));
-        out.println(
-                cache != null
-                        ? "start-up cache: the product runs with " + cache
-                                + ", as ./mhtrigger starts it; the HAPI program " + "runs without one"
-                        : "start-up cache: none (the product jar is newer, or the JDK is older than 25); neither side uses one");
+        out.println("the product runs as ./mhtrigger starts it: JVM options " + String.join(" ", batchOptions())
+                + (cache != null
+                        ? ", start-up cache " + cache
+                        : ", no start-up cache (the jar is newer, or the JDK is older than 25)")
+                + "; the HAPI program runs with the options above only");
         out.flush();
         List<Run> pipelineRuns = new ArrayList<>();
         List<Run> hapiRuns = new ArrayList<>();
@@ -307,6 +311,12 @@ final class BenchCommand implements Callable<Integer> {
         new CorpusGenerator(CorpusGenerator.Settings.of(39, seed + 1, CorpusGenerator.Format.NDJSON))
                 .generate(dir, CorpusGenerator.Progress.NONE);
         return dir;
+    }
+
+    /** The JVM options the launcher gives batch commands such as {@code screen} (it passes them to the bench). */
+    private static String[] batchOptions() {
+        String options = System.getProperty("mhtrigger.batch-java-options", "").strip();
+        return options.isEmpty() ? new String[0] : options.split("\\s+");
     }
 
     /**
