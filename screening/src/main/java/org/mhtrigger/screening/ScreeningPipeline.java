@@ -3,9 +3,9 @@ package org.mhtrigger.screening;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
+import org.mhtrigger.engine.parallel.Futures;
 import org.mhtrigger.engine.parallel.OrderedParallel;
 import org.mhtrigger.engine.record.StayRecord;
 import org.mhtrigger.engine.screen.Rejection;
@@ -118,28 +118,7 @@ public final class ScreeningPipeline {
 
     /** The screener, waiting for it to be built; a failure to build it is thrown as it was raised. */
     private Screener screener() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return screener.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // finish building: the caller cannot go on without it
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException("building the screener failed", e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return Futures.await(screener, "building the rules");
     }
 
     /** Reads {@code inputs} (files and folders) and screens every record. */

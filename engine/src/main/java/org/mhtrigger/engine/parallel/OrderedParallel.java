@@ -3,7 +3,6 @@ package org.mhtrigger.engine.parallel;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +27,7 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
     private final Consumer<? super O> deliver;
     private final ExecutorService pool;
     private final boolean ownsPool;
-    /** What the work is, for messages ("interrupted while reading"); {@code null} for the generic wording. */
+    /** What the work is, for messages ("interrupted while reading"). */
     private final String activity;
 
     private final int window;
@@ -47,7 +46,7 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
             int window,
             Function<? super I, ? extends O> work,
             Consumer<? super O> deliver) {
-        this(ownPool(threadName, threads, window), true, window, null, work, deliver);
+        this(ownPool(threadName, threads, window), true, window, "running parallel work", work, deliver);
     }
 
     /**
@@ -140,22 +139,7 @@ public final class OrderedParallel<I, O> implements AutoCloseable {
     }
 
     private O take() {
-        Future<O> next = pending.removeFirst();
-        try {
-            return next.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(
-                    "interrupted while " + (activity == null ? "waiting for parallel work" : activity), e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException((activity == null ? "parallel work" : activity) + " failed", e.getCause());
-        }
+        return Futures.await(pending.removeFirst(), activity);
     }
 
     /** Cancels what was not delivered and stops the pool if this instance made it. */
