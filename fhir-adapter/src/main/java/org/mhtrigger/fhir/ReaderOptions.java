@@ -102,7 +102,6 @@ public record ReaderOptions(
         return new ReaderOptions(stripIdentifiers, mappingDirectory, buckets, spillDirectory, threads, bytes);
     }
 
-    /** The number of groups for {@code inputBytes} of input files. */
     /**
      * Whether the spill files of a split read of {@code inputBytes} stay in the heap instead of going to disk: when the
      * heap has room for them (about the input's size) twice over, beyond {@link #SPILL_HEAP_RESERVE} kept for the
@@ -113,6 +112,16 @@ public record ReaderOptions(
         return inputBytes <= (maxHeapBytes - SPILL_HEAP_RESERVE) / 2;
     }
 
+    /**
+     * Whether a split read of {@code inputBytes} keeps its spill files in this JVM's heap: never when a {@link
+     * #spillDirectory()} is given (that is where they go), else when {@link #spillInMemory} says the heap has room.
+     */
+    public boolean spillsInMemory(long inputBytes) {
+        return spillDirectory == null
+                && spillInMemory(inputBytes, Runtime.getRuntime().maxMemory());
+    }
+
+    /** The number of groups for {@code inputBytes} of input files. */
     public int bucketsFor(long inputBytes) {
         if (buckets > 0) {
             return buckets;

@@ -96,12 +96,14 @@ class SplitReadTest {
         for (Path path : List.of(
                 SAMPLE.resolve("ndjson"), SAMPLE.resolve("bundle"), Fixtures.path("dup"), Fixtures.path("meds"))) {
             // no spill folder given: the files stay in the heap, which has room for these inputs many times over
-            assertThat(ReaderOptions.spillInMemory(
-                            size(path), Runtime.getRuntime().maxMemory()))
+            ReaderOptions options = ReaderOptions.defaults().withBuckets(6);
+            assertThat(options.spillsInMemory(size(path)))
                     .as("the test heap has room for %s", path)
                     .isTrue();
-            FhirRecordReader heap =
-                    new FhirRecordReader(ReaderOptions.defaults().withBuckets(6));
+            assertThat(options.withSpillDirectory(spill).spillsInMemory(size(path)))
+                    .as("a spill folder given is where the files go")
+                    .isFalse();
+            FhirRecordReader heap = new FhirRecordReader(options);
             CollectingListener listener = new CollectingListener();
             Outcome inHeap = new Outcome(heap.read(List.of(path), listener), listener);
 

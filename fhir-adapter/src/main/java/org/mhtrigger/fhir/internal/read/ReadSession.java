@@ -125,10 +125,7 @@ public final class ReadSession implements GroupSink {
             direct.assemble(this::deliver);
         } else {
             workers = options.threads() > 1 ? workerPool(options.threads()) : null;
-            // a spill folder given is where the files go; else they stay in the heap when it has room for them
-            boolean inMemory = options.spillDirectory() == null
-                    && ReaderOptions.spillInMemory(bytes, Runtime.getRuntime().maxMemory());
-            try (Spill routing = new Spill(buckets, options.spillDirectory(), inMemory)) {
+            try (Spill routing = new Spill(buckets, options.spillDirectory(), options.spillsInMemory(bytes))) {
                 spill = routing;
                 Collected sharedFacts = new Collected();
                 shared = group(sharedFacts, Map.of());
