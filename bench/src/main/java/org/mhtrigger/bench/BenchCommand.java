@@ -152,13 +152,8 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         long bytes = inputBytes(export);
         List<String> java = java();
-        // the product runs as the launcher starts it: with its batch options and its start-up cache when the build
-        // made one; the HAPI program on the JVM's defaults
-        Path cache = startupCache(jar);
-        List<String> product = concat(java, batchOptions());
-        if (cache != null) {
-            product = concat(product, "-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off");
-        }
+        // the product runs as the launcher starts it (its batch options and start-up cache); HAPI on the JVM's defaults
+        List<String> product = concat(java, productOptions());
         String t = Integer.toString(threadCount);
         List<String> screen = concat(
                 product,
@@ -200,10 +195,8 @@ final class BenchCommand implements Callable<Integer> {
                 threadCount,
                 bytes / 1e6,
                 String.join(" ", jvmOptions()));
-        out.println("the product runs as ./mhtrigger starts it: JVM options " + String.join(" ", batchOptions())
-                + (cache != null
-                        ? ", start-up cache " + cache
-                        : ", no start-up cache (the jar is newer, or the JDK is older than 25)")
+        out.println("the product runs as ./mhtrigger starts it, with the JVM options "
+                + (productOptions().length == 0 ? "above only" : String.join(" ", productOptions()) + " added")
                 + "; the HAPI program runs with the options above only");
         out.flush();
         List<Run> pipelineRuns = new ArrayList<>();
@@ -313,24 +306,14 @@ final class BenchCommand implements Callable<Integer> {
         return dir;
     }
 
-    /** The JVM options the launcher gives batch commands such as {@code screen} (it passes them to the bench). */
-    private static String[] batchOptions() {
-        String options = System.getProperty("mhtrigger.batch-java-options", "").strip();
-        return options.isEmpty() ? new String[0] : options.split("\\s+");
-    }
-
     /**
-     * The launcher's ahead-of-time cache beside the jar ({@code mhtrigger.aot}), if the build made one and it is not
-     * older than the jar; the launcher uses it under the same condition.
+     * The JVM options the launcher starts {@code screen} with (its batch options, and its start-up cache when current):
+     * it passes them to the bench, which starts the product's runs with them.
      */
-    private static Path startupCache(Path jar) throws IOException {
-        Path cache = jar.resolveSibling("mhtrigger.aot");
-        if (Runtime.version().feature() < 25
-                || !Files.isRegularFile(cache)
-                || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) < 0) {
-            return null;
-        }
-        return cache;
+    private static String[] productOptions() {
+        String options =
+                System.getProperty("mhtrigger.product-java-options", "").strip();
+        return options.isEmpty() ? new String[0] : options.split("\\s+");
     }
 
     private static Path home() {
