@@ -64,7 +64,7 @@ public final class ImportPipeline {
 
             @Override
             public void screened(StayRecord record, Screening screening) {
-                listener.screened(new ScreenedStay(record, screening.findings(), screening.suppressed(), ruleset));
+                listener.screened(stay(record, screening, ruleset));
             }
 
             @Override
@@ -98,9 +98,14 @@ public final class ImportPipeline {
         pipeline.run(inputs, new ListingListener(err) {
             @Override
             public void screened(StayRecord record, Screening screening) {
-                screened.add(new ScreenedStay(record, screening.findings(), screening.suppressed(), ruleset));
+                screened.add(stay(record, screening, ruleset));
             }
         });
         return screened;
+    }
+
+    /** What the review UI imports of one screened record: the stay, its findings and its suppressed mentions. */
+    private static ScreenedStay stay(StayRecord record, Screening screening, String ruleset) {
+        return new ScreenedStay(record, screening.findings(), screening.suppressed(), ruleset);
     }
 }
