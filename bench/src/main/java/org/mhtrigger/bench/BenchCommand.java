@@ -153,7 +153,8 @@ final class BenchCommand implements Callable<Integer> {
         long bytes = inputBytes(export);
         List<String> java = java();
         // the product runs as the launcher starts it (its batch options and start-up cache); HAPI on the JVM's defaults
-        List<String> product = concat(java, productOptions());
+        String[] productOptions = productOptions();
+        List<String> product = concat(java, productOptions);
         String t = Integer.toString(threadCount);
         List<String> screen = concat(
                 product,
@@ -196,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
                 bytes / 1e6,
                 String.join(" ", jvmOptions()));
         out.println("the product runs as ./mhtrigger starts it, with the JVM options "
-                + (productOptions().length == 0 ? "above only" : String.join(" ", productOptions()) + " added")
+                + (productOptions.length == 0 ? "above only" : String.join(" ", productOptions) + " added")
                 + "; the HAPI program runs with the options above only");
         out.flush();
         List<Run> pipelineRuns = new ArrayList<>();

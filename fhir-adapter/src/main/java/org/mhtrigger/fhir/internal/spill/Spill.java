@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,8 +58,13 @@ public final class Spill implements AutoCloseable {
     private DataOutputStream deferred;
     /** Each Encounter's key hash to its group, to route the resources that name only their encounter. */
     private final Map<Long, Integer> encounters = new HashMap<>();
-    /** Each group file's entries when the read is kept in the heap; {@code null} when they go to disk. */
-    private final Map<String, List<Entry>> held;
+    /**
+     * When the read is kept in the heap: each group's entries by bucket, as {@link #main} and {@link #late} would hold
+     * them on disk; {@code null} when they go to disk.
+     */
+    private final List<List<Entry>> heldMain;
+
+    private final List<List<Entry>> heldLate;
 
     /**
      * @param parent where the spill folder is made ({@code null}: the system's temporary folder), unless in memory
@@ -71,7 +77,8 @@ public final class Spill implements AutoCloseable {
         this.late = new DataOutputStream[buckets];
         this.index = new DataOutputStream[partitions];
         this.store = inMemory ? new SpillStore.Memory() : SpillStore.folder(parent);
-        this.held = inMemory ? new HashMap<>() : null;
+        this.heldMain = inMemory ? new ArrayList<>(Collections.nCopies(buckets, null)) : null;
+        this.heldLate = inMemory ? new ArrayList<>(Collections.nCopies(buckets, null)) : null;
     }
 
     /** Where the spill files are, for messages: their folder, or "memory". */
@@ -126,12 +133,15 @@ public final class Spill implements AutoCloseable {
     }
 
     private void write(DataOutputStream[] files, int bucket, Entry entry, String key) throws IOException {
-        String name = (files == main ? "group-" : "late-") + bucket;
-        if (held != null) {
-            held.computeIfAbsent(name, n -> new ArrayList<>()).add(entry);
+        if (heldMain != null) {
+            List<List<Entry>> held = files == main ? heldMain : heldLate;
+            if (held.get(bucket) == null) {
+                held.set(bucket, new ArrayList<>());
+            }
+            held.get(bucket).add(entry);
         } else {
             if (files[bucket] == null) {
-                files[bucket] = open(name);
+                files[bucket] = open((files == main ? "group-" : "late-") + bucket);
             }
             writeEntry(files[bucket], entry);
         }
@@ -275,12 +285,14 @@ public final class Spill implements AutoCloseable {
         for (int b = 0; b < buckets; b++) {
             String mainFile = "group-" + b;
             String lateFile = "late-" + b;
-            if (!holds(mainFile) && !holds(lateFile)) {
+            if (heldMain != null
+                    ? heldMain.get(b) == null && heldLate.get(b) == null
+                    : !store.exists(mainFile) && !store.exists(lateFile)) {
                 continue;
             }
             onGroup.accept(b);
-            try (Entries a = entries(mainFile);
-                    Entries c = entries(lateFile)) {
+            try (Entries a = entries(heldMain, b, mainFile);
+                    Entries c = entries(heldLate, b, lateFile)) {
                 Entry x = a.next();
                 Entry y = c.next();
                 while (x != null || y != null) {
@@ -293,20 +305,15 @@ public final class Spill implements AutoCloseable {
                     }
                 }
             }
-            if (held != null) {
-                held.remove(mainFile);
-                held.remove(lateFile);
+            if (heldMain != null) {
+                heldMain.set(b, null);
+                heldLate.set(b, null);
             } else {
                 store.delete(mainFile);
                 store.delete(lateFile);
             }
             afterGroup.accept(b);
         }
-    }
-
-    /** Whether anything was routed to the group file {@code name}. */
-    private boolean holds(String name) {
-        return held != null ? held.containsKey(name) : store.exists(name);
     }
 
     /** One group file's entries in the order written: from the heap, from its spill file, or none. */
@@ -318,9 +325,12 @@ public final class Spill implements AutoCloseable {
         void close() throws IOException;
     }
 
-    private Entries entries(String name) throws IOException {
+    /** Bucket {@code b}'s entries in {@code held} when the read is in the heap, else those of the spill file {@code name}. */
+    private Entries entries(List<List<Entry>> held, int b, String name) throws IOException {
         if (held != null) {
-            java.util.Iterator<Entry> kept = held.getOrDefault(name, List.of()).iterator();
+            java.util.Iterator<Entry> kept = held.get(b) == null
+                    ? Collections.emptyIterator()
+                    : held.get(b).iterator();
             return new Entries() {
                 @Override
                 public Entry next() {
@@ -420,8 +430,9 @@ public final class Spill implements AutoCloseable {
             }
         }
         closeQuietly(deferred, problems);
-        if (held != null) {
-            held.clear();
+        if (heldMain != null) {
+            Collections.fill(heldMain, null);
+            Collections.fill(heldLate, null);
         }
         store.close();
         if (!problems.isEmpty()) {
