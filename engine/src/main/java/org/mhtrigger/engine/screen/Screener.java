@@ -3,6 +3,7 @@ package org.mhtrigger.engine.screen;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.mhtrigger.engine.record.SourceRef;
 import org.mhtrigger.engine.record.StayRecord;
 
 /**
@@ -11,7 +12,7 @@ import org.mhtrigger.engine.record.StayRecord;
 public final class Screener {
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::trigger)
             .thenComparing(Finding::at)
-            .thenComparing(f -> f.source().toString())
+            .thenComparing(Finding::source, SourceRef.BY_TEXT)
             .thenComparingInt(f -> f.span() == null ? -1 : f.span().start());
 
     private final TextMatcher matcher;

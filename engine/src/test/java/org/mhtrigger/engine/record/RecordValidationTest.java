@@ -74,4 +74,36 @@ class RecordValidationTest {
                         null))
                 .hasMessageContaining("-1.0 mg");
     }
+
+    @Test
+    void sourceRefs_sortAsTheirTextWithoutBuildingIt() {
+        long seed = 20261206L;
+        java.util.Random random = new java.util.Random(seed);
+        String alphabet = "AaBb-./0_z";
+        for (int i = 0; i < 5_000; i++) {
+            SourceRef a = new SourceRef(word(random, alphabet), word(random, alphabet));
+            SourceRef b = new SourceRef(word(random, alphabet), word(random, alphabet));
+            assertThat(Integer.signum(SourceRef.BY_TEXT.compare(a, b)))
+                    .as("%s against %s (seed %d)", a, b, seed)
+                    .isEqualTo(Integer.signum(a.toString().compareTo(b.toString())));
+        }
+    }
+
+    @Test
+    void recordChecks_nameTheMissingField() {
+        assertThatThrownBy(() -> new SourceRef("Observation", null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("source id must not be null");
+        assertThatThrownBy(() -> new SourceRef(" ", "o-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("source type must not be blank");
+    }
+
+    private static String word(java.util.Random random, String alphabet) {
+        StringBuilder out = new StringBuilder();
+        for (int n = 1 + random.nextInt(4); n > 0; n--) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString().isBlank() ? "x" : out.toString();
+    }
 }

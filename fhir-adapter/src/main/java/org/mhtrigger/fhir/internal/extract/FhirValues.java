@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 import org.mhtrigger.fhir.internal.mapping.Concept;
+import org.mhtrigger.fhir.internal.parse.UsualDateTime;
 
 /** Reading values out of HAPI R4 elements: dates, references, concepts, attachments, narrative. Stateless. */
 public final class FhirValues {
@@ -86,7 +87,7 @@ public final class FhirValues {
                 case 7 -> YearMonth.parse(t).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
                 case 10 -> LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
                 default -> {
-                    Instant usual = usualInstant(t);
+                    Instant usual = UsualDateTime.instant(t);
                     if (usual != null) {
                         yield usual;
                     }
@@ -98,90 +99,6 @@ public final class FhirValues {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /**
-     * The instant of a dateTime in the form nearly every export writes, {@code yyyy-MM-ddTHH:mm:ss[.fraction]} with
-     * {@code Z} or {@code ±HH:mm}, read by hand: {@link OffsetDateTime#parse} costs several times more, and a read
-     * parses millions of them. {@code null} for any other form or a value out of range, which the full parser then
-     * reads or refuses, so the result is always what it would give.
-     */
-    static Instant usualInstant(String t) {
-        int n = t.length();
-        if (n < 20
-                || t.charAt(4) != '-'
-                || t.charAt(7) != '-'
-                || t.charAt(10) != 'T'
-                || t.charAt(13) != ':'
-                || t.charAt(16) != ':') {
-            return null;
-        }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 7);
-        int day = digits(t, 8, 10);
-        int hour = digits(t, 11, 13);
-        int minute = digits(t, 14, 16);
-        int second = digits(t, 17, 19);
-        if (year < 0
-                || month < 1
-                || month > 12
-                || day < 1
-                || hour < 0
-                || hour > 23
-                || minute < 0
-                || minute > 59
-                || second < 0
-                || second > 59) {
-            return null;
-        }
-        int at = 19;
-        int nanos = 0;
-        if (t.charAt(at) == '.') {
-            int end = at + 1;
-            while (end < n && isDigit(t.charAt(end))) {
-                end++;
-            }
-            int count = end - at - 1;
-            if (count < 1 || count > 9) {
-                return null;
-            }
-            nanos = digits(t, at + 1, end);
-            for (int i = count; i < 9; i++) {
-                nanos *= 10;
-            }
-            at = end;
-        }
-        int offsetSeconds;
-        if (at == n - 1 && t.charAt(at) == 'Z') {
-            offsetSeconds = 0;
-        } else if (at == n - 6 && (t.charAt(at) == '+' || t.charAt(at) == '-') && t.charAt(at + 3) == ':') {
-            int hours = digits(t, at + 1, at + 3);
-            int minutes = digits(t, at + 4, at + 6);
-            if (hours < 0 || hours > 17 || minutes < 0 || minutes > 59) {
-                return null;
-            }
-            offsetSeconds = (t.charAt(at) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
-        } else {
-            return null;
-        }
-        if (day > YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
-    }
-
-    /** The decimal value of {@code t[from, to)}, or {@code -1} if any of it is not an ASCII digit. */
-    private static int digits(String t, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = t.charAt(i);
-            if (!isDigit(c)) {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     /** The local date of a FHIR date: a year alone is 1 January. */

@@ -22,7 +22,18 @@ public record UnitTable(Map<String, String> siUnits, Map<String, Map<String, Dou
         if (unit == null) {
             return "";
         }
-        return unit.replace('µ', 'u').replace('μ', 'u').replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(unit.length());
+        for (int i = 0; i < unit.length(); i++) {
+            char c = unit.charAt(i);
+            switch (c) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r' -> {
+                    // white space, what the pattern \s names, is dropped (a regex per result was dear)
+                }
+                case 'µ', 'μ' -> out.append('u');
+                default -> out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Optional<String> siUnit(String analyte) {

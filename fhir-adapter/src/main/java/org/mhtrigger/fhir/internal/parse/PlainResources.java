@@ -336,8 +336,8 @@ public final class PlainResources {
     };
 
     private static final Reader<StringType> STRING_TYPE = node -> new StringType(STRING.read(node));
-    private static final Reader<DateTimeType> DATE_TIME = node -> new DateTimeType(STRING.read(node));
-    private static final Reader<InstantType> INSTANT = node -> new InstantType(STRING.read(node));
+    private static final Reader<DateTimeType> DATE_TIME = node -> new UsualDateTime.PlainDateTime(STRING.read(node));
+    private static final Reader<InstantType> INSTANT = node -> new UsualDateTime.PlainInstant(STRING.read(node));
 
     private static final Reader<IntegerType> INTEGER = node -> {
         if (node.currentToken() != JsonToken.VALUE_NUMBER_INT || node.getNumberType() != JsonParser.NumberType.INT) {
