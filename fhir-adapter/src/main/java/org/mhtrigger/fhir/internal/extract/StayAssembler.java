@@ -78,147 +78,167 @@ public final class StayAssembler {
         }
         Set<String> missingPatientsWarned = new HashSet<>();
         for (Map.Entry<String, Collected.EncounterInfo> entry : collected.encounters.entrySet()) {
-            Collected.EncounterInfo encounter = entry.getValue();
-            if (encounter.kind() != EncounterKind.PSYCHIATRIC_INPATIENT) {
-                continue;
-            }
-            String name = "Encounter/" + encounter.id();
-            if (collected.conflicts.contains(entry.getKey())) {
-                continue; // refused, in one line naming both sources, when the second copy was read
-            }
-            String patientId = collected.patientId(encounter.subject());
-            if (patientId == null) {
-                reporter.rejected(encounter.origin(), name + " skipped: no Patient subject");
-                continue;
-            }
-            if (!"finished".equals(encounter.status()) || encounter.end() == null) {
-                reporter.rejected(encounter.origin(), name + " skipped: stay not closed");
-                continue;
-            }
-            if (encounter.start() == null) {
-                reporter.rejected(encounter.origin(), name + " skipped: stay has no period start");
-                continue;
-            }
-            if (encounter.end().isBefore(encounter.start())) {
-                reporter.rejected(encounter.origin(), name + " skipped: period ends before it starts");
-                continue;
-            }
-            Collected.PatientInfo patientInfo = collected.patients.get(patientId);
-            if (patientInfo == null && missingPatientsWarned.add(patientId)) {
-                reporter.warning(
-                        encounter.origin(),
-                        name + ": Patient/" + patientId + " is not in the input; sex and birth date unknown");
-            }
-            if (patientInfo != null && patientInfo.deceasedWithoutDate() && missingPatientsWarned.add(patientId)) {
-                reporter.warning(
-                        patientInfo.origin(), "Patient/" + patientId + " is deceased without a date; death not used");
-            }
-            Patient patient = patientInfo == null ? new Patient(patientId, null, null, null) : patientInfo.patient();
-            String ward = encounter.ward();
-            if (ward.isEmpty() && encounter.locationKey() != null) {
-                String wardName = collected.location(collected.resolve(encounter.locationKey()));
-                ward = wardName == null ? "" : wardName;
-            }
-            Stay stay = new Stay(
-                    encounter.id(),
-                    patientId,
-                    encounter.start(),
-                    encounter.end(),
-                    ward,
-                    encounter.disposition(),
-                    encounter.offset());
-            List<Collected.Fact> joined = new ArrayList<>();
-            for (Collected.Fact fact : byEncounter.getOrDefault(entry.getKey(), List.of())) {
+            assembleStay(
+                    entry.getKey(),
+                    entry.getValue(),
+                    byEncounter,
+                    byPatient,
+                    encountersByPatient,
+                    missingPatientsWarned,
+                    sink);
+        }
+    }
+
+    /**
+     * One Encounter's record, if it is a closed psychiatric stay that may be screened, to {@code sink}; else the reason
+     * it is not, to the reporter. A method of its own, so that the compiler compiles it once, as a method, rather than
+     * the loop over all stays while it runs (on-stack replacement), which it did several times in a read.
+     */
+    private void assembleStay(
+            String key,
+            Collected.EncounterInfo encounter,
+            Map<String, List<Collected.Fact>> byEncounter,
+            Map<String, List<Collected.Fact>> byPatient,
+            Map<String, List<Collected.EncounterInfo>> encountersByPatient,
+            Set<String> missingPatientsWarned,
+            Consumer<StayRecord> sink) {
+        if (encounter.kind() != EncounterKind.PSYCHIATRIC_INPATIENT) {
+            return;
+        }
+        String name = "Encounter/" + encounter.id();
+        if (collected.conflicts.contains(key)) {
+            return; // refused, in one line naming both sources, when the second copy was read
+        }
+        String patientId = collected.patientId(encounter.subject());
+        if (patientId == null) {
+            reporter.rejected(encounter.origin(), name + " skipped: no Patient subject");
+            return;
+        }
+        if (!"finished".equals(encounter.status()) || encounter.end() == null) {
+            reporter.rejected(encounter.origin(), name + " skipped: stay not closed");
+            return;
+        }
+        if (encounter.start() == null) {
+            reporter.rejected(encounter.origin(), name + " skipped: stay has no period start");
+            return;
+        }
+        if (encounter.end().isBefore(encounter.start())) {
+            reporter.rejected(encounter.origin(), name + " skipped: period ends before it starts");
+            return;
+        }
+        Collected.PatientInfo patientInfo = collected.patients.get(patientId);
+        if (patientInfo == null && missingPatientsWarned.add(patientId)) {
+            reporter.warning(
+                    encounter.origin(),
+                    name + ": Patient/" + patientId + " is not in the input; sex and birth date unknown");
+        }
+        if (patientInfo != null && patientInfo.deceasedWithoutDate() && missingPatientsWarned.add(patientId)) {
+            reporter.warning(
+                    patientInfo.origin(), "Patient/" + patientId + " is deceased without a date; death not used");
+        }
+        Patient patient = patientInfo == null ? new Patient(patientId, null, null, null) : patientInfo.patient();
+        String ward = encounter.ward();
+        if (ward.isEmpty() && encounter.locationKey() != null) {
+            String wardName = collected.location(collected.resolve(encounter.locationKey()));
+            ward = wardName == null ? "" : wardName;
+        }
+        Stay stay = new Stay(
+                encounter.id(),
+                patientId,
+                encounter.start(),
+                encounter.end(),
+                ward,
+                encounter.disposition(),
+                encounter.offset());
+        List<Collected.Fact> joined = new ArrayList<>();
+        for (Collected.Fact fact : byEncounter.getOrDefault(key, List.of())) {
+            joined.add(fact);
+        }
+        for (Collected.Fact fact : byPatient.getOrDefault(patientId, List.of())) {
+            if (stay.contains(fact.time())) {
                 joined.add(fact);
             }
-            for (Collected.Fact fact : byPatient.getOrDefault(patientId, List.of())) {
-                if (stay.contains(fact.time())) {
-                    joined.add(fact);
-                }
-            }
-            String claimed = claimedTwice(joined);
-            if (claimed != null) {
-                reporter.rejected(encounter.origin(), name + " refused: " + claimed);
-                continue;
-            }
-            Map<String, Map<String, Integer>> identifiers = new LinkedHashMap<>();
-            if (patientInfo != null && !patientInfo.identifiers().isEmpty()) {
-                identifiers.put("Patient/" + patientId, patientInfo.identifiers());
-            }
-            if (!encounter.identifiers().isEmpty()) {
-                identifiers.put(name, encounter.identifiers());
-            }
-            for (Collected.Fact fact : joined) {
-                if (!fact.identifiers().isEmpty()) {
-                    identifiers.putIfAbsent(fact.source().toString(), fact.identifiers());
-                }
-            }
-            if (!identifiers.isEmpty()) {
-                reporter.rejected(
-                        encounter.origin(),
-                        name + " refused: " + describe(identifiers)
-                                + " (not anonymised; use --strip-identifiers to remove them)");
-                continue;
-            }
-            StayRecord.Builder builder = StayRecord.builder(patient, stay);
-            for (Collected.EncounterInfo other : encountersByPatient.getOrDefault(patientId, List.of())) {
-                if (other != encounter && other.start() != null && !"cancelled".equals(other.status())) {
-                    Instant end = other.end() != null && other.end().isBefore(other.start()) ? null : other.end();
-                    builder.encounter(new LinkedEncounter(other.id(), other.kind(), other.start(), end));
-                }
-            }
-            // in time order, then by Type/id; each fact's key is made once, not in every comparison
-            List<Ordered> ordered = new ArrayList<>(joined.size());
-            for (Collected.Fact fact : joined) {
-                ordered.add(new Ordered(
-                        fact,
-                        fact.time() == null ? stay.admitted() : fact.time(),
-                        fact.source().toString()));
-            }
-            ordered.sort(ORDER);
-            for (Ordered next : ordered) {
-                Collected.Fact fact = next.fact();
-                Instant time = next.time();
-                try {
-                    Object part = fact.draft().build(time, collected);
-                    if (part instanceof Note note
-                            && patientInfo != null
-                            && !patientInfo.names().isEmpty()) {
-                        part = withoutNames(note, patientInfo.names());
-                    }
-                    add(builder, part);
-                } catch (InvalidRecordException e) {
-                    reporter.rejected(e.source(), e.reason());
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    // engine records validate their fields; their messages name fields, not patient data
-                    reporter.rejected(fact.origin(), fact.source() + ": " + e.getMessage());
-                } catch (RuntimeException e) {
-                    // one bad value rejects its resource; the message may echo input, so only its kind is shown
-                    reporter.rejected(
-                            fact.origin(),
-                            fact.source() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-                }
-            }
-            StayRecord record;
-            try {
-                record = builder.build();
-            } catch (RuntimeException e) {
-                reporter.rejected(
-                        encounter.origin(),
-                        name + " refused: cannot be assembled (" + e.getClass().getSimpleName() + ")");
-                continue;
-            }
-            if (encounter.end().isAfter(Instant.now().plus(java.time.Duration.ofDays(1)))) {
-                reporter.warning(
-                        encounter.origin(),
-                        name + " ends in the future ("
-                                + encounter
-                                        .end()
-                                        .atZone(java.time.ZoneOffset.UTC)
-                                        .toLocalDate() + "): check the dates; screened as given");
-            }
-            sink.accept(record);
         }
+        String claimed = claimedTwice(joined);
+        if (claimed != null) {
+            reporter.rejected(encounter.origin(), name + " refused: " + claimed);
+            return;
+        }
+        Map<String, Map<String, Integer>> identifiers = new LinkedHashMap<>();
+        if (patientInfo != null && !patientInfo.identifiers().isEmpty()) {
+            identifiers.put("Patient/" + patientId, patientInfo.identifiers());
+        }
+        if (!encounter.identifiers().isEmpty()) {
+            identifiers.put(name, encounter.identifiers());
+        }
+        for (Collected.Fact fact : joined) {
+            if (!fact.identifiers().isEmpty()) {
+                identifiers.putIfAbsent(fact.source().toString(), fact.identifiers());
+            }
+        }
+        if (!identifiers.isEmpty()) {
+            reporter.rejected(
+                    encounter.origin(),
+                    name + " refused: " + describe(identifiers)
+                            + " (not anonymised; use --strip-identifiers to remove them)");
+            return;
+        }
+        StayRecord.Builder builder = StayRecord.builder(patient, stay);
+        for (Collected.EncounterInfo other : encountersByPatient.getOrDefault(patientId, List.of())) {
+            if (other != encounter && other.start() != null && !"cancelled".equals(other.status())) {
+                Instant end = other.end() != null && other.end().isBefore(other.start()) ? null : other.end();
+                builder.encounter(new LinkedEncounter(other.id(), other.kind(), other.start(), end));
+            }
+        }
+        // in time order, then by Type/id; each fact's key is made once, not in every comparison
+        List<Ordered> ordered = new ArrayList<>(joined.size());
+        for (Collected.Fact fact : joined) {
+            ordered.add(new Ordered(
+                    fact,
+                    fact.time() == null ? stay.admitted() : fact.time(),
+                    fact.source().toString()));
+        }
+        ordered.sort(ORDER);
+        for (Ordered next : ordered) {
+            Collected.Fact fact = next.fact();
+            Instant time = next.time();
+            try {
+                Object part = fact.draft().build(time, collected);
+                if (part instanceof Note note
+                        && patientInfo != null
+                        && !patientInfo.names().isEmpty()) {
+                    part = withoutNames(note, patientInfo.names());
+                }
+                add(builder, part);
+            } catch (InvalidRecordException e) {
+                reporter.rejected(e.source(), e.reason());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // engine records validate their fields; their messages name fields, not patient data
+                reporter.rejected(fact.origin(), fact.source() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                // one bad value rejects its resource; the message may echo input, so only its kind is shown
+                reporter.rejected(
+                        fact.origin(),
+                        fact.source() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        StayRecord record;
+        try {
+            record = builder.build();
+        } catch (RuntimeException e) {
+            reporter.rejected(
+                    encounter.origin(),
+                    name + " refused: cannot be assembled (" + e.getClass().getSimpleName() + ")");
+            return;
+        }
+        if (encounter.end().isAfter(Instant.now().plus(java.time.Duration.ofDays(1)))) {
+            reporter.warning(
+                    encounter.origin(),
+                    name + " ends in the future ("
+                            + encounter.end().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                            + "): check the dates; screened as given");
+        }
+        sink.accept(record);
     }
 
     /** Why a stay is refused because one of its resources was read for two patients, or {@code null}. */
