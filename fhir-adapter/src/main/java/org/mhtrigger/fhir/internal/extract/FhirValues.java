@@ -166,7 +166,7 @@ public final class FhirValues {
             return null;
         }
         String r = reference.trim();
-        if (r.startsWith("urn:")) {
+        if (r.startsWith("urn:") || isPlainKey(r)) {
             return r;
         }
         IdType id = new IdType(r);
@@ -174,6 +174,31 @@ public final class FhirValues {
             return id.getResourceType() + "/" + id.getIdPart();
         }
         return r;
+    }
+
+    /**
+     * Whether {@code r} is already a key, {@code Type/id}: letters, one slash, then an id of letters, digits, {@code -}
+     * and {@code .}, which is how nearly every reference is written. HAPI's {@link IdType} reads such a value as
+     * exactly that type and id; building one per reference was a few per cent of a read.
+     */
+    static boolean isPlainKey(String r) {
+        int slash = r.indexOf('/');
+        if (slash <= 0 || slash == r.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < slash; i++) {
+            char c = r.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        for (int i = slash + 1; i < r.length(); i++) {
+            char c = r.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first key among references. */

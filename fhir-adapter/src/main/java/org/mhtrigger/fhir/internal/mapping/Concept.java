@@ -1,6 +1,7 @@
 package org.mhtrigger.fhir.internal.mapping;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,7 +15,13 @@ public record Concept(List<Code> codes, List<String> texts) {
 
     public Concept {
         codes = List.copyOf(codes);
-        texts = texts.stream().filter(t -> t != null && !t.isBlank()).toList();
+        List<String> kept = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            if (text != null && !text.isBlank()) {
+                kept.add(text);
+            }
+        }
+        texts = Collections.unmodifiableList(kept);
     }
 
     /** A code; {@code system} may be {@code ""}. */

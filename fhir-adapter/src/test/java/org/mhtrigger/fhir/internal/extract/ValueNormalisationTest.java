@@ -76,6 +76,31 @@ class ValueNormalisationTest {
     }
 
     @Test
+    void referenceKeys_readByHandWhenPlain_areWhatHapisIdTypeGives() {
+        long seed = 20261206L;
+        Random random = new Random(seed);
+        String alphabet = "Patient/Obs.e-1_#:?= /x9";
+        int plain = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "Encounter/" : "");
+            for (int n = random.nextInt(12); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String r = text.toString().trim();
+            if (r.isEmpty() || r.startsWith("#") || r.startsWith("urn:")) {
+                continue;
+            }
+            org.hl7.fhir.r4.model.IdType id = new org.hl7.fhir.r4.model.IdType(r);
+            String byHapi = id.hasResourceType() && id.hasIdPart() ? id.getResourceType() + "/" + id.getIdPart() : r;
+            assertThat(FhirValues.referenceKey(r)).as("%s (seed %d)", r, seed).isEqualTo(byHapi);
+            plain += FhirValues.isPlainKey(r) ? 1 : 0;
+        }
+        assertThat(plain).as("values the hand-read path took").isGreaterThan(1_000);
+        assertThat(FhirValues.referenceKey("Encounter/e-1/_history/2")).isEqualTo("Encounter/e-1");
+        assertThat(FhirValues.referenceKey("http://x.org/fhir/Patient/p-1")).isEqualTo("Patient/p-1");
+    }
+
+    @Test
     void htmlNotes_becomeOneLinePerBlock() {
         assertThat(FhirValues.htmlToText(
                         "<div>Seen &amp; reviewed.<br>Plan:\n  <ul><li>obs</li><li>bloods</li></ul></div>"))
