@@ -183,7 +183,7 @@ public final class FhirValues {
      */
     static boolean isPlainKey(String r) {
         int slash = r.indexOf('/');
-        if (slash <= 0 || slash == r.length() - 1) {
+        if (slash <= 0) {
             return false;
         }
         for (int i = 0; i < slash; i++) {
@@ -192,8 +192,23 @@ public final class FhirValues {
                 return false;
             }
         }
-        for (int i = slash + 1; i < r.length(); i++) {
-            char c = r.charAt(i);
+        return isPlainId(r, slash + 1);
+    }
+
+    /**
+     * Whether {@code id} is a plain id, letters, digits, {@code -} and {@code .}, which HAPI's {@link IdType} reads as
+     * that id part unchanged.
+     */
+    public static boolean isPlainId(String id) {
+        return isPlainId(id, 0);
+    }
+
+    private static boolean isPlainId(String text, int from) {
+        if (from >= text.length()) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
                 return false;
             }

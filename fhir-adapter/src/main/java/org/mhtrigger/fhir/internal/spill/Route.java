@@ -155,7 +155,7 @@ public record Route(String type, String id, String subject, String encounter) {
      * id, or the id in the Bundle entry's fullUrl; {@code null} without either.
      */
     public String key(String fullUrl) {
-        String part = id == null ? null : new IdType(id).getIdPart();
+        String part = id == null ? null : FhirValues.isPlainId(id) ? id : new IdType(id).getIdPart();
         String idValue = part;
         if ((part == null || part.isBlank() || part.startsWith("urn:")) && fullUrl != null && !fullUrl.isBlank()) {
             idValue = idFromFullUrl(fullUrl);

@@ -94,6 +94,9 @@ class ValueNormalisationTest {
             String byHapi = id.hasResourceType() && id.hasIdPart() ? id.getResourceType() + "/" + id.getIdPart() : r;
             assertThat(FhirValues.referenceKey(r)).as("%s (seed %d)", r, seed).isEqualTo(byHapi);
             plain += FhirValues.isPlainKey(r) ? 1 : 0;
+            if (FhirValues.isPlainId(r)) {
+                assertThat(id.getIdPart()).as("%s (seed %d)", r, seed).isEqualTo(r);
+            }
         }
         assertThat(plain).as("values the hand-read path took").isGreaterThan(1_000);
         assertThat(FhirValues.referenceKey("Encounter/e-1/_history/2")).isEqualTo("Encounter/e-1");
