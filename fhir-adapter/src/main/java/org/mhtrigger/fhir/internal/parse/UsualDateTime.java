@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Date;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.InstantType;
 
@@ -97,6 +98,12 @@ public final class UsualDateTime {
         return instant == null || instant.isBefore(GREGORIAN) ? null : Date.from(instant);
     }
 
+    /** {@link #date}, or what HAPI's own parse ({@code hapi}) gives when the text is not in the usual form. */
+    private static Date dateOr(String t, Function<String, Date> hapi) {
+        Date usual = date(t);
+        return usual != null ? usual : hapi.apply(t);
+    }
+
     /** The decimal value of {@code t[from, to)}, or {@code -1} if any of it is not an ASCII digit. */
     private static int digits(String t, int from, int to) {
         int value = 0;
@@ -128,8 +135,7 @@ public final class UsualDateTime {
 
         @Override
         protected Date parse(String value) {
-            Date usual = date(value);
-            return usual != null ? usual : super.parse(value);
+            return dateOr(value, super::parse);
         }
     }
 
@@ -143,8 +149,7 @@ public final class UsualDateTime {
 
         @Override
         protected Date parse(String value) {
-            Date usual = date(value);
-            return usual != null ? usual : super.parse(value);
+            return dateOr(value, super::parse);
         }
     }
 }
