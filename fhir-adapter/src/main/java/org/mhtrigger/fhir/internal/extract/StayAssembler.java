@@ -22,6 +22,7 @@ import org.mhtrigger.engine.record.Note;
 import org.mhtrigger.engine.record.Patient;
 import org.mhtrigger.engine.record.ProcedureRecord;
 import org.mhtrigger.engine.record.RiskAssessmentRecord;
+import org.mhtrigger.engine.record.SourceRef;
 import org.mhtrigger.engine.record.Stay;
 import org.mhtrigger.engine.record.StayRecord;
 
@@ -34,11 +35,12 @@ import org.mhtrigger.engine.record.StayRecord;
  * refused, naming the kinds found, never the values.
  */
 public final class StayAssembler {
-    /** A fact with the time and {@code Type/id} it is sorted by. */
-    private record Ordered(Collected.Fact fact, Instant time, String source) {}
+    /** A fact with the time it is sorted by. */
+    private record Ordered(Collected.Fact fact, Instant time) {}
 
+    /** In time order, then by {@code Type/id} as written, compared without building the strings. */
     private static final Comparator<Ordered> ORDER =
-            Comparator.comparing(Ordered::time).thenComparing(Ordered::source);
+            Comparator.comparing(Ordered::time).thenComparing(o -> o.fact().source(), SourceRef.BY_TEXT);
 
     private final Collected collected;
     private final Reporter reporter;
@@ -190,13 +192,9 @@ public final class StayAssembler {
                 builder.encounter(new LinkedEncounter(other.id(), other.kind(), other.start(), end));
             }
         }
-        // in time order, then by Type/id; each fact's key is made once, not in every comparison
         List<Ordered> ordered = new ArrayList<>(joined.size());
         for (Collected.Fact fact : joined) {
-            ordered.add(new Ordered(
-                    fact,
-                    fact.time() == null ? stay.admitted() : fact.time(),
-                    fact.source().toString()));
+            ordered.add(new Ordered(fact, fact.time() == null ? stay.admitted() : fact.time()));
         }
         ordered.sort(ORDER);
         for (Ordered next : ordered) {
