@@ -55,6 +55,24 @@ public final class Text {
         return out.toString();
     }
 
+    /**
+     * Whether {@code text} from {@code from} on is a plain id: one or more letters, digits, {@code -} and {@code .}, as
+     * exporters write ids. HAPI's {@code IdType} reads such a value as that id part unchanged, and the fast parser
+     * takes a resource id of this form as it is.
+     */
+    public static boolean isPlainId(String text, int from) {
+        if (from >= text.length()) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A short, safe rendering of an input token for a message: at most 24 characters of letters, digits and {@code /.[]*{}%-}. */
     public static String safeToken(String value) {
         if (value == null) {

@@ -23,6 +23,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+import org.mhtrigger.fhir.internal.Text;
 import org.mhtrigger.fhir.internal.mapping.Concept;
 import org.mhtrigger.fhir.internal.parse.UsualDateTime;
 
@@ -192,28 +193,7 @@ public final class FhirValues {
                 return false;
             }
         }
-        return isPlainId(r, slash + 1);
-    }
-
-    /**
-     * Whether {@code id} is a plain id, letters, digits, {@code -} and {@code .}, which HAPI's {@link IdType} reads as
-     * that id part unchanged.
-     */
-    public static boolean isPlainId(String id) {
-        return isPlainId(id, 0);
-    }
-
-    private static boolean isPlainId(String text, int from) {
-        if (from >= text.length()) {
-            return false;
-        }
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.')) {
-                return false;
-            }
-        }
-        return true;
+        return Text.isPlainId(r, slash + 1);
     }
 
     /** The first key among references. */

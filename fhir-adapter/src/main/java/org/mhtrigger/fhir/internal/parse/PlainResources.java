@@ -41,6 +41,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.RiskAssessment;
 import org.hl7.fhir.r4.model.StringType;
+import org.mhtrigger.fhir.internal.Text;
 import org.mhtrigger.fhir.internal.guard.IdentifierScan;
 
 /**
@@ -366,16 +367,8 @@ public final class PlainResources {
     /** A resource id as exporters write them: up to 64 letters, digits, {@code -} and {@code .}. */
     private static final Reader<String> ID = node -> {
         String id = STRING.read(node);
-        if (id.length() > 64) {
+        if (id.length() > 64 || !Text.isPlainId(id, 0)) {
             throw NOT_PLAIN;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean allowed =
-                    c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.';
-            if (!allowed) {
-                throw NOT_PLAIN;
-            }
         }
         return id;
     };

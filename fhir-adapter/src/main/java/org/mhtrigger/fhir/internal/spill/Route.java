@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
 import org.hl7.fhir.r4.model.IdType;
+import org.mhtrigger.fhir.internal.Text;
 import org.mhtrigger.fhir.internal.extract.FhirValues;
 
 /**
@@ -155,7 +156,7 @@ public record Route(String type, String id, String subject, String encounter) {
      * id, or the id in the Bundle entry's fullUrl; {@code null} without either.
      */
     public String key(String fullUrl) {
-        String part = id == null ? null : FhirValues.isPlainId(id) ? id : new IdType(id).getIdPart();
+        String part = id == null ? null : Text.isPlainId(id, 0) ? id : new IdType(id).getIdPart();
         String idValue = part;
         if ((part == null || part.isBlank() || part.startsWith("urn:")) && fullUrl != null && !fullUrl.isBlank()) {
             idValue = idFromFullUrl(fullUrl);

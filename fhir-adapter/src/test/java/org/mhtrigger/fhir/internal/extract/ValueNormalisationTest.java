@@ -94,7 +94,7 @@ class ValueNormalisationTest {
             String byHapi = id.hasResourceType() && id.hasIdPart() ? id.getResourceType() + "/" + id.getIdPart() : r;
             assertThat(FhirValues.referenceKey(r)).as("%s (seed %d)", r, seed).isEqualTo(byHapi);
             plain += FhirValues.isPlainKey(r) ? 1 : 0;
-            if (FhirValues.isPlainId(r)) {
+            if (org.mhtrigger.fhir.internal.Text.isPlainId(r, 0)) {
                 assertThat(id.getIdPart()).as("%s (seed %d)", r, seed).isEqualTo(r);
             }
         }
