@@ -1,12 +1,12 @@
 package org.mhtrigger.fhir.internal.spill;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,10 +52,10 @@ public final class Spill implements AutoCloseable {
     private final int buckets;
     private final int partitions;
     private final SpillStore store;
-    private final DataOutputStream[] main;
-    private final DataOutputStream[] late;
-    private final DataOutputStream[] index;
-    private DataOutputStream deferred;
+    private final SpillOut[] main;
+    private final SpillOut[] late;
+    private final SpillOut[] index;
+    private SpillOut deferred;
     /** Each Encounter's key hash to its group, to route the resources that name only their encounter. */
     private final Map<Long, Integer> encounters = new HashMap<>();
     /**
@@ -73,9 +73,9 @@ public final class Spill implements AutoCloseable {
     public Spill(int buckets, Path parent, boolean inMemory) {
         this.buckets = buckets;
         this.partitions = Math.min(buckets, 16);
-        this.main = new DataOutputStream[buckets];
-        this.late = new DataOutputStream[buckets];
-        this.index = new DataOutputStream[partitions];
+        this.main = new SpillOut[buckets];
+        this.late = new SpillOut[buckets];
+        this.index = new SpillOut[partitions];
         this.store = inMemory ? new SpillStore.Memory() : SpillStore.folder(parent);
         this.heldMain = inMemory ? new ArrayList<>(Collections.nCopies(buckets, null)) : null;
         this.heldLate = inMemory ? new ArrayList<>(Collections.nCopies(buckets, null)) : null;
@@ -132,7 +132,7 @@ public final class Spill implements AutoCloseable {
         return (int) Long.remainderUnsigned(h, buckets);
     }
 
-    private void write(DataOutputStream[] files, int bucket, Entry entry, String key) throws IOException {
+    private void write(SpillOut[] files, int bucket, Entry entry, String key) throws IOException {
         if (heldMain != null) {
             List<List<Entry>> held = files == main ? heldMain : heldLate;
             if (held.get(bucket) == null) {
@@ -148,7 +148,7 @@ public final class Spill implements AutoCloseable {
         if (key != null) {
             long first = Entry.digest(key);
             long second = secondHash(key);
-            DataOutputStream out = indexFile((int) Long.remainderUnsigned(first, partitions));
+            SpillOut out = indexFile((int) Long.remainderUnsigned(first, partitions));
             out.writeLong(first);
             out.writeLong(second);
             out.writeInt(bucket);
@@ -160,7 +160,7 @@ public final class Spill implements AutoCloseable {
         }
     }
 
-    private DataOutputStream indexFile(int partition) throws IOException {
+    private SpillOut indexFile(int partition) throws IOException {
         if (index[partition] == null) {
             index[partition] = open("index-" + partition);
         }
@@ -176,8 +176,8 @@ public final class Spill implements AutoCloseable {
         writeNullable(deferred, key);
     }
 
-    private DataOutputStream open(String name) throws IOException {
-        return new DataOutputStream(new BufferedOutputStream(store.create(name), BUFFER));
+    private SpillOut open(String name) throws IOException {
+        return new SpillOut(store.create(name), BUFFER);
     }
 
     /** Ends the first pass: routes the deferred resources and finds ids read into more than one group. */
@@ -220,15 +220,26 @@ public final class Spill implements AutoCloseable {
         int[] bucket = new int[count];
         long[] seq = new long[count];
         long[] digest = new long[count];
-        int[][] origin = new int[count][];
-        try (DataInputStream in = input(file)) {
-            for (int i = 0; i < count; i++) {
-                first[i] = in.readLong();
-                second[i] = in.readLong();
-                bucket[i] = in.readInt();
-                seq[i] = in.readLong();
-                digest[i] = in.readLong();
-                origin[i] = new int[] {in.readInt(), in.readInt(), in.readInt()};
+        int[] origin = new int[3 * count];
+        // read in blocks of whole records: a call per number through DataInputStream took most of this pass
+        byte[] block = new byte[INDEX_RECORD_BYTES * 1024];
+        try (InputStream in = store.open(file)) {
+            for (int i = 0; i < count; ) {
+                int records = Math.min(1024, count - i);
+                ByteBuffer from = ByteBuffer.wrap(block, 0, in.readNBytes(block, 0, records * INDEX_RECORD_BYTES));
+                if (from.remaining() < records * INDEX_RECORD_BYTES) {
+                    throw new EOFException("index file " + file + " ends early");
+                }
+                for (int end = i + records; i < end; i++) {
+                    first[i] = from.getLong();
+                    second[i] = from.getLong();
+                    bucket[i] = from.getInt();
+                    seq[i] = from.getLong();
+                    digest[i] = from.getLong();
+                    origin[3 * i] = from.getInt();
+                    origin[3 * i + 1] = from.getInt();
+                    origin[3 * i + 2] = from.getInt();
+                }
             }
         }
         // copies share their key hash: find the hashes seen more than once with a primitive sort (almost every key is
@@ -265,13 +276,13 @@ public final class Spill implements AutoCloseable {
                 int copy = candidates.get(k);
                 if (bucket[copy] != bucket[head]) {
                     keptElsewhere.put(
-                            seq[copy], new Copy(digest[head], origin[head][0], origin[head][1], origin[head][2]));
+                            seq[copy], new Copy(digest[head], origin[3 * head], origin[3 * head + 1], origin[3 * head + 2]));
                     if (digest[copy] != digest[head]) {
                         // the first copy's group learns of the other under a key no sequence number takes: an
                         // Encounter read for two patients must refuse the stay in both groups
                         keptElsewhere.putIfAbsent(
                                 Copy.otherCopyKey(seq[head]),
-                                new Copy(digest[copy], origin[copy][0], origin[copy][1], origin[copy][2]));
+                                new Copy(digest[copy], origin[3 * copy], origin[3 * copy + 1], origin[3 * copy + 2]));
                     }
                 }
             }
@@ -361,7 +372,7 @@ public final class Spill implements AutoCloseable {
         return new DataInputStream(new BufferedInputStream(store.open(file), BUFFER));
     }
 
-    private static void writeEntry(DataOutputStream out, Entry entry) throws IOException {
+    private static void writeEntry(SpillOut out, Entry entry) throws IOException {
         out.writeLong(entry.seq());
         out.writeInt(entry.file());
         out.writeInt(entry.line());
@@ -391,7 +402,7 @@ public final class Spill implements AutoCloseable {
         return new Entry(seq, file, line, entry, fullUrl, json, digest);
     }
 
-    private static void writeNullable(DataOutputStream out, String text) throws IOException {
+    private static void writeNullable(SpillOut out, String text) throws IOException {
         out.writeBoolean(text != null);
         if (text != null) {
             out.writeUTF(text);
@@ -411,7 +422,7 @@ public final class Spill implements AutoCloseable {
         return hash;
     }
 
-    private static void closeAll(DataOutputStream[] files) throws IOException {
+    private static void closeAll(SpillOut[] files) throws IOException {
         for (int i = 0; i < files.length; i++) {
             if (files[i] != null) {
                 files[i].close();
@@ -424,8 +435,8 @@ public final class Spill implements AutoCloseable {
     @Override
     public void close() {
         List<IOException> problems = new ArrayList<>();
-        for (DataOutputStream[] files : List.of(main, late, index)) {
-            for (DataOutputStream file : files) {
+        for (SpillOut[] files : List.of(main, late, index)) {
+            for (SpillOut file : files) {
                 closeQuietly(file, problems);
             }
         }
@@ -440,7 +451,7 @@ public final class Spill implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(DataOutputStream file, List<IOException> problems) {
+    private static void closeQuietly(SpillOut file, List<IOException> problems) {
         if (file != null) {
             try {
                 file.close();
