@@ -157,7 +157,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> product = concat(java, productOptions);
         String t = Integer.toString(threadCount);
         List<String> screen = concat(
-                product,
+                concat(product, shortRunOptions(bytes)),
                 "-jar",
                 jar.toString(),
                 "screen",
@@ -177,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
                 export.toString());
         List<String> version = concat(product, "-jar", jar.toString(), "--version");
         List<String> smallScreen = concat(
-                product,
+                concat(product, shortRunOptions(inputBytes(small))),
                 "-jar",
                 jar.toString(),
                 "screen",
@@ -196,8 +196,11 @@ final class BenchCommand implements Callable<Integer> {
                 threadCount,
                 bytes / 1e6,
                 String.join(" ", jvmOptions()));
+        String[] shortRun = shortRunOptions(bytes);
         out.println("the product runs as ./mhtrigger starts it, with the JVM options "
-                + (productOptions.length == 0 ? "above only" : String.join(" ", productOptions) + " added")
+                + (productOptions.length + shortRun.length == 0
+                        ? "above only"
+                        : String.join(" ", concat(List.of(productOptions), shortRun)) + " added")
                 + "; the HAPI program runs with the options above only");
         out.flush();
         List<Run> pipelineRuns = new ArrayList<>();
@@ -315,6 +318,17 @@ final class BenchCommand implements Callable<Integer> {
         String options =
                 System.getProperty("mhtrigger.product-java-options", "").strip();
         return options.isEmpty() ? new String[0] : options.split("\\s+");
+    }
+
+    /**
+     * The JVM options the launcher adds to a screen of {@code inputBytes} of FHIR files: its short-run options (the
+     * quick compiler alone) up to its short-run size, none above it, as {@code ./mhtrigger screen} decides.
+     */
+    static String[] shortRunOptions(long inputBytes) {
+        String options =
+                System.getProperty("mhtrigger.short-run-java-options", "").strip();
+        long limit = Long.parseLong(System.getProperty("mhtrigger.short-run-bytes", "-1"));
+        return options.isEmpty() || inputBytes > limit ? new String[0] : options.split("\\s+");
     }
 
     private static Path home() {

@@ -47,6 +47,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void shortRunOptions_areThoseTheLauncherGave_upToItsSize() {
+        System.setProperty("mhtrigger.short-run-java-options", "-XX:TieredStopAtLevel=1 -Xss2m");
+        System.setProperty("mhtrigger.short-run-bytes", "400000000");
+        try {
+            assertThat(BenchCommand.shortRunOptions(2_000_000)).containsExactly("-XX:TieredStopAtLevel=1", "-Xss2m");
+            assertThat(BenchCommand.shortRunOptions(400_000_000)).containsExactly("-XX:TieredStopAtLevel=1", "-Xss2m");
+            assertThat(BenchCommand.shortRunOptions(400_000_001)).isEmpty();
+        } finally {
+            System.clearProperty("mhtrigger.short-run-java-options");
+            System.clearProperty("mhtrigger.short-run-bytes");
+        }
+        // started without the launcher: none
+        assertThat(BenchCommand.shortRunOptions(1)).isEmpty();
+    }
+
+    @Test
     void noRuns_isAUsageError() {
         CommandRun run = CommandRun.run("bench", "--runs", "0");
 
