@@ -468,8 +468,13 @@ public final class ReadSession implements GroupSink {
             direct.read(entry);
             return;
         }
+        Route known = route != null ? route : Route.of(node);
+        route(entry, known, spill.prepare(known, entry.fullUrl(), aliases), aliases);
+    }
+
+    private void route(Entry entry, Route route, Spill.Prepared prepared, Map<String, String> aliases) {
         try {
-            if (!spill.route(entry, route != null ? route : Route.of(node), aliases)) {
+            if (!spill.route(entry, route, prepared, aliases)) {
                 shared.read(entry);
             }
         } catch (IOException e) {
@@ -558,7 +563,12 @@ public final class ReadSession implements GroupSink {
             }
             return;
         }
-        take(new Entry(seq++, index, number, 0, null, scanned.line(), scanned.digest()), null, route, Map.of());
+        Entry entry = new Entry(seq++, index, number, 0, null, scanned.line(), scanned.digest());
+        if (spill != null && scanned.prepared() != null) {
+            route(entry, route, scanned.prepared(), Map.of());
+        } else {
+            take(entry, null, route, Map.of());
+        }
     }
 
     private String tooLong(long bytes) {
@@ -583,7 +593,7 @@ public final class ReadSession implements GroupSink {
      * What the first pass learns of one NDJSON line before HAPI: its {@link Route} ({@code null}: unreadable), and the
      * line's bytes as they go on.
      */
-    private record Scanned(Route route, byte[] line, long digest) {}
+    private record Scanned(Route route, byte[] line, long digest, Spill.Prepared prepared) {}
 
     /**
      * Thread-safe: the top level of a line, read with Jackson, and the digest of its text. A line that is not valid
@@ -606,7 +616,23 @@ public final class ReadSession implements GroupSink {
                 }
             }
         }
-        return new Scanned(route, bytes, Entry.contentDigest(bytes));
+        return new Scanned(route, bytes, Entry.contentDigest(bytes), prepared(route));
+    }
+
+    /**
+     * What routing needs of a line's resource, worked out here on a worker rather than on the routing thread; {@code
+     * null} when the read is not split, for a Bundle, or if it fails (the routing thread then works it out itself).
+     */
+    private Spill.Prepared prepared(Route route) {
+        Spill routing = spill;
+        if (routing == null || route == null || "Bundle".equals(route.type())) {
+            return null;
+        }
+        try {
+            return routing.prepare(route, null, Map.of());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The top level of a line, read with Jackson's streaming parser. */

@@ -87,23 +87,50 @@ public final class Spill implements AutoCloseable {
     }
 
     /**
+     * What {@link #route} needs of a resource that follows from the resource alone: its key, the patient it names and
+     * their hashes. Thread-safe, so that a reading worker can work it out ahead of the routing thread, whose pass is the
+     * serial part of a split read.
+     *
+     * @param key the {@code Type/id} key, or {@code null}
+     * @param patient the id of the patient it belongs to ({@code subject}, {@code patient}, or its own as a Patient),
+     *     or {@code null}
+     */
+    public record Prepared(String key, long keyDigest, long keySecond, String patient, int patientBucket) {}
+
+    /** {@link Prepared} for a resource; {@code aliases} as in {@link #route}. Thread-safe. */
+    public Prepared prepare(Route route, String fullUrl, Map<String, String> aliases) {
+        String key = route.key(fullUrl);
+        String patient = "Patient".equals(route.type())
+                ? (key == null ? null : key.substring("Patient/".length()))
+                : Route.patientId(route.subject(), aliases);
+        return new Prepared(
+                key,
+                key == null ? 0 : Entry.digest(key),
+                key == null ? 0 : secondHash(key),
+                patient,
+                patient == null ? -1 : bucketOf(patient));
+    }
+
+    /**
      * Routes one resource.
      *
      * @param aliases the Bundle's fullUrl → {@code Type/id}, to follow {@code urn:} references; empty outside Bundles
      * @return {@code true} if it was spilled, {@code false} if it belongs to no patient and must be read now
      */
     public boolean route(Entry entry, Route route, Map<String, String> aliases) throws IOException {
-        String key = route.key(entry.fullUrl());
+        return route(entry, route, prepare(route, entry.fullUrl(), aliases), aliases);
+    }
+
+    /** {@link #route(Entry, Route, Map)} with what {@link #prepare} worked out for the same resource. */
+    public boolean route(Entry entry, Route route, Prepared prepared, Map<String, String> aliases) throws IOException {
         String type = route.type();
         if (SHARED.contains(type)) {
             return false;
         }
-        String patient = "Patient".equals(type)
-                ? (key == null ? null : key.substring("Patient/".length()))
-                : Route.patientId(route.subject(), aliases);
+        String key = prepared.key();
         int bucket;
-        if (patient != null) {
-            bucket = bucketOf(patient);
+        if (prepared.patient() != null) {
+            bucket = prepared.patientBucket();
         } else if (route.encounter() != null) {
             String encounter = Route.resolve(route.encounter(), aliases);
             Integer known = encounters.get(Entry.digest(encounter));
@@ -118,9 +145,9 @@ public final class Spill implements AutoCloseable {
             return false;
         }
         if ("Encounter".equals(type) && key != null) {
-            encounters.put(Entry.digest(key), bucket);
+            encounters.put(prepared.keyDigest(), bucket);
         }
-        write(main, bucket, entry, key);
+        write(main, bucket, entry, prepared.keyDigest(), prepared.keySecond(), key != null);
         return true;
     }
 
@@ -133,6 +160,17 @@ public final class Spill implements AutoCloseable {
     }
 
     private void write(SpillOut[] files, int bucket, Entry entry, String key) throws IOException {
+        write(
+                files,
+                bucket,
+                entry,
+                key == null ? 0 : Entry.digest(key),
+                key == null ? 0 : secondHash(key),
+                key != null);
+    }
+
+    private void write(SpillOut[] files, int bucket, Entry entry, long first, long second, boolean keyed)
+            throws IOException {
         if (heldMain != null) {
             List<List<Entry>> held = files == main ? heldMain : heldLate;
             if (held.get(bucket) == null) {
@@ -145,9 +183,7 @@ public final class Spill implements AutoCloseable {
             }
             writeEntry(files[bucket], entry);
         }
-        if (key != null) {
-            long first = Entry.digest(key);
-            long second = secondHash(key);
+        if (keyed) {
             SpillOut out = indexFile((int) Long.remainderUnsigned(first, partitions));
             out.writeLong(first);
             out.writeLong(second);
@@ -276,7 +312,8 @@ public final class Spill implements AutoCloseable {
                 int copy = candidates.get(k);
                 if (bucket[copy] != bucket[head]) {
                     keptElsewhere.put(
-                            seq[copy], new Copy(digest[head], origin[3 * head], origin[3 * head + 1], origin[3 * head + 2]));
+                            seq[copy],
+                            new Copy(digest[head], origin[3 * head], origin[3 * head + 1], origin[3 * head + 2]));
                     if (digest[copy] != digest[head]) {
                         // the first copy's group learns of the other under a key no sequence number takes: an
                         // Encounter read for two patients must refuse the stay in both groups
