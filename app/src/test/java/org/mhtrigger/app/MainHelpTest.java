@@ -19,4 +19,46 @@ class MainHelpTest {
                 .containsKey("screen")
                 .doesNotContainKeys("bench", "bench-phases", "bench-ui");
     }
+
+    @Test
+    void aRun_buildsOnlyTheCommandItNames_helpAndSlipsGetThemAll() {
+        picocli.CommandLine one = new picocli.CommandLine(new Main());
+        Main.addCommands(one, "screen");
+        assertThat(one.getSubcommands()).containsOnlyKeys("screen");
+
+        picocli.CommandLine all = new picocli.CommandLine(new Main());
+        Main.addCommands(all, "scren");
+        assertThat(all.getSubcommands().keySet())
+                .containsExactly(
+                        "screen",
+                        "evaluate",
+                        "evaluate-context",
+                        "corpus",
+                        "demo",
+                        "serve",
+                        "sample",
+                        "pull",
+                        "report",
+                        "audit",
+                        "help");
+        for (String first : new String[] {"help", "--help", "--version"}) {
+            picocli.CommandLine cli = new picocli.CommandLine(new Main());
+            Main.addCommands(cli, first);
+            assertThat(cli.getSubcommands()).as(first).hasSize(11);
+        }
+    }
+
+    @Test
+    void aMistypedCommand_isStillAnsweredWithTheOnesItResembles() {
+        // as main() builds it, from the first argument
+        picocli.CommandLine cli = new picocli.CommandLine(new Main());
+        Main.addCommands(cli, "scren");
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err, true));
+
+        int code = cli.execute("scren");
+
+        assertThat(code).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("'scren'").contains("screen");
+    }
 }
