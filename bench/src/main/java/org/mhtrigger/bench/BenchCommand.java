@@ -155,9 +155,10 @@ final class BenchCommand implements Callable<Integer> {
         // the product runs as the launcher starts it (its batch options and start-up cache); HAPI on the JVM's defaults
         String[] productOptions = productOptions();
         List<String> product = concat(java, productOptions);
+        String[] shortRun = shortRunOptions(bytes);
         String t = Integer.toString(threadCount);
         List<String> screen = concat(
-                concat(product, shortRunOptions(bytes)),
+                concat(product, shortRun),
                 "-jar",
                 jar.toString(),
                 "screen",
@@ -196,7 +197,6 @@ final class BenchCommand implements Callable<Integer> {
                 threadCount,
                 bytes / 1e6,
                 String.join(" ", jvmOptions()));
-        String[] shortRun = shortRunOptions(bytes);
         out.println("the product runs as ./mhtrigger starts it, with the JVM options "
                 + (productOptions.length + shortRun.length == 0
                         ? "above only"

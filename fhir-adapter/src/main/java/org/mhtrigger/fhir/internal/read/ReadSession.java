@@ -459,22 +459,30 @@ public final class ReadSession implements GroupSink {
 
     private void take(JsonNode resource, int index, int line, int entry, String fullUrl, Map<String, String> aliases) {
         byte[] text = resource.toString().getBytes(StandardCharsets.UTF_8);
-        take(new Entry(seq++, index, line, entry, fullUrl, text, Entry.contentDigest(text)), resource, null, aliases);
+        take(
+                new Entry(seq++, index, line, entry, fullUrl, text, Entry.contentDigest(text)),
+                resource,
+                null,
+                null,
+                aliases);
     }
 
-    /** Reads a resource now, or routes it to its group; {@code node} or {@code route} may be {@code null}. */
-    private void take(Entry entry, JsonNode node, Route route, Map<String, String> aliases) {
+    /**
+     * Reads a resource now, or routes it to its group; {@code node} or {@code route} may be {@code null}, and so may
+     * {@code prepared} (what a worker worked out for routing it), which is then worked out here.
+     */
+    private void take(Entry entry, JsonNode node, Route route, Spill.Prepared prepared, Map<String, String> aliases) {
         if (spill == null) {
             direct.read(entry);
             return;
         }
         Route known = route != null ? route : Route.of(node);
-        route(entry, known, spill.prepare(known, entry.fullUrl(), aliases), aliases);
-    }
-
-    private void route(Entry entry, Route route, Spill.Prepared prepared, Map<String, String> aliases) {
         try {
-            if (!spill.route(entry, route, prepared, aliases)) {
+            if (!spill.route(
+                    entry,
+                    known,
+                    prepared != null ? prepared : spill.prepare(known, entry.fullUrl(), aliases),
+                    aliases)) {
                 shared.read(entry);
             }
         } catch (IOException e) {
@@ -563,12 +571,12 @@ public final class ReadSession implements GroupSink {
             }
             return;
         }
-        Entry entry = new Entry(seq++, index, number, 0, null, scanned.line(), scanned.digest());
-        if (spill != null && scanned.prepared() != null) {
-            route(entry, route, scanned.prepared(), Map.of());
-        } else {
-            take(entry, null, route, Map.of());
-        }
+        take(
+                new Entry(seq++, index, number, 0, null, scanned.line(), scanned.digest()),
+                null,
+                route,
+                scanned.prepared(),
+                Map.of());
     }
 
     private String tooLong(long bytes) {

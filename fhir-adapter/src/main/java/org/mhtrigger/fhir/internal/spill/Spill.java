@@ -114,14 +114,10 @@ public final class Spill implements AutoCloseable {
     /**
      * Routes one resource.
      *
+     * @param prepared what {@link #prepare} worked out for it, with the same {@code aliases}
      * @param aliases the Bundle's fullUrl → {@code Type/id}, to follow {@code urn:} references; empty outside Bundles
      * @return {@code true} if it was spilled, {@code false} if it belongs to no patient and must be read now
      */
-    public boolean route(Entry entry, Route route, Map<String, String> aliases) throws IOException {
-        return route(entry, route, prepare(route, entry.fullUrl(), aliases), aliases);
-    }
-
-    /** {@link #route(Entry, Route, Map)} with what {@link #prepare} worked out for the same resource. */
     public boolean route(Entry entry, Route route, Prepared prepared, Map<String, String> aliases) throws IOException {
         String type = route.type();
         if (SHARED.contains(type)) {
