@@ -18,8 +18,6 @@ final class TermIndex {
     private char[][] slots = new char[16][];
 
     private int[] slotIds = new int[16];
-    /** Each slot's term's {@code hashCode}, compared before its characters: most probes are of other terms. */
-    private int[] slotHashes = new int[16];
     /** The prefixes' distinct first characters, sorted, and for each the prefixes and their numbers. */
     private char[] firsts = new char[0];
 
@@ -38,7 +36,6 @@ final class TermIndex {
         if (exact.size() * 2 > slots.length) {
             slots = new char[slots.length * 2][];
             slotIds = new int[slots.length];
-            slotHashes = new int[slots.length];
             exact.forEach(this::place);
         } else {
             place(term, id);
@@ -54,7 +51,6 @@ final class TermIndex {
         }
         slots[i] = term.toCharArray();
         slotIds[i] = id;
-        slotHashes[i] = term.hashCode();
     }
 
     /** The number of a prefix, assigned on first use. */
@@ -105,7 +101,7 @@ final class TermIndex {
         }
         int mask = slots.length - 1;
         for (int i = hash & mask; slots[i] != null; i = (i + 1) & mask) {
-            if (slotHashes[i] == hash && Arrays.equals(slots[i], 0, slots[i].length, buffer, 0, length)) {
+            if (Arrays.equals(slots[i], 0, slots[i].length, buffer, 0, length)) {
                 hits.add(slotIds[i], token);
                 break;
             }

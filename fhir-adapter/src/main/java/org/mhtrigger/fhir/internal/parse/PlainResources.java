@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -360,20 +361,8 @@ public final class PlainResources {
         return node.getDecimalValue();
     };
 
-    /**
-     * Base64 decoded by Jackson straight from the input's bytes, with no string made of the text (a note's text is most
-     * of an export's bytes); a value Jackson refuses, or an empty one, is left to HAPI, which decodes leniently.
-     */
-    private static final Reader<byte[]> BASE64 = node -> {
-        if (node.currentToken() != JsonToken.VALUE_STRING) {
-            throw NOT_PLAIN;
-        }
-        byte[] bytes = node.getBinaryValue();
-        if (bytes.length == 0) {
-            throw NOT_PLAIN;
-        }
-        return bytes;
-    };
+    /** Strict base64: anything else is left to HAPI, which decodes leniently. */
+    private static final Reader<byte[]> BASE64 = node -> Base64.getDecoder().decode(STRING.read(node));
 
     /** A resource id as exporters write them: up to 64 letters, digits, {@code -} and {@code .}. */
     private static final Reader<String> ID = node -> {
