@@ -99,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
     private PrintWriter err;
 
     /** One side's run. */
-    private record Run(double seconds, long peakRssBytes) {}
+    private record Run(double seconds, long peakRssBytes, double cpuSeconds) {}
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -218,8 +218,8 @@ final class BenchCommand implements Callable<Integer> {
                 return BenchMain.FAILURE;
             }
             screened = records;
-            pipelineRuns.add(new Run(a.seconds(), a.peakRssBytes()));
-            print("pipeline (screen)", i, a.seconds(), screened, bytes, a.peakRssBytes());
+            pipelineRuns.add(new Run(a.seconds(), a.peakRssBytes(), a.cpuSeconds()));
+            print("pipeline (screen)", i, a.seconds(), screened, bytes, a.peakRssBytes(), a.cpuSeconds());
             MeasuredProcess.Result b = run(hapi, work, "hapi");
             Matcher parsed = PARSED.matcher(b.stdoutText());
             if (b.exitCode() != 0 || !parsed.find()) {
@@ -227,8 +227,8 @@ final class BenchCommand implements Callable<Integer> {
                         + lastLine(b.stderrText()));
                 return BenchMain.FAILURE;
             }
-            hapiRuns.add(new Run(b.seconds(), b.peakRssBytes()));
-            print("HAPI parse only", i, b.seconds(), screened, bytes, b.peakRssBytes());
+            hapiRuns.add(new Run(b.seconds(), b.peakRssBytes(), b.cpuSeconds()));
+            print("HAPI parse only", i, b.seconds(), screened, bytes, b.peakRssBytes(), b.cpuSeconds());
             if (Long.parseLong(parsed.group(3)) > 0) {
                 out.printf("  (HAPI could not parse %s of %s resources)%n", parsed.group(3), parsed.group(1));
             }
@@ -248,8 +248,24 @@ final class BenchCommand implements Callable<Integer> {
         double pipelineSeconds = median(pipelineRuns, Run::seconds);
         double hapiSeconds = median(hapiRuns, Run::seconds);
         out.printf(Locale.ROOT, "medians of %d run(s):%n", runs);
-        print("pipeline (screen)", 0, pipelineSeconds, screened, bytes, (long) median(pipelineRuns, Run::peakRssBytes));
-        print("HAPI parse only", 0, hapiSeconds, screened, bytes, (long) median(hapiRuns, Run::peakRssBytes));
+        double pipelineCpu = median(pipelineRuns, Run::cpuSeconds);
+        double hapiCpu = median(hapiRuns, Run::cpuSeconds);
+        print(
+                "pipeline (screen)",
+                0,
+                pipelineSeconds,
+                screened,
+                bytes,
+                (long) median(pipelineRuns, Run::peakRssBytes),
+                pipelineCpu);
+        print("HAPI parse only", 0, hapiSeconds, screened, bytes, (long) median(hapiRuns, Run::peakRssBytes), hapiCpu);
+        if (pipelineCpu > 0 && hapiCpu > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "CPU time (all threads, user and system; it moves less than wall time when the processors are"
+                            + " shared): HAPI parse / pipeline %.2f%n",
+                    hapiCpu / pipelineCpu);
+        }
         out.printf(
                 Locale.ROOT,
                 "start-up: 'mhtrigger --version' process %.2f s (JVM start and command line, the floor of any command);"
@@ -282,16 +298,17 @@ final class BenchCommand implements Callable<Integer> {
         return Integer.parseInt(m.group(1));
     }
 
-    private void print(String side, int run, double seconds, int stays, long bytes, long peakRss) {
+    private void print(String side, int run, double seconds, int stays, long bytes, long peakRss, double cpuSeconds) {
         out.printf(
                 Locale.ROOT,
-                "%-8s %-18s %7.2f s %9.1f stays/s %7.1f MB/s of input  peak RSS %s%n",
+                "%-8s %-18s %7.2f s %9.1f stays/s %7.1f MB/s of input  peak RSS %s  CPU %s%n",
                 run == 0 ? "median" : "run " + run,
                 side,
                 seconds,
                 stays / seconds,
                 bytes / 1e6 / seconds,
-                peakRss < 0 ? "n/a" : (peakRss >> 20) + " MB");
+                peakRss < 0 ? "n/a" : (peakRss >> 20) + " MB",
+                cpuSeconds < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f s", cpuSeconds));
         out.flush();
     }
 

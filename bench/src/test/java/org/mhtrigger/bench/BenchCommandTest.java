@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchCommandTest {
     static final String FIGURES =
-            " +\\d+\\.\\d\\d s +\\d+\\.\\d stays/s +\\d+\\.\\d MB/s of input  peak RSS (\\d+ MB|n/a)";
+            " +\\d+\\.\\d\\d s +\\d+\\.\\d stays/s +\\d+\\.\\d MB/s of input  peak RSS (\\d+ MB|n/a)"
+                    + "  CPU (\\d+\\.\\d s|n/a)";
 
     @TempDir
     Path dir;
@@ -38,6 +39,10 @@ class BenchCommandTest {
         assertThat(lines).anyMatch(l -> l.matches("median +HAPI parse only" + FIGURES));
         // the 15 stays' figure is stays/s of what screen itself said it screened
         assertThat(runs.get(0)).contains(" stays/s");
+        // a whole JVM run takes well over the 10 ms between readings, so its CPU time is known
+        assertThat(runs).noneMatch(l -> l.endsWith("CPU n/a"));
+        assertThat(lines)
+                .anyMatch(l -> l.matches("CPU time \\(all threads, .*\\): HAPI parse / pipeline \\d+\\.\\d\\d"));
         assertThat(lines)
                 .anyMatch(
                         l -> l.matches("start-up: 'mhtrigger --version' process \\d+\\.\\d\\d s .*'screen' of 39 stays"

@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a command as a separate process and measures it from outside: wall time from just before the process is
- * started to its exit (JVM start-up included), and its peak resident memory, read from the kernel's high-water mark
+ * started to its exit (JVM start-up included); its peak resident memory, read from the kernel's high-water mark
  * {@code VmHWM} in {@code /proc/<pid>/status} every {@value #POLL_MILLIS} ms while it runs (Linux only; the mark only
- * rises, so the last value read misses at most the process's last {@value #POLL_MILLIS} ms). Stateless, thread-safe.
+ * rises, so the last value read misses at most the process's last {@value #POLL_MILLIS} ms); and the CPU time of all
+ * its threads, user and system, as the operating system reports it for the process ({@link
+ * ProcessHandle.Info#totalCpuDuration()}), read as often and missing as little. On a machine whose processors are
+ * shared, CPU time moves much less between identical runs than wall time does. Stateless, thread-safe.
  */
 public final class MeasuredProcess {
     static final int POLL_MILLIS = 10;
@@ -24,8 +27,10 @@ public final class MeasuredProcess {
      * What one run did.
      *
      * @param peakRssBytes peak resident memory, or -1 where {@code /proc} cannot tell
+     * @param cpuSeconds CPU time of all its threads, user and system; -1 where the system cannot tell, or when the
+     *     process ended before the first reading
      */
-    public record Result(int exitCode, double seconds, long peakRssBytes, Path stdout, Path stderr) {
+    public record Result(int exitCode, double seconds, long peakRssBytes, double cpuSeconds, Path stdout, Path stderr) {
         public String stdoutText() throws IOException {
             return Files.readString(stdout);
         }
@@ -44,12 +49,20 @@ public final class MeasuredProcess {
         long started = System.nanoTime();
         Process process = builder.start();
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        ProcessHandle handle = process.toHandle();
         long peak = -1;
+        double cpu = -1;
         while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, highWaterMark(status));
+            cpu = Math.max(cpu, cpuSeconds(handle));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(process.exitValue(), seconds, peak, stdout, stderr);
+        return new Result(process.exitValue(), seconds, peak, cpu, stdout, stderr);
+    }
+
+    /** The process's CPU time so far in seconds, or -1 if the system does not say (or it has ended). */
+    static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
     }
 
     /** VmHWM in bytes, or -1 if the file is gone (the process ended) or has no such line. */
