@@ -69,6 +69,11 @@ final class NoteTerms {
         return new NoteTerms(hits, positions, starts, ends);
     }
 
+    /** The bits of numbers {@code 64 * word} to {@code 64 * word + 63}: which of them the note has. */
+    long word(int word) {
+        return word < bits.length ? bits[word] : 0;
+    }
+
     boolean contains(int id) {
         return (bits[id >>> 6] & 1L << id) != 0;
     }

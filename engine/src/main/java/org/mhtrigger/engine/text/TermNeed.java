@@ -33,6 +33,24 @@ final class TermNeed {
 
     private final long[] termBits;
     private final TermNeed[] composite;
+    /**
+     * A necessary condition of this need met by one term: the note must have one of these terms (bits as in {@link
+     * #mentionedWords}). For "all of", that of the part whose terms are longest, as long words are rarer in notes
+     * than short ones ("to", "by", "on"); for "any of", every term it mentions.
+     */
+    private final long[] anchor;
+    /** The length of the shortest term of {@link #anchor}: how rare it is likely to be. */
+    private final int anchorLength;
+    /**
+     * For "any of" with many {@link #composite} parts: the parts by the terms of their anchors, so that a note is
+     * tested only against the parts one of whose anchor terms it has. {@code byAnchor[id - firstAnchor]} lists the
+     * indexes into {@link #composite}; {@code null} for few parts, tested one by one.
+     */
+    private final int[][] byAnchor;
+
+    private final int firstAnchor;
+    private final int[] anchorWords;
+    private final long[] anchorBits;
 
     private TermNeed(byte kind, int id, String text, TermNeed[] parts) {
         this.kind = kind;
@@ -59,7 +77,70 @@ final class TermNeed {
         this.termWords = words(terms);
         this.termBits = bits(terms);
         this.composite = others.toArray(TermNeed[]::new);
+        if (kind == TERM) {
+            this.anchor = mentioned;
+            this.anchorLength = text.endsWith("*") ? text.length() - 1 : text.length();
+        } else if (kind == ALL) {
+            TermNeed rarest = parts[0];
+            for (TermNeed part : parts) {
+                if (part.anchorLength > rarest.anchorLength) {
+                    rarest = part;
+                }
+            }
+            this.anchor = rarest.anchor;
+            this.anchorLength = rarest.anchorLength;
+        } else {
+            this.anchor = mentioned;
+            int shortest = Integer.MAX_VALUE;
+            for (TermNeed part : parts) {
+                shortest = Math.min(shortest, part.anchorLength);
+            }
+            this.anchorLength = shortest;
+        }
+        if (kind == ANY && composite.length >= INDEXED_PARTS) {
+            long[] union = new long[0];
+            for (TermNeed part : composite) {
+                union = or(union, words(part.anchor), bits(part.anchor));
+            }
+            int first = Integer.MAX_VALUE;
+            int last = -1;
+            for (int n = 0; n < union.length * 64; n++) {
+                if ((union[n >>> 6] & 1L << n) != 0) {
+                    first = Math.min(first, n);
+                    last = n;
+                }
+            }
+            List<List<Integer>> byId = new ArrayList<>();
+            for (int n = first; n <= last; n++) {
+                byId.add(new ArrayList<>());
+            }
+            for (int c = 0; c < composite.length; c++) {
+                long[] own = composite[c].anchor;
+                for (int n = first; n <= last && n < own.length * 64; n++) {
+                    if ((own[n >>> 6] & 1L << n) != 0) {
+                        byId.get(n - first).add(c);
+                    }
+                }
+            }
+            this.byAnchor = byId.stream()
+                    .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+            this.firstAnchor = first;
+            this.anchorWords = words(union);
+            this.anchorBits = bits(union);
+        } else {
+            this.byAnchor = null;
+            this.firstAnchor = 0;
+            this.anchorWords = null;
+            this.anchorBits = null;
+        }
     }
+
+    /**
+     * From this many composite parts on, "any of" finds the parts to test by their anchors instead of testing each:
+     * the lexicon's largest triggers have hundreds, and most notes have the anchor terms of only a few.
+     */
+    private static final int INDEXED_PARTS = 8;
 
     private static long[] set(long[] dense, int id) {
         long[] grown = dense.length > id >>> 6 ? dense : Arrays.copyOf(dense, (id >>> 6) + 1);
@@ -125,6 +206,9 @@ final class TermNeed {
                 if (terms.containsAny(termWords, termBits)) {
                     return true;
                 }
+                if (byAnchor != null) {
+                    return anyAnchored(terms);
+                }
                 for (TermNeed part : composite) {
                     if (part.test(terms)) {
                         return true;
@@ -132,6 +216,27 @@ final class TermNeed {
                 }
                 return false;
         }
+    }
+
+    /**
+     * "Any of" over the composite parts, testing only those with an anchor term in the note (a part may be tested more
+     * than once when the note has several of its anchor terms; the answer is the same).
+     */
+    private boolean anyAnchored(NoteTerms terms) {
+        for (int i = 0; i < anchorWords.length; i++) {
+            int word = anchorWords[i];
+            long present = terms.word(word) & anchorBits[i];
+            while (present != 0) {
+                int id = word << 6 | Long.numberOfTrailingZeros(present);
+                present &= present - 1;
+                for (int c : byAnchor[id - firstAnchor]) {
+                    if (composite[c].test(terms)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Override

@@ -96,6 +96,34 @@ class TermNeedTest {
     }
 
     @Test
+    void anyOfManyParts_isMetExactlyWhenOneOfItsPartsIs() {
+        List<String> patterns = new java.util.ArrayList<>(PATTERNS);
+        patterns.addAll(List.of(
+                "pt (slipped|fell)",
+                "no ... seizure",
+                "(IM|query) ...2 (haloperidol|lorazepam)",
+                "the (floor|attendance)",
+                "was found",
+                "defib* ... the",
+                "tied a (ligature|floor)",
+                "self ... (harm|harming) ... no"));
+        TermIndex index = new TermIndex();
+        List<TermNeed> parts = patterns.stream()
+                .map(pattern -> Lexicon.need(new LexiconEntry("MH-T01", pattern, 4, false, ""), ANALYZER, index))
+                .toList();
+        TermNeed any = TermNeed.any(parts);
+        SplittableRandom random = new SplittableRandom(20261207L);
+        int met = 0;
+        for (int i = 0; i < 20_000; i++) {
+            NoteTerms terms = NoteTerms.of(ANALYZER, Lexicon.FIELD, text(random), index);
+            boolean expected = parts.stream().anyMatch(part -> part.metBy(terms));
+            assertThat(any.metBy(terms)).as("any of %s on note %d", parts, i).isEqualTo(expected);
+            met += expected ? 1 : 0;
+        }
+        assertThat(met).as("notes that meet some part").isBetween(1_000, 19_000);
+    }
+
+    @Test
     void aPrefixIsMetOnlyByATermThatStartsWithIt() {
         TermIndex index = new TermIndex();
         List<TermNeed> needs = List.of(

@@ -66,7 +66,7 @@ public record PreviousStayDate(String evidence, TextSpan span, LocalDate first, 
         String read = first.equals(last)
                 ? first.toString()
                 : DateTimeFormatter.ofPattern("yyyy-MM").format(first);
-        return "dated " + read + " ('" + evidence.replaceAll("\\s+", " ") + "'), during the previous stay "
+        return "dated " + read + " ('" + ContextReason.oneLine(evidence) + "'), during the previous stay "
                 + stay.admitted() + " to " + stay.discharged();
     }
 
