@@ -37,6 +37,19 @@ final class NoteTerms {
 
     static NoteTerms of(Analyzer analyzer, String field, String text, TermIndex index) {
         Hits hits = new Hits(index.size());
+        AsciiWords.Spans words = AsciiWords.spans();
+        if (analyzer instanceof ClinicalAnalyzer && AsciiWords.split(text, words)) {
+            int count = words.count;
+            int[] positions = new int[count];
+            for (int i = 0; i < count; i++) {
+                int start = words.starts[i];
+                int end = words.ends[i];
+                AsciiWords.term(text, start, end, words.term);
+                index.mark(words.term, end - start, i, hits);
+                positions[i] = i;
+            }
+            return new NoteTerms(hits, positions, Arrays.copyOf(words.starts, count), Arrays.copyOf(words.ends, count));
+        }
         int capacity = Math.max(16, text.length() / 5);
         int[] positions = new int[capacity];
         int[] starts = new int[capacity];
