@@ -44,7 +44,7 @@ final class NoteTerms {
             for (int i = 0; i < count; i++) {
                 int start = words.starts[i];
                 int end = words.ends[i];
-                AsciiWords.term(text, start, end, words.term);
+                AsciiWords.term(words, i);
                 index.mark(words.term, end - start, i, hits);
                 positions[i] = i;
             }

@@ -26,7 +26,7 @@ public final class Tokens {
             for (int i = 0; i < words.count; i++) {
                 int start = words.starts[i];
                 int end = words.ends[i];
-                AsciiWords.term(text, start, end, words.term);
+                AsciiWords.term(words, i);
                 tokens.add(new Token(new String(words.term, 0, end - start), base + start, base + end));
             }
             return tokens;

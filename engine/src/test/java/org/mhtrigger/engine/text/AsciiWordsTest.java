@@ -118,7 +118,7 @@ class AsciiWordsTest {
         }
         List<Token> tokens = new ArrayList<>();
         for (int i = 0; i < spans.count; i++) {
-            AsciiWords.term(text, spans.starts[i], spans.ends[i], spans.term);
+            AsciiWords.term(spans, i);
             tokens.add(new Token(
                     new String(spans.term, 0, spans.ends[i] - spans.starts[i]), spans.starts[i], spans.ends[i]));
         }
