@@ -16,8 +16,8 @@ import java.util.Arrays;
  *
  * <p>Any other text (a character outside ASCII, a {@code ?}, which the analyser reads as the word "query" before a
  * letter, or a word longer than the tokenizer's 255 characters) is left to the analyser: {@link #split} answers
- * {@code false}. {@code AsciiWordsTest} holds the two to the same tokens and offsets on 100,000 seeded random texts made
- * of every character class and the spellings around them.
+ * {@code false}. {@code AsciiWordsTest} holds the two to the same tokens and offsets on 100,000 seeded random texts
+ * made of every character class and the spellings around them.
  */
 final class AsciiWords {
     private static final byte OTHER = 0;
@@ -146,7 +146,10 @@ final class AsciiWords {
         return c >= 0 ? CLASSES[c] : REFUSED;
     }
 
-    /** The analysed term of word {@code i} of the text last split into {@code spans}, lower case, into {@link Spans#term}. */
+    /**
+     * The analysed term of word {@code i} of the text last split into {@code spans}, lower case, into {@link
+     * Spans#term}.
+     */
     static void term(Spans spans, int i) {
         byte[] text = spans.text;
         char[] term = spans.term;

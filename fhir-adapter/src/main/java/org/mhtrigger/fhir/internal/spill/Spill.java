@@ -45,7 +45,13 @@ public final class Spill implements AutoCloseable {
     /** Types whose facts are read even when they name no patient (their problems must still be reported). */
     private static final Set<String> PATIENT_TYPES = Set.copyOf(ResourceTypes.PATIENT);
 
-    private static final int BUFFER = 32 * 1024;
+    /**
+     * Bytes buffered per open spill file, written and read back in calls of this size. At 32 KB a 100,000-stay screen
+     * made about 270,000 writes ({@code strace -c}); at 256 KB its system time fell from 7.9–13.0 s to 6.5–7.3 s and
+     * its wall time was 0.93x (medians of 4 alternating pairs), with the same peak memory in a 512 MB heap (690 MB
+     * resident). Up to 256 groups: about 64 MB of buffers at most, only while the input is routed.
+     */
+    private static final int BUFFER = 256 * 1024;
     /** Two key hashes, group, seq, digest, and file, line and entry of the origin. */
     private static final int INDEX_RECORD_BYTES = 8 + 8 + 4 + 8 + 8 + 4 + 4 + 4;
 
