@@ -2,6 +2,7 @@ package org.mhtrigger.engine.text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
  * The words of a text that is plain ASCII without a question mark, exactly as {@link ClinicalAnalyzer} gives them
@@ -69,6 +70,17 @@ final class AsciiWords {
          */
         byte[] text;
 
+        /** Writes the analysed term of word {@code i}, lower case, into {@link #term}; answers its length. */
+        int term(int i) {
+            int start = starts[i];
+            int length = ends[i] - start;
+            for (int k = 0; k < length; k++) {
+                int c = text[start + k];
+                term[k] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            return length;
+        }
+
         private void add(int start, int end) {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
@@ -84,9 +96,14 @@ final class AsciiWords {
 
     private AsciiWords() {}
 
-    /** This thread's spans, to pass to {@link #split}; valid until its next call on the thread. */
-    static Spans spans() {
-        return SPANS.get();
+    /**
+     * The words of {@code text} as {@code analyzer} gives them, in this thread's spans (valid until the next call on
+     * the thread), or {@code null} when the analyser must read the text itself: it is not a {@link ClinicalAnalyzer},
+     * or {@link #split} refuses the text.
+     */
+    static Spans of(Analyzer analyzer, String text) {
+        Spans spans = SPANS.get();
+        return analyzer instanceof ClinicalAnalyzer && split(text, spans) ? spans : null;
     }
 
     /**
@@ -144,19 +161,5 @@ final class AsciiWords {
 
     private static int type(byte c) {
         return c >= 0 ? CLASSES[c] : REFUSED;
-    }
-
-    /**
-     * The analysed term of word {@code i} of the text last split into {@code spans}, lower case, into {@link
-     * Spans#term}.
-     */
-    static void term(Spans spans, int i) {
-        byte[] text = spans.text;
-        char[] term = spans.term;
-        int start = spans.starts[i];
-        for (int k = start; k < spans.ends[i]; k++) {
-            int c = text[k];
-            term[k - start] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        }
     }
 }

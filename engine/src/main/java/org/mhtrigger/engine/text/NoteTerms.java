@@ -37,15 +37,12 @@ final class NoteTerms {
 
     static NoteTerms of(Analyzer analyzer, String field, String text, TermIndex index) {
         Hits hits = new Hits(index.size());
-        AsciiWords.Spans words = AsciiWords.spans();
-        if (analyzer instanceof ClinicalAnalyzer && AsciiWords.split(text, words)) {
+        AsciiWords.Spans words = AsciiWords.of(analyzer, text);
+        if (words != null) {
             int count = words.count;
             int[] positions = new int[count];
             for (int i = 0; i < count; i++) {
-                int start = words.starts[i];
-                int end = words.ends[i];
-                AsciiWords.term(words, i);
-                index.mark(words.term, end - start, i, hits);
+                index.mark(words.term, words.term(i), i, hits);
                 positions[i] = i;
             }
             return new NoteTerms(hits, positions, Arrays.copyOf(words.starts, count), Arrays.copyOf(words.ends, count));

@@ -19,10 +19,12 @@ import java.util.Map;
 final class TermIndex {
     private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> prefixIds = new HashMap<>();
-    /** The characters of every whole term and prefix, one after another. */
+    /** The characters of every whole term and prefix, one after another, each once. */
     private char[] pool = new char[256];
 
     private int pooled;
+    /** Where each term and prefix starts in the pool. */
+    private final Map<String, Integer> poolStarts = new HashMap<>();
     /** The whole terms in an open-addressing table by {@code String.hashCode}: hash, place in the pool, length, id. */
     private int[] slotHashes = new int[16];
 
@@ -78,8 +80,12 @@ final class TermIndex {
         slotIds[i] = id;
     }
 
-    /** Where {@code text} starts in the pool, added at its end. */
+    /** Where {@code text} starts in the pool, added at its end the first time. */
     private int pooled(String text) {
+        return poolStarts.computeIfAbsent(text, this::append);
+    }
+
+    private int append(String text) {
         int start = pooled;
         if (start + text.length() > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(pool.length * 2, start + text.length()));

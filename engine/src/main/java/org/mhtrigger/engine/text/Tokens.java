@@ -19,18 +19,16 @@ public final class Tokens {
 
     /** Tokens of {@code text}, with offsets shifted by {@code base}. */
     public static List<Token> of(Analyzer analyzer, String text, int base) {
-        // about one token per six characters of clinical text: sized once instead of grown three or four times
-        AsciiWords.Spans words = AsciiWords.spans();
-        if (analyzer instanceof ClinicalAnalyzer && AsciiWords.split(text, words)) {
+        AsciiWords.Spans words = AsciiWords.of(analyzer, text);
+        if (words != null) {
             List<Token> tokens = new ArrayList<>(words.count);
             for (int i = 0; i < words.count; i++) {
-                int start = words.starts[i];
-                int end = words.ends[i];
-                AsciiWords.term(words, i);
-                tokens.add(new Token(new String(words.term, 0, end - start), base + start, base + end));
+                String term = new String(words.term, 0, words.term(i));
+                tokens.add(new Token(term, base + words.starts[i], base + words.ends[i]));
             }
             return tokens;
         }
+        // about one token per six characters of clinical text: sized once instead of grown three or four times
         List<Token> tokens = new ArrayList<>(Math.max(10, text.length() / 5));
         try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -112,15 +112,13 @@ class AsciiWordsTest {
 
     /** Each token as term, start and end offset, through the splitter (or {@code null} if it refuses the text). */
     private static List<Token> split(String text) {
-        AsciiWords.Spans spans = AsciiWords.spans();
-        if (!AsciiWords.split(text, spans)) {
+        AsciiWords.Spans spans = AsciiWords.of(CLINICAL, text);
+        if (spans == null) {
             return null;
         }
         List<Token> tokens = new ArrayList<>();
         for (int i = 0; i < spans.count; i++) {
-            AsciiWords.term(spans, i);
-            tokens.add(new Token(
-                    new String(spans.term, 0, spans.ends[i] - spans.starts[i]), spans.starts[i], spans.ends[i]));
+            tokens.add(new Token(new String(spans.term, 0, spans.term(i)), spans.starts[i], spans.ends[i]));
         }
         return tokens;
     }
