@@ -41,16 +41,8 @@ final class TermNeed {
     private final long[] anchor;
     /** The length of the shortest term of {@link #anchor}: how rare it is likely to be. */
     private final int anchorLength;
-    /**
-     * For "any of" with many {@link #composite} parts: the parts by the terms of their anchors, so that a note is
-     * tested only against the parts one of whose anchor terms it has. {@code byAnchor[id - firstAnchor]} lists the
-     * indexes into {@link #composite}; {@code null} for few parts, tested one by one.
-     */
-    private final int[][] byAnchor;
-
-    private final int firstAnchor;
-    private final int[] anchorWords;
-    private final long[] anchorBits;
+    /** For "any of" with many {@link #composite} parts, those parts by their anchors; {@code null} otherwise. */
+    private final AnchorIndex byAnchor;
 
     private TermNeed(byte kind, int id, String text, TermNeed[] parts) {
         this.kind = kind;
@@ -97,43 +89,7 @@ final class TermNeed {
             }
             this.anchorLength = shortest;
         }
-        if (kind == ANY && composite.length >= INDEXED_PARTS) {
-            long[] union = new long[0];
-            for (TermNeed part : composite) {
-                union = or(union, words(part.anchor), bits(part.anchor));
-            }
-            int first = Integer.MAX_VALUE;
-            int last = -1;
-            for (int n = 0; n < union.length * 64; n++) {
-                if ((union[n >>> 6] & 1L << n) != 0) {
-                    first = Math.min(first, n);
-                    last = n;
-                }
-            }
-            List<List<Integer>> byId = new ArrayList<>();
-            for (int n = first; n <= last; n++) {
-                byId.add(new ArrayList<>());
-            }
-            for (int c = 0; c < composite.length; c++) {
-                long[] own = composite[c].anchor;
-                for (int n = first; n <= last && n < own.length * 64; n++) {
-                    if ((own[n >>> 6] & 1L << n) != 0) {
-                        byId.get(n - first).add(c);
-                    }
-                }
-            }
-            this.byAnchor = byId.stream()
-                    .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
-                    .toArray(int[][]::new);
-            this.firstAnchor = first;
-            this.anchorWords = words(union);
-            this.anchorBits = bits(union);
-        } else {
-            this.byAnchor = null;
-            this.firstAnchor = 0;
-            this.anchorWords = null;
-            this.anchorBits = null;
-        }
+        this.byAnchor = kind == ANY && composite.length >= INDEXED_PARTS ? new AnchorIndex(composite) : null;
     }
 
     /**
@@ -207,7 +163,7 @@ final class TermNeed {
                     return true;
                 }
                 if (byAnchor != null) {
-                    return anyAnchored(terms);
+                    return byAnchor.anyMet(composite, terms);
                 }
                 for (TermNeed part : composite) {
                     if (part.test(terms)) {
@@ -219,24 +175,73 @@ final class TermNeed {
     }
 
     /**
-     * "Any of" over the composite parts, testing only those with an anchor term in the note (a part may be tested more
-     * than once when the note has several of its anchor terms; the answer is the same).
+     * The composite parts of an "any of" by the terms of their anchors, so that a note is tested only against the parts
+     * one of whose anchor terms it has. Immutable.
      */
-    private boolean anyAnchored(NoteTerms terms) {
-        for (int i = 0; i < anchorWords.length; i++) {
-            int word = anchorWords[i];
-            long present = terms.word(word) & anchorBits[i];
-            while (present != 0) {
-                int id = word << 6 | Long.numberOfTrailingZeros(present);
-                present &= present - 1;
-                for (int c : byAnchor[id - firstAnchor]) {
-                    if (composite[c].test(terms)) {
-                        return true;
+    private static final class AnchorIndex {
+        /** {@code parts[id - first]}: the indexes into the composite parts whose anchor has the term numbered {@code id}. */
+        private final int[][] parts;
+
+        private final int first;
+        /** The words and bits of every anchor term, as in {@link TermNeed#mentionedWords}. */
+        private final int[] words;
+
+        private final long[] bits;
+
+        AnchorIndex(TermNeed[] composite) {
+            long[] union = new long[0];
+            for (TermNeed part : composite) {
+                union = or(union, words(part.anchor), bits(part.anchor));
+            }
+            int lowest = Integer.MAX_VALUE;
+            int highest = -1;
+            for (int n = 0; n < union.length * 64; n++) {
+                if ((union[n >>> 6] & 1L << n) != 0) {
+                    lowest = Math.min(lowest, n);
+                    highest = n;
+                }
+            }
+            List<List<Integer>> byId = new ArrayList<>();
+            for (int n = lowest; n <= highest; n++) {
+                byId.add(new ArrayList<>());
+            }
+            for (int c = 0; c < composite.length; c++) {
+                long[] own = composite[c].anchor;
+                for (int n = lowest; n <= highest && n < own.length * 64; n++) {
+                    if ((own[n >>> 6] & 1L << n) != 0) {
+                        byId.get(n - lowest).add(c);
                     }
                 }
             }
+            this.parts = byId.stream()
+                    .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+            this.first = lowest;
+            this.words = words(union);
+            this.bits = bits(union);
         }
-        return false;
+
+        /**
+         * Whether one of {@code composite} (the parts this index was made from) is met, testing only those with an
+         * anchor term in the note (a part may be tested more than once when the note has several of its anchor terms;
+         * the answer is the same).
+         */
+        boolean anyMet(TermNeed[] composite, NoteTerms terms) {
+            for (int i = 0; i < words.length; i++) {
+                int word = words[i];
+                long present = terms.word(word) & bits[i];
+                while (present != 0) {
+                    int id = word << 6 | Long.numberOfTrailingZeros(present);
+                    present &= present - 1;
+                    for (int c : parts[id - first]) {
+                        if (composite[c].test(terms)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     @Override
