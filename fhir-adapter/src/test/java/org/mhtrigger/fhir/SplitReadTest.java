@@ -515,4 +515,59 @@ class SplitReadTest {
                 + "\"context\":{\"encounter\":[{\"reference\":\"Encounter/" + encounter + "\"}]},"
                 + "\"content\":[{\"attachment\":{\"contentType\":\"text/plain\",\"data\":\"Tm90ZSB0ZXh0Lg==\"}}]}";
     }
+
+    /** The progress a read reports: every file's end, and within a long file, never decreasing, ending at the total. */
+    @Test
+    void progress_isReportedWhileFilesAreRead_andEndsAtTheInputsSize() throws IOException {
+        Path ndjson = SAMPLE.resolve("ndjson");
+        // one file longer than a report's step: lines padded with white space inside the object, which JSON allows
+        Path large = input.resolve("Patient-padded.ndjson");
+        String padding = " ".repeat(9_000);
+        try (var out = Files.newBufferedWriter(large)) {
+            for (int i = 0; i < 2_200; i++) {
+                out.write("{\"resourceType\":\"Patient\"," + padding + "\"id\":\"pad-" + i + "\"}\n");
+            }
+        }
+        long total;
+        try (Stream<Path> files = Files.list(ndjson)) {
+            total = files.filter(f -> f.toString().endsWith(".ndjson"))
+                            .mapToLong(f -> f.toFile().length())
+                            .sum()
+                    + Files.size(large);
+        }
+        assertThat(Files.size(large)).isGreaterThan(RecordListener.PROGRESS_BYTES);
+
+        for (int buckets : new int[] {1, 7}) {
+            List<long[]> reports = new java.util.ArrayList<>();
+            new FhirRecordReader(ReaderOptions.defaults().withBuckets(buckets).withSpillDirectory(spill))
+                    .read(List.of(ndjson, large), new RecordListener() {
+                        @Override
+                        public void record(StayRecord record) {
+                            assertThat(reports)
+                                    .last()
+                                    .satisfies(r -> assertThat(r[0]).isEqualTo(total));
+                        }
+
+                        @Override
+                        public void rejected(Rejection rejection) {}
+
+                        @Override
+                        public void warning(Rejection warning) {}
+
+                        @Override
+                        public void progress(long bytesRead, long bytesTotal) {
+                            reports.add(new long[] {bytesRead, bytesTotal});
+                        }
+                    });
+
+            // the sample's 11 files, and the padded one at least twice: once on the way, once at its end
+            assertThat(reports).as("buckets %d", buckets).hasSizeGreaterThanOrEqualTo(13);
+            assertThat(reports).allSatisfy(r -> assertThat(r[1]).isEqualTo(total));
+            for (int i = 1; i < reports.size(); i++) {
+                assertThat(reports.get(i)[0]).isGreaterThanOrEqualTo(reports.get(i - 1)[0]);
+            }
+            assertThat(reports.get(reports.size() - 2)[0]).isLessThan(total);
+            assertThat(reports.get(reports.size() - 1)[0]).isEqualTo(total);
+        }
+    }
 }

@@ -57,6 +57,9 @@ public final class ScreeningPipeline {
 
         /** Input that was used although something about it was off. */
         default void warning(Rejection warning) {}
+
+        /** How much of the input has been read, as {@link RecordListener#progress} says; by default ignored. */
+        default void progress(long bytesRead, long bytesTotal) {}
     }
 
     /**
@@ -145,19 +148,32 @@ public final class ScreeningPipeline {
                         listener.rejected(result.failure());
                     }
                 })) {
-            summary = reader.read(
-                    inputs,
-                    RecordListener.of(
-                            record -> {
-                                if (include.test(record)) {
-                                    listener.read(record);
-                                    // here, not on a screening thread: a screener that cannot be built ends the run
-                                    screener();
-                                    screening.submit(record);
-                                }
-                            },
-                            listener::rejected,
-                            listener::warning));
+            summary = reader.read(inputs, new RecordListener() {
+                @Override
+                public void record(StayRecord record) {
+                    if (include.test(record)) {
+                        listener.read(record);
+                        // here, not on a screening thread: a screener that cannot be built ends the run
+                        screener();
+                        screening.submit(record);
+                    }
+                }
+
+                @Override
+                public void rejected(Rejection rejection) {
+                    listener.rejected(rejection);
+                }
+
+                @Override
+                public void warning(Rejection warning) {
+                    listener.warning(warning);
+                }
+
+                @Override
+                public void progress(long bytesRead, long bytesTotal) {
+                    listener.progress(bytesRead, bytesTotal);
+                }
+            });
             screening.finish();
         }
         screener(); // a run that read no record still reports rules that cannot be built

@@ -73,6 +73,11 @@ public final class CommandScreening {
                 sink.accept(screening);
                 counter.screened(screening);
             }
+
+            @Override
+            public void progress(long bytesRead, long bytesTotal) {
+                counter.progress(bytesRead, bytesTotal);
+            }
         });
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.info(
@@ -157,6 +162,7 @@ public final class CommandScreening {
         private long findings;
         private long noteBytes;
         private final long started;
+        private long firstScreened;
 
         Counter(long started) {
             this.started = started;
@@ -167,18 +173,41 @@ public final class CommandScreening {
             records++;
             findings += screening.findings().size();
             screening.findings().forEach(f -> perTrigger.merge(f.trigger(), 1, Integer::sum));
-            long now = System.nanoTime();
-            if (!quiet && now - lastProgress > PROGRESS_EVERY_NANOS) {
-                lastProgress = now;
-                double seconds = (now - started) / 1e9;
+            if (records == 1) {
+                firstScreened = System.nanoTime();
+            }
+            if (due()) {
+                // the rate since the first record, not since the start: reading the input comes first
+                double seconds = (System.nanoTime() - firstScreened) / 1e9;
                 err.printf(
                         Locale.ROOT,
-                        "... %d records screened (%.0f records/s), %d findings%n",
+                        "... %d %s screened%s, %d %s%n",
                         records,
-                        records / seconds,
-                        findings);
+                        records == 1 ? "record" : "records",
+                        seconds >= 1 ? String.format(Locale.ROOT, " (%.0f records/s)", (records - 1) / seconds) : "",
+                        findings,
+                        findings == 1 ? "finding" : "findings");
                 err.flush();
             }
+        }
+
+        /** While the input is read, before the first record: how much of it. */
+        void progress(long bytesRead, long bytesTotal) {
+            if (records == 0 && bytesRead < bytesTotal && due()) {
+                err.printf(
+                        Locale.ROOT, "... reading the input: %,.0f of %,.0f MB%n", bytesRead / 1e6, bytesTotal / 1e6);
+                err.flush();
+            }
+        }
+
+        /** Whether a progress line is due: not quiet, and the last one is old enough. */
+        private boolean due() {
+            long now = System.nanoTime();
+            if (quiet || now - lastProgress <= PROGRESS_EVERY_NANOS) {
+                return false;
+            }
+            lastProgress = now;
+            return true;
         }
     }
 }

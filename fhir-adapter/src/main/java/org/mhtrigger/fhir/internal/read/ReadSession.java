@@ -89,6 +89,14 @@ public final class ReadSession implements GroupSink {
     private ExecutorService workers;
 
     private int files;
+    /** The bytes of all input files, and of those read so far: for {@link RecordListener#progress}. */
+    private long bytesTotal;
+
+    private long bytesRead;
+    private long bytesReported;
+    /** Where {@link #bytesRead} will be at the end of the file being read. */
+    private long fileEnd;
+
     private long resources;
     private int records;
     private int rejected;
@@ -118,6 +126,7 @@ public final class ReadSession implements GroupSink {
                 // reported when the file is read
             }
         }
+        bytesTotal = bytes;
         int buckets = options.bucketsFor(bytes);
         if (buckets == 1) {
             direct = group(new Collected(), Map.of());
@@ -231,11 +240,31 @@ public final class ReadSession implements GroupSink {
             fileNames.add(Text.printable(file.toString()));
             int index = fileNames.size() - 1;
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                size = 0; // reported when the file is read
+            }
+            fileEnd = Math.min(bytesTotal, bytesRead + size);
             if (name.endsWith(".ndjson")) {
                 readNdjson(file, index);
             } else {
                 readJson(file, index);
             }
+            read(fileEnd - bytesRead, true);
+        }
+    }
+
+    /**
+     * Counts {@code bytes} more of the current file read (never past its end) and tells the listener when it is time:
+     * see {@link RecordListener#progress}.
+     */
+    private void read(long bytes, boolean endOfFile) {
+        bytesRead = Math.min(fileEnd, bytesRead + Math.max(0, bytes));
+        if (endOfFile || bytesRead - bytesReported >= RecordListener.PROGRESS_BYTES) {
+            bytesReported = bytesRead;
+            listener.progress(bytesRead, bytesTotal);
         }
     }
 
@@ -516,6 +545,7 @@ public final class ReadSession implements GroupSink {
             ScanBatch batch = new ScanBatch();
             while ((line = reader.next()) != null) {
                 number++;
+                read((line == ByteLines.TOO_LONG ? reader.skippedLength() : line.length) + 1L, false);
                 if (line == ByteLines.TOO_LONG) {
                     if (scanning == null) {
                         rejected(origin(index, number, 0), tooLong(reader.skippedLength()));
