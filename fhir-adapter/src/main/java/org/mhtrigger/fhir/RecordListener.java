@@ -34,12 +34,22 @@ public interface RecordListener {
     /** Bytes read between two {@link #progress} reports within a file, at most. */
     long PROGRESS_BYTES = 16L * 1024 * 1024;
 
-    /** A listener that hands records, rejections and warnings to the three consumers. */
+    /** A listener that hands records, rejections and warnings to the three consumers, and ignores progress. */
     static RecordListener of(
             Consumer<StayRecord> records, Consumer<Rejection> rejections, Consumer<Rejection> warnings) {
+        return of(records, rejections, warnings, (read, total) -> {});
+    }
+
+    /** A listener that hands records, rejections, warnings and progress to the four. */
+    static RecordListener of(
+            Consumer<StayRecord> records,
+            Consumer<Rejection> rejections,
+            Consumer<Rejection> warnings,
+            Progress progress) {
         Objects.requireNonNull(records, "records must not be null");
         Objects.requireNonNull(rejections, "rejections must not be null");
         Objects.requireNonNull(warnings, "warnings must not be null");
+        Objects.requireNonNull(progress, "progress must not be null");
         return new RecordListener() {
             @Override
             public void record(StayRecord record) {
@@ -55,6 +65,17 @@ public interface RecordListener {
             public void warning(Rejection warning) {
                 warnings.accept(warning);
             }
+
+            @Override
+            public void progress(long bytesRead, long bytesTotal) {
+                progress.progress(bytesRead, bytesTotal);
+            }
         };
+    }
+
+    /** Receives {@link #progress} reports. */
+    @FunctionalInterface
+    interface Progress {
+        void progress(long bytesRead, long bytesTotal);
     }
 }

@@ -148,32 +148,20 @@ public final class ScreeningPipeline {
                         listener.rejected(result.failure());
                     }
                 })) {
-            summary = reader.read(inputs, new RecordListener() {
-                @Override
-                public void record(StayRecord record) {
-                    if (include.test(record)) {
-                        listener.read(record);
-                        // here, not on a screening thread: a screener that cannot be built ends the run
-                        screener();
-                        screening.submit(record);
-                    }
-                }
-
-                @Override
-                public void rejected(Rejection rejection) {
-                    listener.rejected(rejection);
-                }
-
-                @Override
-                public void warning(Rejection warning) {
-                    listener.warning(warning);
-                }
-
-                @Override
-                public void progress(long bytesRead, long bytesTotal) {
-                    listener.progress(bytesRead, bytesTotal);
-                }
-            });
+            summary = reader.read(
+                    inputs,
+                    RecordListener.of(
+                            record -> {
+                                if (include.test(record)) {
+                                    listener.read(record);
+                                    // here, not on a screening thread: a screener that cannot be built ends the run
+                                    screener();
+                                    screening.submit(record);
+                                }
+                            },
+                            listener::rejected,
+                            listener::warning,
+                            listener::progress));
             screening.finish();
         }
         screener(); // a run that read no record still reports rules that cannot be built
