@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -538,7 +539,7 @@ class SplitReadTest {
         assertThat(Files.size(large)).isGreaterThan(RecordListener.PROGRESS_BYTES);
 
         for (int buckets : new int[] {1, 7}) {
-            List<long[]> reports = new java.util.ArrayList<>();
+            List<long[]> reports = new ArrayList<>();
             new FhirRecordReader(ReaderOptions.defaults().withBuckets(buckets).withSpillDirectory(spill))
                     .read(List.of(ndjson, large), new RecordListener() {
                         @Override

@@ -89,7 +89,9 @@ public final class ReadSession implements GroupSink {
     private ExecutorService workers;
 
     private int files;
-    /** The bytes of all input files, and of those read so far: for {@link RecordListener#progress}. */
+    /** The bytes of each input file (in the order read), of all, and of those read so far: for progress reports. */
+    private long[] sizes;
+
     private long bytesTotal;
 
     private long bytesRead;
@@ -118,13 +120,15 @@ public final class ReadSession implements GroupSink {
     public ReadSummary run(List<Path> inputs) {
         long started = System.nanoTime();
         List<Path> paths = expand(inputs);
+        sizes = new long[paths.size()];
         long bytes = 0;
-        for (Path path : paths) {
+        for (int i = 0; i < sizes.length; i++) {
             try {
-                bytes += Files.size(path);
+                sizes[i] = Files.size(paths.get(i));
             } catch (IOException e) {
                 // reported when the file is read
             }
+            bytes += sizes[i];
         }
         bytesTotal = bytes;
         int buckets = options.bucketsFor(bytes);
@@ -235,18 +239,13 @@ public final class ReadSession implements GroupSink {
     }
 
     private void readAll(List<Path> paths) {
-        for (Path file : paths) {
+        for (int i = 0; i < paths.size(); i++) {
+            Path file = paths.get(i);
             files++;
             fileNames.add(Text.printable(file.toString()));
             int index = fileNames.size() - 1;
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            long size;
-            try {
-                size = Files.size(file);
-            } catch (IOException e) {
-                size = 0; // reported when the file is read
-            }
-            fileEnd = Math.min(bytesTotal, bytesRead + size);
+            fileEnd = bytesRead + sizes[i];
             if (name.endsWith(".ndjson")) {
                 readNdjson(file, index);
             } else {
