@@ -11,25 +11,88 @@ import java.util.SplittableRandom;
 /**
  * Plans patients: who they are and when each of their stays begins and ends. Patient boundaries depend only on the
  * seed and the index of the patient's first stay, so the same stays belong to the same patients whatever the corpus
- * size. Not thread-safe: patients must be planned in order from stay 0 (it remembers which death windows are taken).
+ * size. Every plan ends by {@link #EXPORTED}, as the closed records of a real export do. Not thread-safe: patients must
+ * be planned in order from stay 0 (it remembers which death windows are taken).
  */
 public final class PatientPlanner {
     private static final LocalDate EARLIEST_ADMISSION = LocalDate.of(2022, 1, 3);
+
+    /**
+     * The day the synthetic export is taken, fixed so that a seed gives the same corpus whenever it is generated: no
+     * stay, emergency visit or death in a follow-up window ends after it, and a late death that would fall after it is
+     * not yet known.
+     */
+    public static final LocalDate EXPORTED = LocalDate.of(2026, 6, 30);
+
     private final long seed;
+    private final LocalDate exported;
     private long claimedWindow = -1;
 
     public PatientPlanner(long seed) {
-        this.seed = seed;
+        this(seed, EXPORTED);
     }
 
-    /** The patient whose first stay has index {@code firstStay}. */
+    /** For tests: plans ending by another day. */
+    PatientPlanner(long seed, LocalDate exported) {
+        this.seed = seed;
+        this.exported = exported;
+    }
+
+    /**
+     * The patient whose first stay has index {@code firstStay}. A timeline that would end after the export day is
+     * planned again from the same draws with its first admission whole weeks earlier, so that its intervals, clock
+     * times and weekdays are those of the first plan.
+     */
     public PatientPlan plan(int firstStay, long idOffset) {
+        long claimed = claimedWindow;
+        PatientPlan plan = plan(firstStay, idOffset, 0);
+        long daysOver = java.time.temporal.ChronoUnit.DAYS.between(exported, lastDay(plan));
+        if (daysOver > 0) {
+            claimedWindow = claimed;
+            plan = plan(firstStay, idOffset, 7 * ((daysOver + 6) / 7));
+        }
+        if (plan.death() == DeathMode.LATE && plan.deathTime().toLocalDate().isAfter(exported)) {
+            // the stays keep their plan, so their resources are unchanged; only the Patient has no death date yet
+            plan = new PatientPlan(
+                    plan.firstStay(),
+                    plan.patientId(),
+                    plan.pseudonym(),
+                    plan.site(),
+                    plan.male(),
+                    plan.birthDate(),
+                    plan.stays(),
+                    DeathMode.NONE,
+                    null,
+                    false);
+        }
+        return plan;
+    }
+
+    /** The last local day of a plan's stays, emergency visits and deaths within follow-up (not late deaths). */
+    private static LocalDate lastDay(PatientPlan plan) {
+        LocalDate last = plan.stays().getLast().discharged().toLocalDate();
+        for (StayPlan stay : plan.stays()) {
+            if (stay.emergencyAfterDischarge() != null
+                    && stay.emergencyAfterDischarge().toLocalDate().isAfter(last)) {
+                last = stay.emergencyAfterDischarge().toLocalDate();
+            }
+        }
+        if (plan.deathTime() != null
+                && plan.death() != DeathMode.LATE
+                && plan.deathTime().toLocalDate().isAfter(last)) {
+            last = plan.deathTime().toLocalDate();
+        }
+        return last;
+    }
+
+    private PatientPlan plan(int firstStay, long idOffset, long daysEarlier) {
         SplittableRandom random = Seeds.stream(seed, firstStay, Seeds.PATIENT);
         double r = random.nextDouble();
         int stayCount = r < 0.74 ? 1 : r < 0.91 ? 2 : r < 0.97 ? 3 : 4;
         Site site = random.nextDouble() < 0.6 ? Site.UK : Site.SINGAPORE;
         boolean male = random.nextDouble() < 0.55;
-        LocalDate firstAdmission = EARLIEST_ADMISSION.plusDays(random.nextInt(1250));
+        LocalDate firstAdmission =
+                EARLIEST_ADMISSION.plusDays(random.nextInt(1250)).minusDays(daysEarlier);
         int age = random.nextDouble() < 0.85 ? Seeds.between(random, 18, 64) : Seeds.between(random, 65, 91);
         LocalDate birthDate = firstAdmission.minusYears(age).minusDays(random.nextInt(365));
         String pseudonym = "PSN-"
