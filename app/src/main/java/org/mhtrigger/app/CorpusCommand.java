@@ -36,7 +36,9 @@ final class CorpusCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Generates synthetic adult psychiatric inpatient stays as FHIR R4 JSON, with gold.csv, mentions.csv, "
-                        + "gold-sources.csv and hard-negatives.csv beside them. The same seed gives byte-identical output.",
+                        + "gold-sources.csv and hard-negatives.csv beside them. The same seed gives byte-identical output. The "
+                        + "export is taken on a fixed day, " + CorpusGenerator.EXPORT_DAY
+                        + ": every stay is closed by then.",
                 "",
                 "Seeds 1-99 are for development; seeds 1000-1009 are held back for evaluation: never tune lexicons "
                         + "or rules on them."

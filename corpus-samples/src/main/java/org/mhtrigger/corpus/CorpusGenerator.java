@@ -43,6 +43,12 @@ import org.mhtrigger.corpus.internal.StayOutput;
  * </ul>
  */
 public final class CorpusGenerator {
+    /**
+     * The day every generated export is taken (ISO date): no stay, emergency visit after discharge or death within
+     * follow-up ends later. Fixed, so that a seed gives the same corpus whenever it is generated.
+     */
+    public static final String EXPORT_DAY = "2026-06-30";
+
     /** How resources are packaged. */
     public enum Format {
         /** One FHIR collection Bundle per patient, pretty-printed. */

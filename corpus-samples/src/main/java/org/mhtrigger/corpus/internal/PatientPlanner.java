@@ -18,11 +18,11 @@ public final class PatientPlanner {
     private static final LocalDate EARLIEST_ADMISSION = LocalDate.of(2022, 1, 3);
 
     /**
-     * The day the synthetic export is taken, fixed so that a seed gives the same corpus whenever it is generated: no
-     * stay, emergency visit or death in a follow-up window ends after it, and a late death that would fall after it is
-     * not yet known.
+     * The day the synthetic export is taken ({@link org.mhtrigger.corpus.CorpusGenerator#EXPORT_DAY}): no stay,
+     * emergency visit or death in a follow-up window ends after it, and a late death that would fall after it is not
+     * yet known.
      */
-    public static final LocalDate EXPORTED = LocalDate.of(2026, 6, 30);
+    public static final LocalDate EXPORTED = LocalDate.parse(org.mhtrigger.corpus.CorpusGenerator.EXPORT_DAY);
 
     private final long seed;
     private final LocalDate exported;
