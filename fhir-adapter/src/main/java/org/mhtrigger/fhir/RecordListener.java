@@ -25,13 +25,14 @@ public interface RecordListener {
 
     /**
      * How much of the input has been read: {@code bytesRead} of the {@code bytesTotal} bytes of its {@code .json} and
-     * {@code .ndjson} files, reported as they are read (at the end of each file and about every {@value
-     * #PROGRESS_BYTES} bytes within one), never decreasing, the last report of a read saying all. A split read reports
-     * while it routes the input, before any record. For a progress display; by default ignored.
+     * {@code .ndjson} files, reported as they are read (at the end of each file, and about every {@value
+     * #PROGRESS_BYTES} bytes within an NDJSON file; a {@code .json} file is read whole), never decreasing, the last
+     * report of a read saying all. A split read reports while it routes the input, before any record. For a progress
+     * display; by default ignored.
      */
     default void progress(long bytesRead, long bytesTotal) {}
 
-    /** Bytes read between two {@link #progress} reports within a file, at most. */
+    /** Bytes read between two {@link #progress} reports within an NDJSON file, at most. */
     long PROGRESS_BYTES = 16L * 1024 * 1024;
 
     /** A listener that hands records, rejections and warnings to the three consumers, and ignores progress. */
