@@ -21,6 +21,12 @@ public record PatientPlan(
         stays = List.copyOf(stays);
     }
 
+    /** The same patient with no death known (the stays keep their plan). */
+    public PatientPlan withoutDeath() {
+        return new PatientPlan(
+                firstStay, patientId, pseudonym, site, male, birthDate, stays, DeathMode.NONE, null, false);
+    }
+
     /** Whether the Patient resource carries a deceased date (every death mode except the text-only one). */
     public boolean deceasedRecorded() {
         return death != DeathMode.NONE && death != DeathMode.ON_LEAVE_TEXT_ONLY;

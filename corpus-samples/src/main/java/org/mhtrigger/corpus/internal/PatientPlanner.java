@@ -3,6 +3,7 @@ package org.mhtrigger.corpus.internal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,24 +47,14 @@ public final class PatientPlanner {
     public PatientPlan plan(int firstStay, long idOffset) {
         long claimed = claimedWindow;
         PatientPlan plan = plan(firstStay, idOffset, 0);
-        long daysOver = java.time.temporal.ChronoUnit.DAYS.between(exported, lastDay(plan));
+        long daysOver = ChronoUnit.DAYS.between(exported, lastDay(plan));
         if (daysOver > 0) {
             claimedWindow = claimed;
             plan = plan(firstStay, idOffset, 7 * ((daysOver + 6) / 7));
         }
         if (plan.death() == DeathMode.LATE && plan.deathTime().toLocalDate().isAfter(exported)) {
             // the stays keep their plan, so their resources are unchanged; only the Patient has no death date yet
-            plan = new PatientPlan(
-                    plan.firstStay(),
-                    plan.patientId(),
-                    plan.pseudonym(),
-                    plan.site(),
-                    plan.male(),
-                    plan.birthDate(),
-                    plan.stays(),
-                    DeathMode.NONE,
-                    null,
-                    false);
+            plan = plan.withoutDeath();
         }
         return plan;
     }
