@@ -389,6 +389,56 @@ class SplitReadTest {
     }
 
     @Test
+    void groupsReadInParts_reportExactlyWhatWholeGroupsReport_inTheSameOrder_onDiskOrInTheHeap() {
+        List<Path[]> inputs = List.of(
+                new Path[] {SAMPLE.resolve("ndjson")},
+                new Path[] {SAMPLE.resolve("bundle")},
+                new Path[] {Fixtures.path("ndjson"), Fixtures.path("bad/notes.ndjson"), Fixtures.path("dup")},
+                new Path[] {Fixtures.path("identifiers"), Fixtures.path("meds"), Fixtures.path("clinical")});
+        for (Path[] input : inputs) {
+            for (int buckets : new int[] {3, 9}) {
+                ReaderOptions whole = ReaderOptions.defaults()
+                        .withBuckets(buckets)
+                        .withGroupParts(1)
+                        .withSpillDirectory(spill);
+                CollectingListener expected = new CollectingListener();
+                ReadSummary summary = new FhirRecordReader(whole).read(List.of(input), expected);
+                assertThat(expected.records().size() + expected.rejections().size())
+                        .as("%s gives something to compare", List.of(input))
+                        .isGreaterThan(input[0].equals(SAMPLE.resolve("ndjson")) ? 100 : 0);
+                for (int parts : new int[] {2, 4, 7}) {
+                    for (int threads : new int[] {1, 2}) {
+                        for (Path where : new Path[] {spill, null}) {
+                            ReaderOptions options = whole.withGroupParts(parts)
+                                    .withThreads(threads)
+                                    .withSpillDirectory(where);
+                            CollectingListener listener = new CollectingListener();
+                            ReadSummary got = new FhirRecordReader(options).read(List.of(input), listener);
+
+                            String what = List.of(input) + " in " + buckets + " groups of " + parts + " parts on "
+                                    + threads + " threads " + (where == null ? "in the heap" : "on disk");
+                            assertThat(listener.records()).as(what).isEqualTo(expected.records());
+                            assertThat(listener.rejections()).as(what).isEqualTo(expected.rejections());
+                            assertThat(listener.warnings()).as(what).isEqualTo(expected.warnings());
+                            assertThat(got).as(what).isEqualTo(summary);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void groupParts_areChosenOrGiven_andCheckedWhenGiven() {
+        assertThat(ReaderOptions.defaults().partsPerGroup()).isEqualTo(ReaderOptions.GROUP_PARTS);
+        assertThat(ReaderOptions.defaults().withGroupParts(3).partsPerGroup()).isEqualTo(3);
+        assertThat(ReaderOptions.defaults().withGroupParts(3).withThreads(2).groupParts())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> ReaderOptions.defaults().withGroupParts(65))
+                .hasMessage("group parts 65 must be between 0 (automatic) and 64");
+    }
+
+    @Test
     void aLineTooLongToRead_isRejectedInLineOrder_onOneThreadOrSeveral() throws IOException {
         // given more lines than one scan batch, a bad line early and a too-long line in a later batch
         List<String> lines = new java.util.ArrayList<>();

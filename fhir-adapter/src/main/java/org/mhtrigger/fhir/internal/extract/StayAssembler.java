@@ -50,8 +50,12 @@ public final class StayAssembler {
         this.reporter = reporter;
     }
 
-    /** Builds the records in the order their Encounters were read, passing each to {@code sink}. */
-    public void assemble(Consumer<StayRecord> sink) {
+    /**
+     * Builds the records in the order their Encounters were read, passing each to {@code sink}.
+     *
+     * @param nextStay run before each Encounter is assembled (or passed over), before anything it reports
+     */
+    public void assemble(Runnable nextStay, Consumer<StayRecord> sink) {
         Map<String, List<Collected.Fact>> byEncounter = new HashMap<>();
         Map<String, List<Collected.Fact>> byPatient = new HashMap<>();
         for (Collected.Fact fact : collected.facts) {
@@ -80,6 +84,7 @@ public final class StayAssembler {
         }
         Set<String> missingPatientsWarned = new HashSet<>();
         for (Map.Entry<String, Collected.EncounterInfo> entry : collected.encounters.entrySet()) {
+            nextStay.run();
             assembleStay(
                     entry.getKey(),
                     entry.getValue(),

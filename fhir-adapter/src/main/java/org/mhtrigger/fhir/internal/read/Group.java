@@ -2,7 +2,9 @@ package org.mhtrigger.fhir.internal.read;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -34,6 +36,8 @@ final class Group {
     private final Map<String, Copy> seen = new HashMap<>();
     /** seq → the first copy of the same resource, read into another group (it named another patient). */
     private final Map<Long, Copy> keptElsewhere;
+    /** The read sequence number of each Encounter kept, in the order the stays are assembled (the order read). */
+    private final List<Long> encounterOrder = new ArrayList<>();
 
     /**
      * @param session for origins and problem descriptions (read only: a group may be read on another thread)
@@ -57,6 +61,7 @@ final class Group {
 
     /** Parses, deduplicates and extracts one resource: on the fast path when it is plain, else with HAPI. */
     void read(Entry entry) {
+        sink.at(entry.seq());
         PlainResources.Plain plain = PlainResources.read(entry.json());
         Resource resource;
         if (plain != null) {
@@ -125,7 +130,7 @@ final class Group {
                             origin,
                             key + " is also in " + before
                                     + " for a different patient: the stays it belongs to are refused in both");
-                    extract(plain, resource, key, origin);
+                    extract(plain, resource, key, origin, entry.seq());
                 } else {
                     sink.warning(
                             origin,
@@ -145,12 +150,13 @@ final class Group {
                         key, origin + " and " + session.origin(later.file(), later.line(), later.entry()));
             }
         }
-        extract(plain, resource, key, origin);
+        extract(plain, resource, key, origin, entry.seq());
     }
 
     /** Extracts the facts of one resource that is kept. */
-    private void extract(PlainResources.Plain plain, Resource resource, String key, String origin) {
+    private void extract(PlainResources.Plain plain, Resource resource, String key, String origin, long seq) {
         sink.counted();
+        int stays = collected.encounters.size();
         try {
             if (plain != null) {
                 extractor.extract(plain, origin);
@@ -161,6 +167,9 @@ final class Group {
             // one bad value rejects its resource, never the batch; the message may echo input, so only its kind is
             // shown
             sink.rejected(origin, key + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (collected.encounters.size() > stays) {
+            encounterOrder.add(seq);
         }
     }
 
@@ -202,6 +211,8 @@ final class Group {
 
     /** Assembles the group's stays, in the order their Encounters were read. */
     void assemble(Consumer<StayRecord> sink) {
-        new StayAssembler(collected, this.sink).assemble(sink);
+        int[] stay = {0};
+        new StayAssembler(collected, this.sink)
+                .assemble(() -> this.sink.at(GroupSink.STAYS + encounterOrder.get(stay[0]++)), sink);
     }
 }

@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Small inputs are read as one group in memory. Larger ones are read twice: a first pass checks each file, line and
  * Bundle entry as JSON and routes each resource's text to its patient's group in spill files ({@link Spill}: on disk,
- * or in the heap when it has room); then each group is parsed, extracted and assembled on its own, so memory holds one
- * group at a time.
+ * or in the heap when it has room); then each group is parsed, extracted and assembled on its own, in parts of whole
+ * patients ({@link ReaderOptions#partsPerGroup()}) whose reports are put back in the group's order, so memory holds
+ * about one part per thread of parsed resources and facts at a time.
  */
 public final class ReadSession implements GroupSink {
     private static final Logger LOG = LoggerFactory.getLogger(ReadSession.class);
@@ -138,24 +139,14 @@ public final class ReadSession implements GroupSink {
             direct.assemble(this::deliver);
         } else {
             workers = options.threads() > 1 ? workerPool(options.threads()) : null;
-            try (Spill routing = new Spill(buckets, options.spillDirectory(), options.spillsInMemory(bytes))) {
+            try (Spill routing = new Spill(
+                    buckets, options.partsPerGroup(), options.spillDirectory(), options.spillsInMemory(bytes))) {
                 spill = routing;
                 Collected sharedFacts = new Collected();
                 shared = group(sharedFacts, Map.of());
                 readAll(paths);
                 Map<Long, Copy> keptElsewhere = routing.finishRouting();
-                if (workers != null) {
-                    replayInParallel(routing, sharedFacts, keptElsewhere);
-                } else {
-                    Group[] current = new Group[1];
-                    routing.replay(
-                            b -> current[0] = group(new Collected(sharedFacts), keptElsewhere),
-                            entry -> current[0].read(entry),
-                            b -> {
-                                current[0].assemble(this::deliver);
-                                current[0] = null;
-                            });
-                }
+                replayParts(routing, sharedFacts, keptElsewhere);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot use the spill folder for a split read", e);
             } finally {
@@ -186,35 +177,54 @@ public final class ReadSession implements GroupSink {
         return new Group(this, sink, groupParser, collected, extractor, keptElsewhere);
     }
 
+    /** The entries of one part of a split read's group. */
+    private record Part(int number, List<Entry> entries) {}
+
     /**
-     * Reads the spilled groups on {@link ReaderOptions#threads()} threads: this thread reads each group's entries from
-     * its spill files and hands them to a worker, which parses, extracts and assembles them into a {@link
-     * GroupEvents}; this thread replays those in group order, so what the listener sees is what a serial read gives.
-     * At most one group more than there are threads is held in memory.
+     * Reads the spilled groups part by part ({@link Spill#parts()}): each part's entries are parsed, extracted and
+     * assembled into a {@link GroupEvents}, on {@link ReaderOptions#threads()} worker threads when there are several
+     * (this thread reads the entries and replays the results, in part order); a group's parts are then replayed to the
+     * listener together, merged into the order the whole group read at once gives, so what the listener sees does not
+     * depend on the number of parts or threads. At most a group's parts and one part more than there are threads are
+     * held in memory.
      */
-    private void replayInParallel(Spill routing, Collected sharedFacts, Map<Long, Copy> keptElsewhere)
-            throws IOException {
+    private void replayParts(Spill routing, Collected sharedFacts, Map<Long, Copy> keptElsewhere) throws IOException {
         ThreadLocal<IParser> parsers = ThreadLocal.withInitial(this::newParser);
-        try (OrderedParallel<List<Entry>, GroupEvents> groups = new OrderedParallel<>(
-                workers,
-                options.threads(),
-                "reading",
-                entries -> {
-                    GroupEvents events = new GroupEvents();
-                    Group group = group(events, parsers.get(), new Collected(sharedFacts), keptElsewhere);
-                    for (Entry entry : entries) {
-                        group.read(entry);
-                    }
-                    group.assemble(events::record);
-                    return events;
-                },
-                events -> events.replayTo(this, this::deliver))) {
-            List<List<Entry>> current = new ArrayList<>(1);
+        java.util.function.Function<Part, GroupEvents> read = part -> {
+            GroupEvents events = new GroupEvents(part.number());
+            Group group = group(events, parsers.get(), new Collected(sharedFacts), keptElsewhere);
+            for (Entry entry : part.entries()) {
+                group.read(entry);
+            }
+            group.assemble(events::record);
+            return events;
+        };
+        List<GroupEvents> group = new ArrayList<>();
+        java.util.function.Consumer<GroupEvents> gather = events -> {
+            if (!group.isEmpty() && group.get(0).part() / routing.parts() != events.part() / routing.parts()) {
+                GroupEvents.replayMerged(group, this, this::deliver);
+                group.clear();
+            }
+            group.add(events);
+        };
+        List<Part> current = new ArrayList<>(1);
+        if (workers == null) {
             routing.replay(
-                    b -> current.add(new ArrayList<>()),
-                    entry -> current.get(0).add(entry),
-                    b -> groups.submit(current.remove(0)));
-            groups.finish();
+                    p -> current.add(new Part(p, new ArrayList<>())),
+                    entry -> current.get(0).entries().add(entry),
+                    p -> gather.accept(read.apply(current.remove(0))));
+        } else {
+            try (OrderedParallel<Part, GroupEvents> parts =
+                    new OrderedParallel<>(workers, options.threads(), "reading", read, gather)) {
+                routing.replay(
+                        p -> current.add(new Part(p, new ArrayList<>())),
+                        entry -> current.get(0).entries().add(entry),
+                        p -> parts.submit(current.remove(0)));
+                parts.finish();
+            }
+        }
+        if (!group.isEmpty()) {
+            GroupEvents.replayMerged(group, this, this::deliver);
         }
     }
 

@@ -38,6 +38,11 @@ import org.mhtrigger.fhir.ResourceTypes;
  * resources are held as the {@link Entry entries} read, not copied into spill files and read back (which cost about a
  * tenth of a 10,000-stay run's CPU time), and the few other files (the id index, the resources waiting for their
  * encounter) go to a {@link SpillStore.Memory}.
+ *
+ * <p>Each group is replayed in {@link #parts() parts}: a patient's resources all fall in one part of their group
+ * (another hash of the same id), and each part is replayed on its own, so that whoever reads it holds a part's facts at
+ * a time. Parts are numbered across groups: part {@code p} belongs to group {@code p / parts()}. A group's spill files
+ * hold all its parts, each entry marked with its own.
  */
 public final class Spill implements AutoCloseable {
     /** Types that belong to no patient and that stays look up by reference. */
@@ -56,35 +61,43 @@ public final class Spill implements AutoCloseable {
     private static final int INDEX_RECORD_BYTES = 8 + 8 + 4 + 8 + 8 + 4 + 4 + 4;
 
     private final int buckets;
+    private final int parts;
     private final int partitions;
     private final SpillStore store;
     private final SpillOut[] main;
     private final SpillOut[] late;
     private final SpillOut[] index;
     private SpillOut deferred;
-    /** Each Encounter's key hash to its group, to route the resources that name only their encounter. */
+    /** Each Encounter's key hash to its part, to route the resources that name only their encounter. */
     private final Map<Long, Integer> encounters = new HashMap<>();
     /**
-     * When the read is kept in the heap: each group's entries by bucket, as {@link #main} and {@link #late} would hold
-     * them on disk; {@code null} when they go to disk.
+     * When the read is kept in the heap: each part's entries, as {@link #main} and {@link #late} would hold them on
+     * disk; {@code null} when they go to disk.
      */
     private final List<List<Entry>> heldMain;
 
     private final List<List<Entry>> heldLate;
 
     /**
+     * @param parts the parts each group is replayed in (see the class comment)
      * @param parent where the spill folder is made ({@code null}: the system's temporary folder), unless in memory
      * @param inMemory keep the spill files in the heap instead: for an input small beside it
      */
-    public Spill(int buckets, Path parent, boolean inMemory) {
+    public Spill(int buckets, int parts, Path parent, boolean inMemory) {
         this.buckets = buckets;
+        this.parts = parts;
         this.partitions = Math.min(buckets, 16);
         this.main = new SpillOut[buckets];
         this.late = new SpillOut[buckets];
         this.index = new SpillOut[partitions];
         this.store = inMemory ? new SpillStore.Memory() : SpillStore.folder(parent);
-        this.heldMain = inMemory ? new ArrayList<>(Collections.nCopies(buckets, null)) : null;
-        this.heldLate = inMemory ? new ArrayList<>(Collections.nCopies(buckets, null)) : null;
+        this.heldMain = inMemory ? new ArrayList<>(Collections.nCopies(buckets * parts, null)) : null;
+        this.heldLate = inMemory ? new ArrayList<>(Collections.nCopies(buckets * parts, null)) : null;
+    }
+
+    /** The parts each group is replayed in: part {@code p} of {@link #replay} belongs to group {@code p / parts()}. */
+    public int parts() {
+        return parts;
     }
 
     /** Where the spill files are, for messages: their folder, or "memory". */
@@ -100,6 +113,7 @@ public final class Spill implements AutoCloseable {
      * @param key the {@code Type/id} key, or {@code null}
      * @param patient the id of the patient it belongs to ({@code subject}, {@code patient}, or its own as a Patient),
      *     or {@code null}
+     * @param patientBucket the part the patient's resources go to, or {@code -1}
      */
     public record Prepared(String key, long keyDigest, long keySecond, String patient, int patientBucket) {}
 
@@ -153,12 +167,15 @@ public final class Spill implements AutoCloseable {
         return true;
     }
 
+    /** The part of {@code id}: its group as the hash's remainder by {@link #buckets}, its part within it from the rest. */
     private int bucketOf(String id) {
         long h = Entry.digest(id);
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
-        return (int) Long.remainderUnsigned(h, buckets);
+        int group = (int) Long.remainderUnsigned(h, buckets);
+        int part = (int) Long.remainderUnsigned(Long.divideUnsigned(h, buckets), parts);
+        return group * parts + part;
     }
 
     private void write(SpillOut[] files, int bucket, Entry entry, String key) throws IOException {
@@ -171,6 +188,7 @@ public final class Spill implements AutoCloseable {
                 key != null);
     }
 
+    /** Writes {@code entry} to part {@code bucket}: to its list in the heap, or to its group's file marked with it. */
     private void write(SpillOut[] files, int bucket, Entry entry, long first, long second, boolean keyed)
             throws IOException {
         if (heldMain != null) {
@@ -180,10 +198,12 @@ public final class Spill implements AutoCloseable {
             }
             held.get(bucket).add(entry);
         } else {
-            if (files[bucket] == null) {
-                files[bucket] = open((files == main ? "group-" : "late-") + bucket);
+            int group = bucket / parts;
+            if (files[group] == null) {
+                files[group] = open((files == main ? "group-" : "late-") + group);
             }
-            writeEntry(files[bucket], entry);
+            files[group].writeInt(bucket % parts);
+            writeEntry(files[group], entry);
         }
         if (keyed) {
             SpillOut out = indexFile((int) Long.remainderUnsigned(first, partitions));
@@ -329,82 +349,148 @@ public final class Spill implements AutoCloseable {
         }
     }
 
-    /** Replays each group's resources in read order, calling {@code onGroup} before and {@code reader} for each. */
-    public void replay(IntConsumer onGroup, java.util.function.Consumer<Entry> reader, IntConsumer afterGroup)
+    /**
+     * Replays each part's resources in read order, parts in order, calling {@code onPart} before and {@code reader} for
+     * each; a part with no resources is passed over.
+     */
+    public void replay(IntConsumer onPart, java.util.function.Consumer<Entry> reader, IntConsumer afterPart)
             throws IOException {
         for (int b = 0; b < buckets; b++) {
-            String mainFile = "group-" + b;
-            String lateFile = "late-" + b;
-            if (heldMain != null
-                    ? heldMain.get(b) == null && heldLate.get(b) == null
-                    : !store.exists(mainFile) && !store.exists(lateFile)) {
+            if (heldMain != null) {
+                for (int p = b * parts; p < (b + 1) * parts; p++) {
+                    if (heldMain.get(p) != null || heldLate.get(p) != null) {
+                        onPart.accept(p);
+                        inReadOrder(
+                                new Held(heldMain.get(p)),
+                                new Held(heldLate.get(p)),
+                                (part, entry) -> reader.accept(entry));
+                        heldMain.set(p, null);
+                        heldLate.set(p, null);
+                        afterPart.accept(p);
+                    }
+                }
                 continue;
             }
-            onGroup.accept(b);
-            try (Entries a = entries(heldMain, b, mainFile);
-                    Entries c = entries(heldLate, b, lateFile)) {
-                Entry x = a.next();
-                Entry y = c.next();
-                while (x != null || y != null) {
-                    if (y == null || x != null && x.seq() < y.seq()) {
-                        reader.accept(x);
-                        x = a.next();
-                    } else {
-                        reader.accept(y);
-                        y = c.next();
+            String mainFile = "group-" + b;
+            String lateFile = "late-" + b;
+            if (!store.exists(mainFile) && !store.exists(lateFile)) {
+                continue;
+            }
+            try (Marked a = new Marked(store.exists(mainFile) ? input(mainFile) : null);
+                    Marked c = new Marked(store.exists(lateFile) ? input(lateFile) : null)) {
+                if (parts == 1) {
+                    onPart.accept(b);
+                    inReadOrder(a, c, (part, entry) -> reader.accept(entry));
+                    afterPart.accept(b);
+                } else {
+                    // the group's entries sorted into its parts, each then replayed on its own
+                    List<List<Entry>> byPart = new ArrayList<>(Collections.nCopies(parts, null));
+                    inReadOrder(a, c, (part, entry) -> {
+                        if (byPart.get(part) == null) {
+                            byPart.set(part, new ArrayList<>());
+                        }
+                        byPart.get(part).add(entry);
+                    });
+                    for (int part = 0; part < parts; part++) {
+                        if (byPart.get(part) != null) {
+                            onPart.accept(b * parts + part);
+                            byPart.get(part).forEach(reader);
+                            byPart.set(part, null);
+                            afterPart.accept(b * parts + part);
+                        }
                     }
                 }
             }
-            if (heldMain != null) {
-                heldMain.set(b, null);
-                heldLate.set(b, null);
-            } else {
-                store.delete(mainFile);
-                store.delete(lateFile);
-            }
-            afterGroup.accept(b);
+            store.delete(mainFile);
+            store.delete(lateFile);
         }
     }
 
-    /** One group file's entries in the order written: from the heap, from its spill file, or none. */
-    private interface Entries extends AutoCloseable {
+    /** Hears an entry and the part of its group it belongs to. */
+    private interface PartReader {
+        void accept(int part, Entry entry) throws IOException;
+    }
+
+    /** The entries of a group's (or a part's) main and late files, merged in read order. */
+    private static void inReadOrder(Entries main, Entries late, PartReader reader) throws IOException {
+        Entry x = main.next();
+        Entry y = late.next();
+        while (x != null || y != null) {
+            if (y == null || x != null && x.seq() < y.seq()) {
+                reader.accept(main.part(), x);
+                x = main.next();
+            } else {
+                reader.accept(late.part(), y);
+                y = late.next();
+            }
+        }
+    }
+
+    /** One group file's entries in the order written. */
+    private interface Entries {
         /** The next entry, or {@code null} at the end. */
         Entry next() throws IOException;
 
-        @Override
-        void close() throws IOException;
+        /** The part of the entry {@link #next} gave last. */
+        int part();
     }
 
-    /** Bucket {@code b}'s entries in {@code held} when the read is in the heap, else those of the spill file {@code name}. */
-    private Entries entries(List<List<Entry>> held, int b, String name) throws IOException {
-        if (held != null) {
-            java.util.Iterator<Entry> kept = held.get(b) == null
-                    ? Collections.emptyIterator()
-                    : held.get(b).iterator();
-            return new Entries() {
-                @Override
-                public Entry next() {
-                    return kept.hasNext() ? kept.next() : null;
-                }
+    /** A part's entries held in the heap ({@code null}: none). */
+    private static final class Held implements Entries {
+        private final java.util.Iterator<Entry> kept;
 
-                @Override
-                public void close() {}
-            };
+        Held(List<Entry> entries) {
+            this.kept = entries == null ? Collections.emptyIterator() : entries.iterator();
         }
-        DataInputStream in = store.exists(name) ? input(name) : null;
-        return new Entries() {
-            @Override
-            public Entry next() throws IOException {
-                return in == null ? null : readEntry(in);
-            }
 
-            @Override
-            public void close() throws IOException {
-                if (in != null) {
-                    in.close();
-                }
+        @Override
+        public Entry next() {
+            return kept.hasNext() ? kept.next() : null;
+        }
+
+        @Override
+        public int part() {
+            return 0; // one part's own list: the caller knows which
+        }
+    }
+
+    /** A group's spill file, each entry marked with its part ({@code null}: no such file). */
+    private static final class Marked implements Entries, AutoCloseable {
+        private final DataInputStream in;
+        private int part;
+
+        Marked(DataInputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public Entry next() throws IOException {
+            if (in == null) {
+                return null;
             }
-        };
+            try {
+                part = in.readInt();
+            } catch (EOFException end) {
+                return null;
+            }
+            Entry entry = readEntry(in);
+            if (entry == null) {
+                throw new EOFException("spill file ends inside an entry");
+            }
+            return entry;
+        }
+
+        @Override
+        public int part() {
+            return part;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
     }
 
     private DataInputStream input(String file) throws IOException {
