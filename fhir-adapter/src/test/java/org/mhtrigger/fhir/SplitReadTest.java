@@ -364,22 +364,28 @@ class SplitReadTest {
         return listener;
     }
 
+    /** The committed sample both ways, and fixtures with bad lines, duplicates, identifiers and shared resources. */
+    private static final List<Path[]> MIXED_INPUTS = List.of(
+            new Path[] {SAMPLE.resolve("ndjson")},
+            new Path[] {SAMPLE.resolve("bundle")},
+            new Path[] {Fixtures.path("ndjson"), Fixtures.path("bad/notes.ndjson"), Fixtures.path("dup")},
+            new Path[] {Fixtures.path("identifiers"), Fixtures.path("meds"), Fixtures.path("clinical")});
+
+    /** The same records, rejections and warnings, in the same order. */
+    private static void assertSameInOrder(CollectingListener got, CollectingListener expected, String what) {
+        assertThat(got.records()).as(what).isEqualTo(expected.records());
+        assertThat(got.rejections()).as(what).isEqualTo(expected.rejections());
+        assertThat(got.warnings()).as(what).isEqualTo(expected.warnings());
+    }
+
     @Test
     void groupsReadOnSeveralThreads_reportExactlyWhatOneThreadReports_inTheSameOrder() {
-        List<Path[]> inputs = List.of(
-                new Path[] {SAMPLE.resolve("ndjson")},
-                new Path[] {SAMPLE.resolve("bundle")},
-                new Path[] {Fixtures.path("ndjson"), Fixtures.path("bad/notes.ndjson"), Fixtures.path("dup")},
-                new Path[] {Fixtures.path("identifiers"), Fixtures.path("meds"), Fixtures.path("clinical")});
-        for (Path[] input : inputs) {
+        for (Path[] input : MIXED_INPUTS) {
             CollectingListener serial = readOn(1, 9, input);
             for (int threads : new int[] {2, 3}) {
                 CollectingListener parallel = readOn(threads, 9, input);
 
-                String what = List.of(input) + " on " + threads + " threads";
-                assertThat(parallel.records()).as(what).isEqualTo(serial.records());
-                assertThat(parallel.rejections()).as(what).isEqualTo(serial.rejections());
-                assertThat(parallel.warnings()).as(what).isEqualTo(serial.warnings());
+                assertSameInOrder(parallel, serial, List.of(input) + " on " + threads + " threads");
             }
         }
         assertThat(readOn(1, 9, SAMPLE.resolve("ndjson")).records()).hasSizeGreaterThan(100);
@@ -390,12 +396,7 @@ class SplitReadTest {
 
     @Test
     void groupsReadInParts_reportExactlyWhatWholeGroupsReport_inTheSameOrder_onDiskOrInTheHeap() {
-        List<Path[]> inputs = List.of(
-                new Path[] {SAMPLE.resolve("ndjson")},
-                new Path[] {SAMPLE.resolve("bundle")},
-                new Path[] {Fixtures.path("ndjson"), Fixtures.path("bad/notes.ndjson"), Fixtures.path("dup")},
-                new Path[] {Fixtures.path("identifiers"), Fixtures.path("meds"), Fixtures.path("clinical")});
-        for (Path[] input : inputs) {
+        for (Path[] input : MIXED_INPUTS) {
             for (int buckets : new int[] {3, 9}) {
                 ReaderOptions whole = ReaderOptions.defaults()
                         .withBuckets(buckets)
@@ -417,9 +418,7 @@ class SplitReadTest {
 
                             String what = List.of(input) + " in " + buckets + " groups of " + parts + " parts on "
                                     + threads + " threads " + (where == null ? "in the heap" : "on disk");
-                            assertThat(listener.records()).as(what).isEqualTo(expected.records());
-                            assertThat(listener.rejections()).as(what).isEqualTo(expected.rejections());
-                            assertThat(listener.warnings()).as(what).isEqualTo(expected.warnings());
+                            assertSameInOrder(listener, expected, what);
                             assertThat(got).as(what).isEqualTo(summary);
                         }
                     }
