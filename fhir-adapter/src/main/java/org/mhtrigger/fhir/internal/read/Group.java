@@ -4,6 +4,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -211,8 +212,7 @@ final class Group {
 
     /** Assembles the group's stays, in the order their Encounters were read. */
     void assemble(Consumer<StayRecord> sink) {
-        int[] stay = {0};
-        new StayAssembler(collected, this.sink)
-                .assemble(() -> this.sink.at(GroupSink.STAYS + encounterOrder.get(stay[0]++)), sink);
+        Iterator<Long> order = encounterOrder.iterator();
+        new StayAssembler(collected, this.sink).assemble(() -> this.sink.at(GroupSink.STAYS + order.next()), sink);
     }
 }

@@ -1,6 +1,7 @@
 package org.mhtrigger.fhir.internal.read;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.mhtrigger.engine.record.StayRecord;
@@ -71,7 +72,7 @@ final class GroupEvents implements GroupSink {
 
     private void add(Event event) {
         if (events.size() == orders.length) {
-            orders = java.util.Arrays.copyOf(orders, orders.length * 2);
+            orders = Arrays.copyOf(orders, orders.length * 2);
         }
         orders[events.size()] = at;
         events.add(event);

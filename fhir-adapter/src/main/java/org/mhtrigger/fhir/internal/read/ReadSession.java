@@ -207,20 +207,18 @@ public final class ReadSession implements GroupSink {
             }
             group.add(events);
         };
-        List<Part> current = new ArrayList<>(1);
-        if (workers == null) {
+        Part[] current = new Part[1];
+        // on this thread alone without workers (a null resource is not closed)
+        try (OrderedParallel<Part, GroupEvents> parallel =
+                workers == null ? null : new OrderedParallel<>(workers, options.threads(), "reading", read, gather)) {
+            java.util.function.Consumer<Part> done =
+                    parallel == null ? part -> gather.accept(read.apply(part)) : parallel::submit;
             routing.replay(
-                    p -> current.add(new Part(p, new ArrayList<>())),
-                    entry -> current.get(0).entries().add(entry),
-                    p -> gather.accept(read.apply(current.remove(0))));
-        } else {
-            try (OrderedParallel<Part, GroupEvents> parts =
-                    new OrderedParallel<>(workers, options.threads(), "reading", read, gather)) {
-                routing.replay(
-                        p -> current.add(new Part(p, new ArrayList<>())),
-                        entry -> current.get(0).entries().add(entry),
-                        p -> parts.submit(current.remove(0)));
-                parts.finish();
+                    p -> current[0] = new Part(p, new ArrayList<>()),
+                    entry -> current[0].entries().add(entry),
+                    p -> done.accept(current[0]));
+            if (parallel != null) {
+                parallel.finish();
             }
         }
         if (!group.isEmpty()) {
