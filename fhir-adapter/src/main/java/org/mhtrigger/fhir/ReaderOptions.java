@@ -46,8 +46,8 @@ public record ReaderOptions(
     /**
      * Parts per group when {@link #groupParts()} is {@code 0}: a 16 MiB group is parsed as four parts of about 4 MiB,
      * so a thread holds a quarter of the facts and HAPI objects at a time. At 10,000 generated stays the whole screen
-     * took 0.96x the wall time and 0.95x the CPU time of whole groups (4 alternating pairs; most of it the collector
-     * copying less).
+     * took 0.95x the wall time and 0.93x the CPU time of whole groups (5 alternating pairs; most of it the collector
+     * copying less); eight parts were no faster.
      */
     public static final int GROUP_PARTS = 4;
     /** Heap kept free of in-memory spill files: see {@link #spillInMemory}. */
