@@ -1,19 +1,15 @@
 package org.mhtrigger.review;
 
 import java.util.List;
-import javax.sql.DataSource;
 import org.mhtrigger.review.importing.ImportPipeline;
 import org.mhtrigger.review.report.HarmReport;
-import org.mhtrigger.review.store.DurableTransactionManager;
 import org.mhtrigger.review.store.MeasureQueries;
 import org.mhtrigger.screening.ScreeningOptions;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** The Spring Boot application; start it through {@link ReviewServer}. */
 @SpringBootApplication
@@ -33,13 +29,6 @@ public class ReviewApplication {
     @Lazy
     ImportPipeline importPipeline(ObjectProvider<ScreeningOptions> options) {
         return new ImportPipeline(options.getIfAvailable(ScreeningOptions::defaults));
-    }
-
-    /** Commits that are in the database file before they return (see {@link DurableTransactionManager}). */
-    @Bean
-    PlatformTransactionManager transactionManager(
-            DataSource dataSource, @Value("${spring.datasource.url:}") String url) {
-        return new DurableTransactionManager(dataSource, url);
     }
 
     /** The board and regulator reports, shared by the dashboard's downloads and {@code mhtrigger report}. */

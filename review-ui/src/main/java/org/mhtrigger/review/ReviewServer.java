@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import org.mhtrigger.engine.MhTriggerException;
 import org.mhtrigger.review.store.DatabaseUrls;
+import org.mhtrigger.review.store.H2Compaction;
 import org.mhtrigger.screening.ScreeningOptions;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,7 +49,9 @@ public final class ReviewServer implements AutoCloseable {
         if (!settings.bindAddress().isEmpty()) {
             args.add("--server.address=" + settings.bindAddress());
         }
-        args.add("--spring.datasource.url=" + DatabaseUrls.durable(settings.jdbcUrl()));
+        String url = DatabaseUrls.durable(settings.jdbcUrl());
+        H2Compaction.compactIfSparse(url, settings.dbUser(), settings.dbPassword());
+        args.add("--spring.datasource.url=" + url);
         if (!settings.dbUser().isEmpty()) {
             args.add("--spring.datasource.username=" + settings.dbUser());
         }
