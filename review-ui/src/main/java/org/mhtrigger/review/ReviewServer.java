@@ -10,6 +10,7 @@ import org.mhtrigger.review.store.H2Compaction;
 import org.mhtrigger.screening.ScreeningOptions;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -50,7 +51,6 @@ public final class ReviewServer implements AutoCloseable {
             args.add("--server.address=" + settings.bindAddress());
         }
         String url = DatabaseUrls.durable(settings.jdbcUrl());
-        H2Compaction.compactIfSparse(url, settings.dbUser(), settings.dbPassword());
         args.add("--spring.datasource.url=" + url);
         if (!settings.dbUser().isEmpty()) {
             args.add("--spring.datasource.username=" + settings.dbUser());
@@ -65,6 +65,12 @@ public final class ReviewServer implements AutoCloseable {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(ReviewApplication.class)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
+                    // once logging is set up (so its line shows) and before the database is opened
+                    .listeners(event -> {
+                        if (event instanceof ApplicationEnvironmentPreparedEvent) {
+                            H2Compaction.compactIfSparse(url, settings.dbUser(), settings.dbPassword());
+                        }
+                    })
                     .initializers(c -> {
                         c.getBeanFactory().registerSingleton("reviewSettings", settings);
                         c.getBeanFactory().registerSingleton("screeningOptions", screening);

@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhtrigger.review.store.DatabaseUrls;
+import org.mhtrigger.review.store.H2Compaction;
 import org.mhtrigger.testkit.Postgres;
 import org.mhtrigger.testkit.PostgresTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +42,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * as a reviewer adds events over HTTP in a loop, and a save counts as acknowledged once its answer (the redirect to the
  * record) has arrived. The server is killed with SIGKILL at a random moment, the database is read directly, and every
  * acknowledged save must be there with its audit row; then the server is started again on the same database for the
- * next round. Ten rounds. A last test checks that the server opens H2 files without write delay.
+ * next round. Ten rounds. The last tests check that the server opens H2 files with the settings of {@link
+ * DatabaseUrls#durable} and compacts a file grown past its live data before it opens it.
  */
 class FaultsDurabilityTest {
     static final int KILLS = 10;
@@ -63,17 +69,49 @@ class FaultsDurabilityTest {
     }
 
     @Test
-    void theServer_opensAnEmbeddedH2FileWithoutWriteDelay(@TempDir Path dir) {
+    void theServer_opensAnEmbeddedH2File_withoutWriteDelay_appendingEveryCommit(@TempDir Path dir) {
         String url = "jdbc:h2:file:" + dir.resolve("served");
 
         try (ReviewServer server =
                 ReviewServer.start(new ReviewSettings(0, url, "", "", Fixtures.CATALOGUE, "127.0.0.1"))) {
-            List<String> delay = server.bean(JdbcClient.class)
-                    .sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE '%WRITE_DELAY'")
-                    .query(String.class)
+            Map<String, String> settings = new HashMap<>();
+            server.bean(JdbcClient.class)
+                    .sql("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                            + " WHERE SETTING_NAME IN ('WRITE_DELAY', 'REUSE_SPACE')")
+                    .query((rs, n) -> settings.put(rs.getString(1), rs.getString(2)))
                     .list();
 
-            assertThat(delay).isNotEmpty().containsOnly("0");
+            assertThat(settings).containsEntry("WRITE_DELAY", "0").containsEntry("REUSE_SPACE", "FALSE");
+        }
+    }
+
+    @Test
+    void theServer_compactsAGrownH2File_beforeItOpensIt(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("grown");
+        Path file = dir.resolve("grown.mv.db");
+        ReviewServer.start(new ReviewSettings(0, url, "", "", Fixtures.CATALOGUE, "127.0.0.1"))
+                .close();
+        try (Connection c = DriverManager.getConnection(DatabaseUrls.durable(url));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE grown (id BIGINT AUTO_INCREMENT PRIMARY KEY, body VARCHAR(4000))");
+            c.setAutoCommit(false);
+            while (Files.size(file) < H2Compaction.MIN_FILE_BYTES + (8L << 20)) {
+                s.execute("INSERT INTO grown (body) VALUES (REPEAT('x', 4000))");
+                s.execute("DELETE FROM grown");
+                c.commit();
+            }
+        }
+        long grown = Files.size(file);
+
+        try (ReviewServer server =
+                ReviewServer.start(new ReviewSettings(0, url, "", "", Fixtures.CATALOGUE, "127.0.0.1"))) {
+            assertThat(Files.size(file)).as("file after the server started").isLessThan(grown / 4);
+            assertThat(server.bean(JdbcClient.class)
+                            .sql("SELECT COUNT(*) FROM \"flyway_schema_history\"")
+                            .query(Long.class)
+                            .single())
+                    .as("migrations kept")
+                    .isPositive();
         }
     }
 
