@@ -58,6 +58,9 @@ public final class H2Compaction {
                 if (bytes < minFileBytes || live >= MAX_LIVE_PERCENT) {
                     return Optional.empty();
                 }
+                LOG.info(
+                        "compacting the review database file ({} MB, {} % live data) before the server opens it",
+                        bytes >> 20, live);
                 s.execute("SHUTDOWN COMPACT");
             }
             long after;
@@ -67,8 +70,10 @@ public final class H2Compaction {
             }
             Result result = new Result(bytes, after, live);
             LOG.info(
-                    "compacted the review database file from {} MB ({} % live data) to {} MB in {} ms",
-                    bytes >> 20, live, after >> 20, (System.nanoTime() - started) / 1_000_000);
+                    "compacted the review database file from {} MB to {} MB in {} ms",
+                    bytes >> 20,
+                    after >> 20,
+                    (System.nanoTime() - started) / 1_000_000);
             return Optional.of(result);
         } catch (SQLException e) {
             LOG.debug("review database file not compacted (H2 error {})", e.getErrorCode());
