@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mhtrigger.review.store.DatabaseUrls;
 import org.mhtrigger.review.store.H2Compaction;
+import org.mhtrigger.review.store.ReviewService;
+import org.mhtrigger.review.store.Role;
+import org.mhtrigger.review.store.Users;
 import org.mhtrigger.testkit.Postgres;
 import org.mhtrigger.testkit.PostgresTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +46,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * record) has arrived. The server is killed with SIGKILL at a random moment, the database is read directly, and every
  * acknowledged save must be there with its audit row; then the server is started again on the same database for the
  * next round. Ten rounds. The last tests check that the server opens H2 files with the settings of {@link
- * DatabaseUrls#durable} and compacts a file grown past its live data before it opens it.
+ * DatabaseUrls#durable}, compacts a file grown past its live data before it opens it, and moves an identity a crash
+ * left behind.
  */
 class FaultsDurabilityTest {
     static final int KILLS = 10;
@@ -112,6 +116,29 @@ class FaultsDurabilityTest {
                             .single())
                     .as("migrations kept")
                     .isPositive();
+        }
+    }
+
+    @Test
+    void theServer_movesAnIdentityLeftBehindByACrash_soInsertsGoOn(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("behind");
+        try (ReviewServer server =
+                ReviewServer.start(new ReviewSettings(0, url, "", "", Fixtures.CATALOGUE, "127.0.0.1"))) {
+            new Fixtures(server.bean(DemoData.class), server.bean(Users.class), server.bean(ReviewService.class))
+                    .accounts();
+        }
+        // what a kill -9 during concurrent inserts can leave: the next key at or below keys already committed
+        try (Connection c = DriverManager.getConnection(DatabaseUrls.durable(url));
+                Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE app_user ALTER COLUMN id RESTART WITH 1");
+        }
+
+        try (ReviewServer server =
+                ReviewServer.start(new ReviewSettings(0, url, "", "", Fixtures.CATALOGUE, "127.0.0.1"))) {
+            Users users = server.bean(Users.class);
+            users.create("eve", "Eve Reviewer", Role.REVIEWER, Fixtures.PASSWORD, "test");
+
+            assertThat(users.find("eve")).isPresent();
         }
     }
 

@@ -8,13 +8,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A process that commits to an H2 file as fast as it can until it is killed, for {@link H2KillTest}: {@code
- * H2CommitChild URL ROUND}. Each commit bumps a version row, inserts a save and five audit-like rows that name it
- * (the shape of a review save), and only then prints {@code ACK ROUND-n}.
+ * H2CommitChild URL ROUND CONNECTIONS}. On each connection, each commit bumps the connection's version row, inserts a
+ * save and five audit-like rows that name it (the shape of a review save), and only then prints {@code ACK
+ * ROUND-connection-n}. A connection whose commit fails prints {@code FAILED} and the error, and stops.
  */
 public final class H2CommitChild {
+    static final int MAX_CONNECTIONS = 8;
+
     private H2CommitChild() {}
 
     /** Creates the tables the child writes to, on a database that may already have them. */
@@ -26,19 +31,33 @@ public final class H2CommitChild {
                     + " field VARCHAR(32), body VARCHAR(2000))");
             s.execute("CREATE INDEX IF NOT EXISTS trail_save ON trail(save_name)");
             s.execute("CREATE TABLE IF NOT EXISTS counter (id BIGINT PRIMARY KEY, version BIGINT)");
-            s.execute("MERGE INTO counter VALUES (1, 0)");
+            for (int connection = 0; connection < MAX_CONNECTIONS; connection++) {
+                s.execute("MERGE INTO counter VALUES (" + connection + ", 0)");
+            }
         }
     }
 
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) throws InterruptedException {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        try (Connection c = DriverManager.getConnection(args[0]);
-                Saves saves = new Saves(c)) {
-            for (int n = 0; ; n++) {
-                String name = args[1] + "-" + n;
-                saves.commit(name);
-                out.println("ACK " + name);
-            }
+        int connections = Integer.parseInt(args[2]);
+        List<Thread> threads = new ArrayList<>();
+        for (int connection = 0; connection < connections; connection++) {
+            int counter = connection;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try (Connection c = DriverManager.getConnection(args[0]);
+                        Saves saves = new Saves(c, counter)) {
+                    for (int n = 0; ; n++) {
+                        String name = args[1] + "-" + counter + "-" + n;
+                        saves.commit(name);
+                        out.println("ACK " + name);
+                    }
+                } catch (SQLException e) {
+                    out.println("FAILED " + e);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
         }
     }
 
@@ -50,10 +69,11 @@ public final class H2CommitChild {
         private final PreparedStatement save;
         private final PreparedStatement trail;
 
-        Saves(Connection connection) throws SQLException {
+        /** @param counter the version row this connection bumps, below {@link #MAX_CONNECTIONS} */
+        Saves(Connection connection, int counter) throws SQLException {
             this.connection = connection;
             connection.setAutoCommit(false);
-            this.bump = connection.prepareStatement("UPDATE counter SET version = version + 1 WHERE id = 1");
+            this.bump = connection.prepareStatement("UPDATE counter SET version = version + 1 WHERE id = " + counter);
             this.save = connection.prepareStatement("INSERT INTO save (name, body) VALUES (?, ?)");
             this.trail = connection.prepareStatement("INSERT INTO trail (save_name, field, body) VALUES (?, ?, ?)");
         }
