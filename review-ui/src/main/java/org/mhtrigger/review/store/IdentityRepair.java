@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@code kill -9} while several connections were inserting, H2 (2.5.252) can reopen with an identity whose next value
  * is below keys already committed: the sequence's reservation was not yet committed when rows using it were, and the
  * recovery drops it. Every insert into that table then fails on its primary key until the sequence has caught up (a
- * process committing on three connections, killed 30 times: 4 tables' identities left 5 to 30 behind; on one
- * connection, none). Thread-safe (stateless).
+ * process committing on three connections, killed 30 times: in 4 kills an identity was left 5 to 30 behind; on one
+ * connection, in none). Thread-safe (stateless).
  */
 public final class IdentityRepair {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityRepair.class);

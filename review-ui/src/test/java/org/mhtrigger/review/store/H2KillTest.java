@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on three connections as fast as it can and acknowledges each commit after it returned; it is SIGKILLed at a random
  * moment, the file is reopened and repaired as the server does on start, and every acknowledged commit must be there;
  * no connection of the next child may fail. Forty kills on one growing file. With {@code WRITE_DELAY=0} alone, about
- * one kill in ten lost the last commits (60 of 24,541 in 40 kills); without the repair, about one kill in eight left
+ * one kill in ten lost the last commits (60 of 24,541 in 40 kills); without the repair, 2 to 4 kills in 30 or 40 left
  * an identity behind, and the next child's connections failed on their first insert.
  */
 class H2KillTest {
