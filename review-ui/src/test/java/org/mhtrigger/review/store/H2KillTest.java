@@ -54,12 +54,6 @@ class H2KillTest {
         List<String> losses = new ArrayList<>();
         for (int kill = 1; kill <= KILLS; kill++) {
             List<String> acked = killedWhileCommitting(url, "k" + kill, 50 + random.nextInt(700), seed);
-            for (int connection = 0; connection < CONNECTIONS; connection++) {
-                String prefix = "k" + kill + "-" + connection + "-";
-                assertThat(acked)
-                        .as("seed %d: commits of connection %d before kill %d", seed, connection, kill)
-                        .anyMatch(a -> a.startsWith(prefix));
-            }
             Set<String> stored = stored(url);
             repaired += IdentityRepair.repair(source).size();
             List<String> missing =
