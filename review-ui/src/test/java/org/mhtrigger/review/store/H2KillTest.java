@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on three connections as fast as it can and acknowledges each commit after it returned; it is SIGKILLed at a random
  * moment, the file is reopened and repaired as the server does on start, and every acknowledged commit must be there;
  * no connection of the next child may fail. Forty kills on one growing file. With {@code WRITE_DELAY=0} alone, about
- * one kill in ten lost the last commits (60 of 24,541 in 40 kills); without the repair, 0 to 4 kills in 30 or 40 left
- * an identity behind, and the next child's connections failed on their first insert. That part is chance here; {@code
+ * one kill in ten lost the last commits (60 of 24,541 in 40 kills); without the repair, 0 to 5 identities in a run of
+ * 40 kills were left behind, and the next child's connections failed on their first insert. That part is chance here; {@code
  * IdentityRepairTest} and {@code FaultsDurabilityTest} check the repair every time.
  */
 class H2KillTest {
