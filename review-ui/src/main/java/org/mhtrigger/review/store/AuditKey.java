@@ -87,22 +87,7 @@ public final class AuditKey {
 
     /** The default key file of an H2 database kept in files ({@code <database>.audit-key}); empty for others. */
     public static Optional<Path> defaultFile(String jdbcUrl) {
-        if (!DatabaseUrls.isH2File(jdbcUrl)) {
-            return Optional.empty();
-        }
-        String path = jdbcUrl.substring("jdbc:h2:".length());
-        int semicolon = path.indexOf(';');
-        path = semicolon < 0 ? path : path.substring(0, semicolon);
-        if (path.toLowerCase(Locale.ROOT).startsWith("file:")) {
-            path = path.substring("file:".length());
-        }
-        if (path.startsWith("tcp:") || path.startsWith("ssl:")) {
-            return Optional.empty(); // an H2 server: its files are on another machine
-        }
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        return Optional.of(Path.of(path + SUFFIX));
+        return DatabaseUrls.h2Files(jdbcUrl).map(database -> Path.of(database + SUFFIX));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.mhtrigger.review.store;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,9 +71,26 @@ public final class DatabaseUrls {
         return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:");
     }
 
-    /** Whether {@code url} names an H2 database in files this process opens itself (not through an H2 server). */
-    public static boolean isEmbeddedH2File(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        return isH2File(url) && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+    /**
+     * The path the files of an H2 database that this process opens itself start with ({@code <path>.mv.db}), as H2
+     * resolves it ({@code ~} is the home folder); empty for an H2 server's database, in-memory H2 and other databases.
+     */
+    public static Optional<String> h2Files(String url) {
+        if (!isH2File(url)) {
+            return Optional.empty();
+        }
+        String path = url.substring("jdbc:h2:".length());
+        int semicolon = path.indexOf(';');
+        path = semicolon < 0 ? path : path.substring(0, semicolon);
+        if (path.toLowerCase(Locale.ROOT).startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        if (path.startsWith("tcp:") || path.startsWith("ssl:")) {
+            return Optional.empty(); // an H2 server: its files are on another machine
+        }
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Optional.of(path);
     }
 }

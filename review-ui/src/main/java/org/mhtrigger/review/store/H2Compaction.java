@@ -1,12 +1,14 @@
 package org.mhtrigger.review.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,29 +35,28 @@ public final class H2Compaction {
     public record Result(long bytesBefore, long bytesAfter, int livePercentBefore) {}
 
     /**
-     * Compacts the database of {@code url} when it is an embedded H2 file of at least {@link #MIN_FILE_BYTES} with less
-     * than {@link #MAX_LIVE_PERCENT} % live data; empty when it is not, when the file does not exist yet, or when it
-     * cannot be opened (the caller's own open then says why).
+     * Compacts the database of {@code url} when it is an H2 file this process opens itself, of at least {@link
+     * #MIN_FILE_BYTES} with less than {@link #MAX_LIVE_PERCENT} % live data; empty when it is not, when the file does
+     * not exist yet, or when it cannot be opened (the caller's own open then says why).
      */
     public static Optional<Result> compactIfSparse(String url, String user, String password) {
         return compactIfSparse(url, user, password, MIN_FILE_BYTES);
     }
 
     static Optional<Result> compactIfSparse(String url, String user, String password, long minFileBytes) {
-        if (!DatabaseUrls.isEmbeddedH2File(url)) {
-            return Optional.empty();
-        }
-        String existing = url.toUpperCase(Locale.ROOT).contains("IFEXISTS") ? url : url + ";IFEXISTS=TRUE";
+        Optional<Path> file = DatabaseUrls.h2Files(url).map(database -> Path.of(database + ".mv.db"));
         long started = System.nanoTime();
         try {
-            long bytes;
+            // the file's size decides before it is opened, so a start on a small or new database opens it once only
+            if (file.isEmpty() || !Files.isRegularFile(file.get()) || Files.size(file.get()) < minFileBytes) {
+                return Optional.empty();
+            }
+            long bytes = Files.size(file.get());
             int live;
-            try (Connection c = DriverManager.getConnection(existing, user, password);
+            try (Connection c = DriverManager.getConnection(url, user, password);
                     Statement s = c.createStatement()) {
-                Map<String, Long> before = fileFigures(s);
-                bytes = before.get("info.FILE_SIZE");
-                live = (int) (before.get("info.FILL_RATE") * before.get("info.CHUNKS_FILL_RATE") / 100);
-                if (bytes < minFileBytes || live >= MAX_LIVE_PERCENT) {
+                live = livePercent(s);
+                if (live >= MAX_LIVE_PERCENT) {
                     return Optional.empty();
                 }
                 LOG.info(
@@ -63,36 +64,34 @@ public final class H2Compaction {
                         bytes >> 20, live);
                 s.execute("SHUTDOWN COMPACT");
             }
-            long after;
-            try (Connection c = DriverManager.getConnection(existing, user, password);
-                    Statement s = c.createStatement()) {
-                after = fileFigures(s).get("info.FILE_SIZE");
-            }
-            Result result = new Result(bytes, after, live);
+            long after = Files.size(file.get());
             LOG.info(
                     "compacted the review database file from {} MB to {} MB in {} ms",
                     bytes >> 20,
                     after >> 20,
                     (System.nanoTime() - started) / 1_000_000);
-            return Optional.of(result);
+            return Optional.of(new Result(bytes, after, live));
         } catch (SQLException e) {
             LOG.debug("review database file not compacted (H2 error {})", e.getErrorCode());
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.debug("review database file not compacted ({})", e.getClass().getSimpleName());
             return Optional.empty();
         }
     }
 
-    /** H2's figures of the open file: size in bytes, fill rate of the file and of its chunks in percent. */
-    private static Map<String, Long> fileFigures(Statement s) throws SQLException {
-        Map<String, Long> figures = new HashMap<>();
+    /** The share of the open file that is live data, in percent: H2's fill rate of the file times that of its chunks. */
+    private static int livePercent(Statement s) throws SQLException {
+        Map<String, Long> rates = new HashMap<>();
         try (ResultSet rs = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
+                + " WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')")) {
             while (rs.next()) {
-                figures.put(rs.getString(1), Long.parseLong(rs.getString(2).strip()));
+                rates.put(rs.getString(1), Long.parseLong(rs.getString(2).strip()));
             }
         }
-        if (figures.size() != 3) {
-            throw new SQLException("H2 did not report the file's size and fill rates: " + figures.keySet());
+        if (rates.size() != 2) {
+            throw new SQLException("H2 did not report the file's fill rates: " + rates.keySet());
         }
-        return figures;
+        return (int) (rates.get("info.FILL_RATE") * rates.get("info.CHUNKS_FILL_RATE") / 100);
     }
 }

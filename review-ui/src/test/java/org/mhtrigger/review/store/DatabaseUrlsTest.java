@@ -38,8 +38,15 @@ class DatabaseUrlsTest {
         assertThat(DatabaseUrls.durable("jdbc:h2:mem:review")).isEqualTo("jdbc:h2:mem:review");
         assertThat(DatabaseUrls.durable("jdbc:postgresql://127.0.0.1/review"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1/review");
-        assertThat(DatabaseUrls.isEmbeddedH2File("jdbc:h2:tcp://db.example/review"))
-                .isFalse();
-        assertThat(DatabaseUrls.isEmbeddedH2File("jdbc:h2:file:./review")).isTrue();
+        assertThat(DatabaseUrls.h2Files("jdbc:h2:tcp://db.example/review")).isEmpty();
+        assertThat(DatabaseUrls.h2Files("jdbc:h2:mem:review")).isEmpty();
+        assertThat(DatabaseUrls.h2Files("jdbc:postgresql://127.0.0.1/review")).isEmpty();
+    }
+
+    @Test
+    void theFilesOfAnH2DatabaseThisProcessOpens_areFoundFromItsUrl() {
+        assertThat(DatabaseUrls.h2Files("jdbc:h2:file:./review;WRITE_DELAY=0")).contains("./review");
+        assertThat(DatabaseUrls.h2Files("jdbc:h2:/srv/review")).contains("/srv/review");
+        assertThat(DatabaseUrls.h2Files("jdbc:h2:~/review")).contains(System.getProperty("user.home") + "/review");
     }
 }
