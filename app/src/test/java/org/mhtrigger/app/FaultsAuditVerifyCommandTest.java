@@ -19,6 +19,7 @@ import org.mhtrigger.review.store.AuditKey;
 import org.mhtrigger.review.store.AuditTrail;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
+import org.mhtrigger.testkit.ChildJvm;
 import org.mhtrigger.testkit.Postgres;
 import org.mhtrigger.testkit.PostgresTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,17 +172,8 @@ class FaultsAuditVerifyCommandTest {
     @Test
     void aDatabaseHeldByAnotherProcess_isOneLineWithExitOne() throws Exception {
         // another JVM holds the file, as a running server does
-        Process holder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.h2.tools.Shell",
-                        "-url",
-                        url,
-                        "-user",
-                        "",
-                        "-password",
-                        "")
+        Process holder = new ProcessBuilder(ChildJvm.command(
+                        List.of(), org.h2.tools.Shell.class, "-url", url, "-user", "", "-password", ""))
                 .redirectErrorStream(true)
                 .start();
         try {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mhtrigger.testkit.ChildJvm;
 
 /** Replays every case in the repository's {@code bad-input} folder (see its README) through {@code screen}. */
 class FaultsBadInputTest {
@@ -157,18 +158,8 @@ class FaultsBadInputTest {
             }
             out.write("\"}\n".getBytes(StandardCharsets.US_ASCII));
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(
-                        java.toString(),
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
-                        "screen",
-                        "--threads",
-                        "2",
-                        "--input",
-                        input.toString())
+        Process process = new ProcessBuilder(ChildJvm.command(
+                        List.of("-Xmx512m"), Main.class, "screen", "--threads", "2", "--input", input.toString()))
                 .redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(tmp.resolve("err.txt").toFile())
                 .start();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhtrigger.testkit.ChildJvm;
 
 /**
  * {@code pull} by paged search and by Bulk Data {@code $export} (system and Group) against a real HAPI FHIR JPA server
@@ -62,13 +63,10 @@ class JpaServerPullTest {
                 .exists();
         Path log = Path.of("target", "jpaserver.log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        server = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx768m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
+        server = new ProcessBuilder(ChildJvm.command(
+                        List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"),
                         lib.toAbsolutePath() + "/*",
-                        "org.mhtrigger.jpaserver.JpaServerLauncher")
+                        "org.mhtrigger.jpaserver.JpaServerLauncher"))
                 .redirectError(log.toFile())
                 .start();
         base = CompletableFuture.supplyAsync(this::readyLine)

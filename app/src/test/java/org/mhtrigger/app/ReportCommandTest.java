@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mhtrigger.review.DemoHistory;
 import org.mhtrigger.review.store.AuditKey;
 import org.mhtrigger.review.store.AuditTrail;
+import org.mhtrigger.testkit.ChildJvm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -160,12 +162,7 @@ class ReportCommandTest {
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .load()
                 .migrate();
-        Process holder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        HoldDatabase.class.getName(),
-                        held)
+        Process holder = new ProcessBuilder(ChildJvm.command(List.of(), HoldDatabase.class, held))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {

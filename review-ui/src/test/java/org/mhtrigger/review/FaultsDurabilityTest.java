@@ -35,6 +35,7 @@ import org.mhtrigger.review.store.H2Compaction;
 import org.mhtrigger.review.store.ReviewService;
 import org.mhtrigger.review.store.Role;
 import org.mhtrigger.review.store.Users;
+import org.mhtrigger.testkit.ChildJvm;
 import org.mhtrigger.testkit.Postgres;
 import org.mhtrigger.testkit.PostgresTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -288,18 +289,13 @@ class FaultsDurabilityTest {
         }
 
         static Child start(String url, String user, String password, Path keyFile, boolean setup) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
-                    ProcessHandle.current().info().command().orElse("java"),
-                    "-Xmx256m",
-                    "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    DurabilityChild.class.getName(),
+            List<String> command = ChildJvm.command(
+                    List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                    DurabilityChild.class,
                     url,
                     user,
                     password,
-                    keyFile.toString()));
+                    keyFile.toString());
             if (setup) {
                 command.add("setup");
             }

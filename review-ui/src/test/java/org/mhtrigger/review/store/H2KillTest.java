@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mhtrigger.testkit.ChildJvm;
 
 /**
  * The H2 settings of {@link DatabaseUrls#durable} keep every commit through a {@code kill -9}, and {@link
@@ -79,17 +80,12 @@ class H2KillTest {
      */
     private static List<String> killedWhileCommitting(String url, String round, int millis, long seed)
             throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xmx128m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-XX:+UseSerialGC",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        H2CommitChild.class.getName(),
+        Process child = new ProcessBuilder(ChildJvm.command(
+                        List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                        H2CommitChild.class,
                         url,
                         round,
-                        String.valueOf(CONNECTIONS))
+                        String.valueOf(CONNECTIONS)))
                 .redirectErrorStream(true)
                 .start();
         List<String> acked = Collections.synchronizedList(new ArrayList<>());
