@@ -2,8 +2,11 @@ package org.mhtrigger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
     static final String FIGURES =
             " +\\d+\\.\\d\\d s +\\d+\\.\\d stays/s +\\d+\\.\\d MB/s of input  peak RSS (\\d+ MB|n/a)"
-                    + "  CPU (\\d+\\.\\d s|n/a)";
+                    + "  CPU (\\d+\\.\\d s(, user \\d+\\.\\d s)?|n/a)";
+
+    private static final Pattern CPU = Pattern.compile("CPU (\\d+\\.\\d) s, user (\\d+\\.\\d) s$");
 
     @TempDir
     Path dir;
@@ -43,6 +48,18 @@ class BenchCommandTest {
         assertThat(runs).noneMatch(l -> l.endsWith("CPU n/a"));
         assertThat(lines)
                 .anyMatch(l -> l.matches("CPU time \\(all threads, .*\\): HAPI parse / pipeline \\d+\\.\\d\\d"));
+        if (Files.isReadable(Path.of("/proc/self/stat"))) {
+            // Linux: each run's user time, a part of its CPU time, and the ratio of the medians' user time
+            assertThat(runs).allSatisfy(l -> {
+                Matcher cpu = CPU.matcher(l);
+                assertThat(cpu.find()).as(l).isTrue();
+                assertThat(Double.parseDouble(cpu.group(2)))
+                        .as(l)
+                        .isPositive()
+                        .isLessThanOrEqualTo(Double.parseDouble(cpu.group(1)));
+            });
+            assertThat(lines).anyMatch(l -> l.matches("user CPU time \\(.*\\): HAPI parse / pipeline \\d+\\.\\d\\d"));
+        }
         assertThat(lines)
                 .anyMatch(
                         l -> l.matches("start-up: 'mhtrigger --version' process \\d+\\.\\d\\d s .*'screen' of 39 stays"
