@@ -254,20 +254,15 @@ final class BenchCommand implements Callable<Integer> {
         Run hapiMedians = medians(hapiRuns);
         print("pipeline (screen)", 0, pipelineMedians, screened, bytes);
         print("HAPI parse only", 0, hapiMedians, screened, bytes);
-        if (pipelineMedians.cpuSeconds() > 0 && hapiMedians.cpuSeconds() > 0) {
-            out.printf(
-                    Locale.ROOT,
-                    "CPU time (all threads, user and system; it moves less than wall time when the processors are"
-                            + " shared): HAPI parse / pipeline %.2f%n",
-                    hapiMedians.cpuSeconds() / pipelineMedians.cpuSeconds());
-        }
-        if (pipelineMedians.userSeconds() > 0 && hapiMedians.userSeconds() > 0) {
-            out.printf(
-                    Locale.ROOT,
-                    "user CPU time (the programs' own work, without the kernel's clearing of memory and copying of"
-                            + " files, which moves most between runs): HAPI parse / pipeline %.2f%n",
-                    hapiMedians.userSeconds() / pipelineMedians.userSeconds());
-        }
+        ratioLine(
+                "CPU time (all threads, user and system; it moves less than wall time when the processors are shared)",
+                hapiMedians.cpuSeconds(),
+                pipelineMedians.cpuSeconds());
+        ratioLine(
+                "user CPU time (the programs' own work, without the kernel's clearing of memory and copying of files,"
+                        + " which moves most between runs)",
+                hapiMedians.userSeconds(),
+                pipelineMedians.userSeconds());
         out.printf(
                 Locale.ROOT,
                 "start-up: 'mhtrigger --version' process %.2f s (JVM start and command line, the floor of any command);"
@@ -299,6 +294,13 @@ final class BenchCommand implements Callable<Integer> {
             return -1;
         }
         return Integer.parseInt(m.group(1));
+    }
+
+    /** {@code <what>: HAPI parse / pipeline 0.97}, when both figures are known. */
+    private void ratioLine(String what, double hapi, double pipeline) {
+        if (hapi > 0 && pipeline > 0) {
+            out.printf(Locale.ROOT, "%s: HAPI parse / pipeline %.2f%n", what, hapi / pipeline);
+        }
     }
 
     /** Each figure's median over {@code runs}, figure by figure. */
