@@ -48,10 +48,13 @@ public final class H2Compaction {
         long started = System.nanoTime();
         try {
             // the file's size decides before it is opened, so a start on a small or new database opens it once only
-            if (file.isEmpty() || !Files.isRegularFile(file.get()) || Files.size(file.get()) < minFileBytes) {
+            if (file.isEmpty() || !Files.isRegularFile(file.get())) {
                 return Optional.empty();
             }
             long bytes = Files.size(file.get());
+            if (bytes < minFileBytes) {
+                return Optional.empty();
+            }
             int live;
             try (Connection c = DriverManager.getConnection(url, user, password);
                     Statement s = c.createStatement()) {
