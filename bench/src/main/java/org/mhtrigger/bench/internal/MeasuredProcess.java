@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
  */
 public final class MeasuredProcess {
     static final int POLL_MILLIS = 10;
+    /** Where {@code utime} is among the fields after the command name (the 3rd field, the state, is index 0). */
+    private static final int USER_TIME_FIELD = 14 - 3;
+
     private static final Pattern HIGH_WATER_MARK = Pattern.compile("(?m)^VmHWM:\\s+(\\d+) kB");
 
     private MeasuredProcess() {}
@@ -67,9 +70,9 @@ public final class MeasuredProcess {
         while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, highWaterMark(proc.resolve("status")));
             double total = cpuSeconds(handle);
-            double userShare = userShare(proc.resolve("stat"));
             if (total > cpu) {
                 cpu = total;
+                double userShare = userShare(proc.resolve("stat"));
                 user = userShare < 0 ? -1 : total * userShare;
             }
         }
@@ -93,9 +96,6 @@ public final class MeasuredProcess {
             return -1;
         }
     }
-
-    /** Where {@code utime} is among the fields after the command name (the 3rd field, the state, is index 0). */
-    private static final int USER_TIME_FIELD = 14 - 3;
 
     /** The process's CPU time so far in seconds, or -1 if the system does not say (or it has ended). */
     static double cpuSeconds(ProcessHandle process) {
