@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +29,7 @@ import org.mhtrigger.fhir.ReadSummary;
 import org.mhtrigger.fhir.ReaderOptions;
 import org.mhtrigger.rules.DroolsTriggerEvaluator;
 import org.mhtrigger.rules.RulesConfig;
+import org.mhtrigger.testkit.ChildJvm;
 
 /**
  * External check (issue 3): Synthea 3.3.0, a generator we did not write, makes a few patients with its self-harm and
@@ -185,10 +185,8 @@ class SyntheaIngestTest {
             assertThat(in).as("keep module on the test classpath").isNotNull();
             Files.copy(in, keep);
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-cp",
+        List<String> command = ChildJvm.command(
+                List.of("-Xmx1g"),
                 lib.toAbsolutePath() + "/*",
                 "App",
                 "-s",
@@ -214,7 +212,7 @@ class SyntheaIngestTest {
                 "--exporter.fhir.export=true",
                 "--exporter.fhir.transaction_bundle=false",
                 "--exporter.hospital.fhir.export=false",
-                "--exporter.practitioner.fhir.export=false"));
+                "--exporter.practitioner.fhir.export=false");
         Path log = out.resolve("synthea.log");
         long started = System.nanoTime();
         Process synthea = new ProcessBuilder(command)
